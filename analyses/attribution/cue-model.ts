@@ -1,0 +1,67 @@
+/**
+ * The learned cue classifier: logistic regression over the token features of cue-features.ts,
+ * trained on PolNeAR train by scripts/train-attribution.mjs and shipped as
+ * data/models/attribution-cues.json (feature names and weights only: no text, names or offsets).
+ * Runtime: score each token, and say which features pushed it over the threshold.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/paths.js';
+import { featureContext, tokenFeatures, type FeatureContext, type FeatureToken } from './cue-features.js';
+
+/** The weights file. */
+export interface CueModel {
+  name: string;
+  description: string;
+  /** What it was trained on (data set and split, counts): provenance, not data. */
+  trainedOn: string;
+  /** Probability at or above which a token is a cue token (tuned on held-out train docs). */
+  threshold: number;
+  weights: Record<string, number>;
+}
+
+/** A token's cue probability and the features that contributed most. */
+export interface TokenScore {
+  p: number;
+  top: string[];
+}
+
+let shipped: CueModel | undefined;
+
+/** Path of the shipped weights file. */
+export function cueModelPath(): string {
+  return join(packageRoot(), 'data', 'models', 'attribution-cues.json');
+}
+
+/** Loads the shipped cue model (cached) or one from `file`. */
+export function loadCueModel(file?: string): CueModel {
+  if (!file && shipped) return shipped;
+  const model = JSON.parse(readFileSync(file ?? cueModelPath(), 'utf8')) as CueModel;
+  if (typeof model.threshold !== 'number' || typeof model.weights !== 'object') {
+    throw new Error(`framelens: ${file ?? cueModelPath()} is not a cue model (needs threshold and weights)`);
+  }
+  if (!file) shipped = model;
+  return model;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Scores one token from its feature names. */
+export function scoreFeatures(model: CueModel, features: readonly string[]): TokenScore {
+  let z = 0;
+  const parts: Array<[string, number]> = [];
+  for (const f of features) {
+    const w = model.weights[f];
+    if (w === undefined) continue;
+    z += w;
+    if (f !== 'bias') parts.push([f, w]);
+  }
+  parts.sort((a, b) => b[1] - a[1]);
+  return { p: sigmoid(z), top: parts.slice(0, 3).map(([f, w]) => `${f} (${w >= 0 ? '+' : ''}${w.toFixed(2)})`) };
+}
+
+/** Cue probabilities of every token of a document. */
+export function scoreTokens(model: CueModel, tokens: readonly FeatureToken[], text?: string): { ctx: FeatureContext; scores: TokenScore[] } {
+  const ctx = featureContext(tokens, text);
+  return { ctx, scores: tokens.map((_, i) => scoreFeatures(model, tokenFeatures(ctx, i))) };
+}

@@ -1,0 +1,120 @@
+/**
+ * Attribution extraction for one document, in stages:
+ *   1. cues: the learned cue classifier over every token (find-cues.ts);
+ *   2. source: noun phrase before / after the cue, or the clause subject (find-source.ts);
+ *   3. content and kind: adjacent quote or the clause after / before the cue (find-content.ts);
+ *   4. resolution: pronouns and descriptions to names, source type (resolve-source.ts);
+ *   5. stance of the cue verb (stance.ts); quotes continuing over the next sentences or
+ *      paragraph keep the speaker of the attribution they follow.
+ */
+import { span } from '../../src/corpus/article.js';
+import type { AnalyzedDoc, Token } from '../../src/text/types.js';
+import { findCues } from './find-cues.js';
+import { loadCueModel, type CueModel } from './cue-model.js';
+import { findSource, type SourceRange } from './find-source.js';
+import { findContent, type QuoteSpan } from './find-content.js';
+import { quoteSpans } from './quote-spans.js';
+import { resolveSource, type PriorSource } from './resolve-source.js';
+import { loadSourceNouns } from './source-lexicon.js';
+import { loadStances, stanceOf } from './stance.js';
+import type { Attribution } from './types.js';
+
+export interface ExtractOptions {
+  /** Cue model; default: the shipped data/models/attribution-cues.json. */
+  model?: CueModel;
+  /** Cue probability threshold; default: the model's tuned threshold. */
+  threshold?: number;
+  /** Extra lexicon files (report verbs, cue words, source nouns). */
+  lexiconFiles?: readonly string[];
+  /** Canonical outlet names of the corpus (typed as media when they are sources). */
+  outlets?: readonly string[];
+}
+
+const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+
+function quotedWords(text: string, start: number, end: number, quotes: readonly QuoteSpan[]): number {
+  let n = 0;
+  for (const q of quotes) if (q.end > start && q.start < end) n += countWords(text.slice(Math.max(q.start, start), Math.min(q.end, end)));
+  return n;
+}
+
+/** A comma-bounded insertion right before the cue (", citing Reuters,") is skipped for the source. */
+function sourceAcrossInsertion(tokens: readonly Token[], cueStart: number, cueEnd: number, s0: number, s1: number): SourceRange | null {
+  if (cueStart - 1 <= s0 || tokens[cueStart - 1].text !== ',') return null;
+  for (let k = cueStart - 2; k > s0 && k >= cueStart - 10; k--) {
+    if (tokens[k].text !== ',') continue;
+    const found = findSource(tokens, k + 1, cueEnd, s0, s1);
+    if (found && found.tokenEnd <= k) return { ...found, rule: `${found.rule}, across an insertion` };
+    const before = findSource(tokens, k, k + 1, s0, s1);
+    return before && before.rule.startsWith('noun phrase before') ? { ...before, rule: 'noun phrase before an insertion' } : null;
+  }
+  return null;
+}
+
+export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = {}): Attribution[] {
+  const model = options.model ?? loadCueModel();
+  const stances = loadStances(options.lexiconFiles);
+  const nouns = loadSourceNouns(options.lexiconFiles);
+  const { tokens, sentences, article } = doc;
+  const text = article.text;
+  const quotes = quoteSpans(doc);
+  const { cues } = findCues(model, tokens, text, options.threshold ?? model.threshold);
+  const prior: PriorSource[] = [];
+  const out: Attribution[] = [];
+
+  for (const cue of cues) {
+    const sentence = sentences[tokens[cue.tokenStart].sentence];
+    const s0 = sentence?.tokenStart ?? 0;
+    const s1 = sentence?.tokenEnd ?? tokens.length;
+    const source = findSource(tokens, cue.tokenStart, cue.tokenEnd, s0, s1) ?? sourceAcrossInsertion(tokens, cue.tokenStart, cue.tokenEnd, s0, s1);
+    const content = findContent(text, tokens, quotes, cue, source, s0, s1);
+    const resolution = source
+      ? resolveSource(doc, source, prior, nouns, options.outlets ?? [])
+      : { resolved: null, sourceType: 'unknown' as const, chain: [] };
+    if (source && resolution.resolved) {
+      prior.push({ start: tokens[source.tokenStart].start, sentence: tokens[source.tokenStart].sentence, resolved: resolution.resolved, sourceType: resolution.sourceType });
+    }
+    const cueSpan = span(text, tokens[cue.tokenStart].start, tokens[cue.tokenEnd - 1].end);
+    const head = tokens[cue.head];
+    const contentSpan = content ? span(text, content.start, content.end) : null;
+    out.push({
+      source: source ? span(text, tokens[source.tokenStart].start, tokens[source.tokenEnd - 1].end) : null,
+      cue: cueSpan,
+      content: contentSpan,
+      kind: content?.kind ?? (/^(according|citing|per)$/i.test(tokens[cue.tokenStart].text) ? 'according-to' : 'indirect'),
+      sourceType: resolution.sourceType,
+      resolved: resolution.resolved,
+      chain: resolution.chain,
+      verb: head.lemma.toLowerCase(),
+      stance: stanceOf(stances, cueSpan.text, head.lemma),
+      reason: source ? `${cue.reason}; source: ${source.rule}` : cue.reason,
+      words: contentSpan ? countWords(contentSpan.text) : 0,
+      quotedWords: contentSpan ? quotedWords(text, contentSpan.start, contentSpan.end, quotes) : 0,
+    });
+  }
+  return [...out, ...continuedQuotes(doc, quotes, out)].sort((a, b) => a.cue.start - b.cue.start || (a.content?.start ?? 0) - (b.content?.start ?? 0));
+}
+
+/**
+ * Quotes that stand alone in the sentences after a direct attribution (no cue of their own)
+ * continue it: same source and cue, content = the quote. Stops at the next cue or after the
+ * paragraph that follows the attribution's own.
+ */
+function continuedQuotes(doc: AnalyzedDoc, quotes: readonly QuoteSpan[], found: readonly Attribution[]): Attribution[] {
+  const out: Attribution[] = [];
+  const { text } = doc.article;
+  const paragraphOf = (offset: number) => doc.paragraphs.findIndex((p) => offset >= p.start && offset < p.end);
+  const covered = (q: QuoteSpan) => found.some((a) => (a.content && a.content.start < q.end && q.start < a.content.end) || (a.cue.start >= q.outerStart && a.cue.end <= q.outerEnd));
+  for (const q of quotes) {
+    if (covered(q)) continue;
+    const previous = [...found].reverse().find((a) => a.cue.end <= q.outerStart);
+    if (!previous || previous.kind !== 'direct' || !previous.content) continue;
+    const between = found.some((a) => a.cue.start > previous.cue.start && a.cue.start < q.outerStart);
+    if (between) continue;
+    const gap = paragraphOf(q.outerStart) - paragraphOf(previous.cue.start);
+    if (gap < 0 || gap > 1 || countWords(text.slice(previous.content.end, q.outerStart)) > 3) continue;
+    const content = span(text, q.start, q.end);
+    out.push({ ...previous, content, kind: 'direct', reason: `continued quote after "${previous.cue.text}" (${previous.reason})`, words: countWords(content.text), quotedWords: countWords(content.text) });
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+/**
+ * Step 3 of extraction: the content of a cue and the attribution kind. A quote next to the cue
+ * is the content ("Macron said: '…'", "'…,' Macron said"); otherwise the clause after the cue
+ * ("said that …", PolNeAR keeps "that" in the content), or before it when the cue closes the
+ * sentence ("…, he said." / "…, according to Yonhap").
+ */
+import type { Token } from '../../src/text/types.js';
+import type { AttributionKind } from './types.js';
+
+/** A quote as character offsets: inner content and outer (with marks). */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  outerStart: number;
+  outerEnd: number;
+}
+
+export interface ContentRange {
+  start: number;
+  end: number;
+  kind: AttributionKind;
+}
+
+type Tok = Pick<Token, 'start' | 'end' | 'text' | 'lemma' | 'pos'>;
+
+const TRAILING = /^[.,;:!?]$/;
+const ACCORDING = /^(according|citing|per)$/i;
+
+/** Characters between two offsets contain only spaces and the given punctuation. */
+const onlyGlue = (text: string, from: number, to: number) => from <= to && /^[\s,:;—–-]*$/.test(text.slice(from, to));
+
+function kindOf(text: string, start: number, end: number, quotes: readonly QuoteSpan[], cueWord: string): AttributionKind {
+  const inside = quotes.filter((q) => q.start >= start - 1 && q.end <= end + 1);
+  const whole = inside.some((q) => q.start <= start + 1 && q.end >= end - 2);
+  if (whole) return 'direct';
+  if (ACCORDING.test(cueWord) || /quoted|cited/.test(cueWord)) return 'according-to';
+  return inside.length ? 'mixed' : 'indirect';
+}
+
+export function findContent(
+  text: string,
+  tokens: readonly Tok[],
+  quotes: readonly QuoteSpan[],
+  cue: { tokenStart: number; tokenEnd: number },
+  source: { tokenStart: number; tokenEnd: number } | null,
+  s0: number,
+  s1: number,
+): ContentRange | null {
+  const cueStart = tokens[cue.tokenStart].start;
+  const cueEnd = tokens[cue.tokenEnd - 1].end;
+  const cueWord = tokens[cue.tokenStart].text;
+  const left = Math.min(cueStart, source ? tokens[source.tokenStart].start : cueStart);
+  const right = Math.max(cueEnd, source ? tokens[source.tokenEnd - 1].end : cueEnd);
+  const make = (start: number, end: number): ContentRange | null =>
+    end > start ? { start, end, kind: kindOf(text, start, end, quotes, cueWord) } : null;
+
+  // A quote right after the cue or its source ("said: '…'"), or right before ("'…,' he said").
+  const after = quotes.find((q) => onlyGlue(text, right, q.outerStart));
+  if (after) return make(after.start, after.end);
+  const before = quotes.find((q) => onlyGlue(text, q.outerEnd, left) || (q.end <= left && onlyGlue(text, q.end, q.outerEnd) && onlyGlue(text, q.outerEnd, left)));
+  if (before) return make(before.start, before.end);
+
+  let lastWord = s1 - 1;
+  while (lastWord > s0 && TRAILING.test(tokens[lastWord].text)) lastWord--;
+  const firstAfter = Math.max(cue.tokenEnd, source && source.tokenStart >= cue.tokenEnd ? source.tokenEnd : cue.tokenEnd);
+  // Clause after the cue; skip an addressee ("told reporters that") up to "that" when close.
+  let from = firstAfter;
+  while (from <= lastWord && TRAILING.test(tokens[from].text)) from++;
+  for (let k = from; k <= Math.min(lastWord, from + 4); k++) {
+    if (tokens[k].lemma === 'that') {
+      from = k;
+      break;
+    }
+  }
+  if (from <= lastWord && lastWord - from >= 1) return make(tokens[from].start, tokens[lastWord].end);
+  // The cue closes the sentence: content is what comes before its source.
+  const leftToken = source && source.tokenStart < cue.tokenStart ? source.tokenStart : cue.tokenStart;
+  let to = leftToken - 1;
+  while (to >= s0 && TRAILING.test(tokens[to].text)) to--;
+  if (to > s0) return make(tokens[s0].start, tokens[to].end);
+  return null;
+}

@@ -1,0 +1,120 @@
+/**
+ * Event grouping, the pure core of the `events` analysis:
+ *   1. TF-IDF vectors + candidate pairs (analyses/similarity, never all pairs)
+ *   2. average-link clustering over candidate edges within the date window (cluster.ts)
+ *   3. groups that hold articles with a given event id take the id most of them carry; others get
+ *      a new id `e<rank>-<slug of terms>`; every group is labelled (label.ts)
+ *   4. final events (given ids stay), agreement (B³ of the grouping against the given ids)
+ */
+import { computeSimilarity } from '../similarity/compute.js';
+import type { DocTerms } from '../similarity/types.js';
+import { bcubed } from './bcubed.js';
+import { averageLinkClusters } from './cluster.js';
+import { describeGroup, headlineLabel, slug } from './label.js';
+import { GROUPING_DEFAULTS, type EventGroup, type EventsOptions, type EventsSummary } from './types.js';
+import { stripUndefined } from '../similarity/candidates.js';
+
+/** What grouping needs to know about one article. */
+export interface EventInput {
+  id: string;
+  terms: DocTerms;
+  outlet?: string;
+  title?: string;
+  /** ISO date, when known. */
+  date?: string;
+  /** Given event id, when the input has one. */
+  event?: string;
+}
+
+export interface GroupingResult extends EventsSummary {
+  /** Label per final event id. */
+  labels: Record<string, string>;
+}
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(date: string | undefined): number {
+  const t = date ? Date.parse(date) : NaN;
+  return Number.isNaN(t) ? NaN : t / DAY_MS;
+}
+
+function majority(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [v, c] of counts) if (best === undefined || c > counts.get(best)! || (c === counts.get(best)! && v < best)) best = v;
+  return best;
+}
+
+/** Groups articles into events (see the file header for the steps). */
+export function groupEvents(docs: readonly EventInput[], options: EventsOptions = {}): GroupingResult {
+  const o = { ...GROUPING_DEFAULTS, ...stripUndefined(options) };
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const c = computeSimilarity(
+    docs.map((d) => d.id),
+    (id) => byId.get(id)?.terms,
+    options,
+    (id) => byId.get(id)?.outlet,
+  );
+  const inputs = c.ids.map((id) => byId.get(id)!);
+  const days = Float64Array.from(inputs, (d) => dayNumber(d.date));
+  const clusters = averageLinkClusters({ vectors: c.space.vectors, edges: c.indexPairs, days }, o.threshold, o.dateWindowDays);
+
+  // 3. ids and labels of the content groups
+  const grouped: Record<string, string> = {};
+  const clusterOf = new Map<string, string>();
+  const labels: Record<string, string> = {};
+  const usedIds = new Set(inputs.map((d) => d.event).filter((e): e is string => !!e));
+  clusters.forEach((members, rank) => {
+    const given = majority(members.map((i) => inputs[i].event).filter((e): e is string => !!e));
+    const { terms, central } = describeGroup(c.space, members);
+    let id = given;
+    if (!id) {
+      id = `e${rank + 1}-${slug(terms)}`;
+      while (usedIds.has(id)) id += '-x';
+      labels[id] = headlineLabel(inputs[central].title ?? '', terms);
+    }
+    usedIds.add(id);
+    for (const i of members) {
+      grouped[inputs[i].id] = id;
+      clusterOf.set(inputs[i].id, String(rank));
+    }
+  });
+
+  // 4. final events: given ids stay as given
+  const assignment: Record<string, string> = {};
+  for (const d of inputs) assignment[d.id] = d.event || grouped[d.id];
+  const position = new Map(c.ids.map((id, i) => [id, i]));
+  const finalGroups = new Map<string, number[]>();
+  for (const d of inputs) {
+    const e = assignment[d.id];
+    (finalGroups.get(e) ?? finalGroups.set(e, []).get(e)!).push(position.get(d.id)!);
+  }
+  const outletOrder = new Map<string, number>();
+  for (const d of inputs) if (d.outlet !== undefined && !outletOrder.has(d.outlet)) outletOrder.set(d.outlet, outletOrder.size);
+  const events: EventGroup[] = [...finalGroups].map(([id, members]) => {
+    const { terms, central } = describeGroup(c.space, members);
+    labels[id] ??= headlineLabel(inputs[central].title ?? '', terms);
+    const dated = members.map((i) => inputs[i].date).filter((x): x is string => !!x && !Number.isNaN(Date.parse(x)));
+    dated.sort((x, y) => Date.parse(x) - Date.parse(y));
+    const outlets = [...new Set(members.map((i) => inputs[i].outlet).filter((x): x is string => x !== undefined))];
+    outlets.sort((x, y) => outletOrder.get(x)! - outletOrder.get(y)!);
+    return {
+      id,
+      label: labels[id],
+      terms,
+      size: members.length,
+      docs: members.map((i) => inputs[i].id),
+      outlets,
+      firstDate: dated[0],
+      lastDate: dated[dated.length - 1],
+      given: members.some((i) => inputs[i].event === id),
+    };
+  });
+  events.sort((x, y) => y.size - x.size || (x.id < y.id ? -1 : 1));
+
+  const givenIds = new Map(inputs.filter((d) => d.event).map((d) => [d.id, d.event!]));
+  // Scored by cluster, not by id: two groups that both took the same given id are still two groups.
+  const agreement = givenIds.size ? bcubed(clusterOf, givenIds) : undefined;
+  return { events, assignment, grouped, agreement, pairs: c.indexPairs.length, labels };
+}

@@ -1,0 +1,66 @@
+/**
+ * Event labels: the distinctive terms of a group (highest summed TF-IDF weight; name keys are
+ * shown as written) and the headline of its most central article (highest cosine to the group's
+ * summed vector), which reads better than a term list when the corpus has headlines.
+ */
+import type { SparseVector } from '../similarity/types.js';
+import type { TermSpace } from '../similarity/vectors.js';
+
+export interface GroupLabel {
+  terms: string[];
+  /** Index of the most central member. */
+  central: number;
+}
+
+/** Distinctive terms and central member of a group of vector indexes. */
+export function describeGroup(space: TermSpace, members: readonly number[], maxTerms = 5): GroupLabel {
+  const sum = new Map<number, number>();
+  for (const i of members) {
+    const v = space.vectors[i];
+    for (let k = 0; k < v.ids.length; k++) sum.set(v.ids[k], (sum.get(v.ids[k]) ?? 0) + v.weights[k]);
+  }
+  const dot = (v: SparseVector) => {
+    let s = 0;
+    for (let k = 0; k < v.ids.length; k++) s += (sum.get(v.ids[k]) ?? 0) * v.weights[k];
+    return s;
+  };
+  let central = members[0];
+  let best = -Infinity;
+  for (const i of members) {
+    const s = dot(space.vectors[i]);
+    if (s > best) [best, central] = [s, i];
+  }
+  const ranked = [...sum].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  for (const [id] of ranked) {
+    const term = space.display[id];
+    // A name and its last word ("Lavrov") say the same thing twice.
+    if ([...seen].some((t) => t.toLowerCase().split(/\s+/).includes(term.toLowerCase()))) continue;
+    seen.add(term);
+    terms.push(term);
+    if (terms.length === maxTerms) break;
+  }
+  return { terms, central };
+}
+
+/** URL- and id-safe slug of a few terms (`lavrov-talks`). */
+export function slug(terms: readonly string[], maxWords = 3): string {
+  return (
+    terms
+      .slice(0, maxWords)
+      .join(' ')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'event'
+  );
+}
+
+/** Headline, shortened to a label. */
+export function headlineLabel(title: string, terms: readonly string[], maxLength = 90): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  if (!clean) return terms.slice(0, 4).join(', ');
+  return clean.length > maxLength ? clean.slice(0, maxLength - 1).trimEnd() + '…' : clean;
+}

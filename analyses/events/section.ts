@@ -1,0 +1,50 @@
+/**
+ * Report section of the `events` analysis: the list of events (label, size, outlets, dates),
+ * with how the grouping was made and, when the corpus gave event ids, how well content grouping
+ * agrees with them. (The event × outlet coverage matrix is drawn by the report pages.)
+ */
+import { html } from '../../src/report/html.js';
+import type { ReportKit } from '../../src/report/kit.js';
+import type { CorpusIndex, Section } from '../types.js';
+import type { EventsSummary } from './types.js';
+
+function agreementSentence(summary: EventsSummary, kit: ReportKit): string {
+  const a = summary.agreement;
+  if (!a) return 'No article came with an event id, so every event below was found by grouping similar stories.';
+  return (
+    `${a.items} articles came with event ids; grouping them by content alone agrees with those ids at ` +
+    `B³ precision ${kit.number(a.precision, 2)}, recall ${kit.number(a.recall, 2)} (F1 ${kit.number(a.f1, 2)}).`
+  );
+}
+
+/** Overview section: events table. */
+export function eventsOverview(summary: EventsSummary, corpus: CorpusIndex, kit: ReportKit): Section {
+  const grouped = summary.events.filter((e) => !e.given).length;
+  const rows = summary.events.map((e) => ({
+    id: e.id,
+    label: e.label,
+    size: e.size,
+    outlets: e.outlets.length,
+    dates: e.firstDate ? (e.firstDate === e.lastDate ? e.firstDate : `${e.firstDate} – ${e.lastDate}`) : '',
+    terms: e.terms.join(', '),
+    source: e.given ? 'given' : 'grouped',
+  }));
+  const table = kit.table(
+    'events-list',
+    [
+      { key: 'label', label: 'Event', cell: (r) => html`<a href="${kit.eventHref(r.id)}">${r.label}</a>` },
+      { key: 'size', label: 'Articles', numeric: true },
+      { key: 'outlets', label: 'Outlets', numeric: true },
+      { key: 'dates', label: 'Dates' },
+      { key: 'terms', label: 'Distinctive terms' },
+      { key: 'source', label: 'Event id' },
+    ],
+    rows,
+    { caption: `${summary.events.length} events over ${corpus.docs.length} articles; ${grouped} of them found by grouping.` },
+  );
+  return {
+    id: 'events',
+    title: 'Events',
+    html: html`<p>${agreementSentence(summary, kit)}</p>${table}`,
+  };
+}

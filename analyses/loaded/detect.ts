@@ -1,0 +1,155 @@
+/**
+ * perDoc of the loaded-language analysis, in four stages:
+ *   1. lexicons: labels, euphemisms, hedges, intensifiers, report verbs (lexicons.ts)
+ *   2. quotes: speech cues, then a class per quote (speech-cues.ts, quote-classes.ts)
+ *   3. model: token scores from the learned weights, decoded into spans (model.ts, decode-spans.ts)
+ *   4. markers: merged, each with its voice (quoted speaker or outlet), sentence and reason
+ * A pure function of the document and the compiled resources.
+ */
+import type { AnalyzedDoc } from '../../src/text/types.js';
+import type { KeptSentence, LoadedDoc, LoadedMarker, LoadedOptions, QuoteClass } from './types.js';
+import { type LexiconHit, type LoadedMatcher } from './lexicons.js';
+import { findSpeechCues, isVerbUse } from './speech-cues.js';
+import { classifyQuotes, type ClassifiedQuote } from './quote-classes.js';
+import { buildTokenContext, lemmaOf, tokenFeatures } from './features.js';
+import { scoreFeatures, type LoadedModel, type TokenScore } from './model.js';
+import { decodeSpans } from './decode-spans.js';
+import { describeFeature, lexiconReason, modelReason, quoteReason } from './messages.js';
+
+/** Compiled resources shared by all documents of a run. */
+export interface LoadedResources {
+  matcher: LoadedMatcher;
+  model?: LoadedModel;
+}
+
+/** Order in which overlapping lexicon hits of the same words are kept. */
+const PRIORITY = ['report-verb', 'label', 'euphemism', 'hedge', 'intensifier'];
+
+/** Finds the loaded-language markers of one document. */
+export function detectLoaded(doc: AnalyzedDoc, resources: LoadedResources, options: LoadedOptions = {}): LoadedDoc {
+  const allHits = resources.matcher.match(doc);
+  const cues = findSpeechCues(doc, allHits);
+  const quotes = classifyQuotes(doc, cues);
+  const hits = keepLoadedHits(doc, allHits);
+  const scores = resources.model && !options.noModel ? scoreTokens(doc, resources.model, hits, quotes) : undefined;
+  const threshold = options.threshold ?? resources.model?.threshold ?? 1;
+  const flagged = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if ((scores?.[i]?.p ?? 0) >= threshold) return true;
+    return false;
+  };
+  const markers: Draft[] = [];
+
+  for (const hit of hits) {
+    const entry = hit.entry;
+    markers.push({
+      start: hit.start, end: hit.end, text: hit.text, category: hit.category, subcategory: entry.subcategory,
+      key: doc.tokens.slice(hit.tokenStart, hit.tokenEnd).map(lemmaOf).join(' '),
+      score: 1, reason: lexiconReason(hit.lexicon, entry.term, entry.note ?? ''),
+      ...(scores ? { learned: flagged(hit.tokenStart, hit.tokenEnd) } : {}),
+    });
+  }
+  for (const { quote, cls, reason } of quotes) {
+    markers.push({
+      start: quote.start, end: quote.end, text: quote.text, category: 'quote', subcategory: cls,
+      key: quote.text.toLowerCase().slice(0, 80), score: 1, reason: quoteReason(cls, reason),
+    });
+  }
+  if (scores) markers.push(...learnedMarkers(doc, scores, hits, threshold));
+
+  markers.sort((a, b) => a.start - b.start || b.end - a.end);
+  return finishMarkers(doc, markers, quotes, options.maxSentenceChars ?? 400);
+}
+
+/** Drops neutral report verbs, report-verb nouns and hits covered by a longer or higher-priority hit. */
+function keepLoadedHits(doc: AnalyzedDoc, hits: readonly LexiconHit[]): LexiconHit[] {
+  const wanted = hits.filter((h) => h.category !== 'report-verb' || (h.entry.subcategory !== 'neutral' && isVerbUse(doc, h)));
+  const rank = (h: LexiconHit) => PRIORITY.indexOf(h.category);
+  const sorted = [...wanted].sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || rank(a) - rank(b));
+  const taken = new Set<number>();
+  const kept: LexiconHit[] = [];
+  for (const hit of sorted) {
+    let free = true;
+    for (let i = hit.tokenStart; i < hit.tokenEnd; i++) if (taken.has(i)) free = false;
+    if (!free) continue;
+    for (let i = hit.tokenStart; i < hit.tokenEnd; i++) taken.add(i);
+    kept.push(hit);
+  }
+  return kept;
+}
+
+type Draft = Omit<LoadedMarker, 'voice' | 'sentence' | 'quoteClass'>;
+
+/** Model scores of every token (undefined for punctuation). */
+function scoreTokens(doc: AnalyzedDoc, model: LoadedModel, hits: readonly LexiconHit[], quotes: readonly ClassifiedQuote[]): Array<TokenScore | undefined> {
+  const ctx = buildTokenContext(doc, hits, quotes);
+  return doc.tokens.map((_, i) => {
+    const features = tokenFeatures(ctx, i);
+    return features.length ? scoreFeatures(model, features) : undefined;
+  });
+}
+
+/** Spans the model flags beyond the lexicon hits (a span whose flagged words are all lexicon hits adds nothing). */
+function learnedMarkers(doc: AnalyzedDoc, scores: ReadonlyArray<TokenScore | undefined>, hits: readonly LexiconHit[], threshold: number): Draft[] {
+  const p = scores.map((s) => s?.p ?? 0);
+  const covered = new Set<number>();
+  for (const hit of hits) for (let i = hit.tokenStart; i < hit.tokenEnd; i++) covered.add(i);
+  const out: Draft[] = [];
+  for (const span of decodeSpans(doc.tokens, p, { threshold })) {
+    let uncovered = false;
+    for (let i = span.tokenStart; i < span.tokenEnd; i++) if (p[i] >= threshold && !covered.has(i)) uncovered = true;
+    if (!uncovered) continue;
+    const first = doc.tokens[span.tokenStart];
+    const last = doc.tokens[span.tokenEnd - 1];
+    const best = scores[span.best]!;
+    out.push({
+      start: first.start, end: last.end, text: doc.article.text.slice(first.start, last.end), category: 'loaded', subcategory: 'learned',
+      key: doc.tokens.slice(span.tokenStart, span.tokenEnd).map((t) => (t.pos === 'PROPN' ? t.text : lemmaOf(t))).join(' '),
+      score: round(best.p), learned: true,
+      reason: modelReason(best.p, best.top.map((c) => `${describeFeature(c.feature)} (+${c.weight.toFixed(2)})`)),
+    });
+  }
+  return out;
+}
+
+function finishMarkers(doc: AnalyzedDoc, markers: Draft[], quotes: readonly ClassifiedQuote[], maxChars: number): LoadedDoc {
+  const sentences: KeptSentence[] = [];
+  const kept = new Map<number, number>();
+  const text = doc.article.text;
+  const out: LoadedMarker[] = markers.map((m) => {
+    const own = m.category === 'quote' ? quotes.find((q) => q.quote.start === m.start && q.quote.end === m.end) : undefined;
+    const around = own ?? innermostQuote(quotes, m.start, m.end);
+    const quoteClass: QuoteClass | undefined = around?.cls;
+    const voice = quoteClass === 'direct' || quoteClass === 'partial' ? 'quoted' : 'own';
+    const sIdx = sentenceAt(doc, m.start);
+    if (!kept.has(sIdx)) {
+      const s = doc.sentences[sIdx];
+      const start = s ? s.start : m.start;
+      const end = s ? Math.min(s.end, start + maxChars) : m.end;
+      kept.set(sIdx, sentences.length);
+      sentences.push({ start, end, text: text.slice(start, end) });
+    }
+    return { ...m, ...(quoteClass ? { quoteClass } : {}), voice, sentence: kept.get(sIdx)! };
+  });
+  return { words: doc.words, markers: out, sentences };
+}
+
+function innermostQuote(quotes: readonly ClassifiedQuote[], start: number, end: number): ClassifiedQuote | undefined {
+  let best: ClassifiedQuote | undefined;
+  for (const q of quotes) {
+    if (q.quote.start <= start && end <= q.quote.end && (!best || q.quote.start >= best.quote.start)) best = q;
+  }
+  return best;
+}
+
+function sentenceAt(doc: AnalyzedDoc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

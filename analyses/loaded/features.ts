@@ -1,0 +1,124 @@
+/**
+ * Token features for the learned loaded-language model: what the word is (its lemma, only for
+ * general English words — the weights file never holds names), its part of speech and shape,
+ * its neighbours, lexicon hits around it, whether it sits in a scare quote or a headline, and
+ * subjectivity cues of its sentence. Shared by the runtime (model.ts) and the training script
+ * (scripts/train-loaded.mjs), so both see exactly the same features.
+ */
+import type { AnalyzedDoc, Token } from '../../src/text/types.js';
+import type { LexiconHit } from './lexicons.js';
+import type { ClassifiedQuote } from './quote-classes.js';
+import { polarityBucket } from './polarity.js';
+
+/** Per-token context computed once per document. */
+export interface TokenContext {
+  doc: AnalyzedDoc;
+  /** Lexicon category (and `category/subcategory`) covering each token, or undefined. */
+  lex: Array<string[] | undefined>;
+  /** Class of the innermost quote holding each token, with its word count. */
+  quote: Array<{ cls: string; words: number } | undefined>;
+  /** End offset of the headline when the text starts with the article's title, else 0. */
+  headlineEnd: number;
+  /** Sentence-level cue features per sentence. */
+  sentenceCues: string[][];
+  /** Document-level feature (density of lexicon hits). */
+  docCue: string;
+}
+
+const WORDY = /^[\p{L}][\p{L}'’-]*$/u;
+const PERSONAL = new Set(['i', 'we', 'you', 'our', 'us', 'my', 'your']);
+
+/** A token's lemma in lower case (falls back to its normal form when the tagger left none). */
+export function lemmaOf(token: Token): string {
+  return (token.lemma ?? token.norm ?? token.text).toLowerCase();
+}
+
+/**
+ * True when a token's lemma may become a feature: a word, not tagged as a proper noun. The
+ * training script further keeps only lemmas written in lower case mid-sentence in several
+ * documents, so names never reach the weights file.
+ */
+export function isGeneralWord(token: Token): boolean {
+  return token.pos !== 'PROPN' && token.text.length >= 2 && WORDY.test(token.text);
+}
+
+/** Builds the per-document context from lexicon hits and quote classes. */
+export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[], quotes: readonly ClassifiedQuote[]): TokenContext {
+  const n = doc.tokens.length;
+  const lex: Array<string[] | undefined> = new Array(n);
+  for (const hit of hits) {
+    for (let i = hit.tokenStart; i < hit.tokenEnd; i++) {
+      const tags = (lex[i] ??= []);
+      tags.push(hit.category, `${hit.category}/${hit.entry.subcategory ?? ''}`);
+    }
+  }
+  const quote: TokenContext['quote'] = new Array(n);
+  const byStart = [...quotes].sort((a, b) => a.quote.start - b.quote.start);
+  let q = 0;
+  const open: ClassifiedQuote[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = doc.tokens[i];
+    while (q < byStart.length && byStart[q].quote.start <= t.start) open.push(byStart[q++]);
+    for (let k = open.length - 1; k >= 0; k--) if (open[k].quote.end < t.end) open.splice(k, 1);
+    const inner = open.length ? open.reduce((a, b) => (b.quote.start >= a.quote.start ? b : a)) : undefined;
+    if (inner) quote[i] = { cls: inner.cls, words: inner.quote.words };
+  }
+  const { title, text } = doc.article;
+  const headlineEnd = title && text.startsWith(title.trim()) ? title.trim().length : 0;
+  const sentenceCues = doc.sentences.map((s) => {
+    const cues: string[] = [];
+    const tokens = doc.tokens.slice(s.tokenStart, s.tokenEnd);
+    if (tokens.some((t) => t.text === '!')) cues.push('sent=exclaim');
+    if (tokens.some((t) => t.text === '?')) cues.push('sent=question');
+    if (tokens.some((t) => PERSONAL.has(t.norm))) cues.push('sent=personal');
+    let hitsIn = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (lex[i]) hitsIn++;
+    cues.push(`sent=lex${Math.min(hitsIn, 3)}`);
+    return cues;
+  });
+  const hitCount = lex.filter(Boolean).length;
+  const density = doc.words ? (1000 * hitCount) / doc.words : 0;
+  const docCue = `doc=lexdensity${density < 5 ? 0 : density < 12 ? 1 : density < 25 ? 2 : 3}`;
+  return { doc, lex, quote, headlineEnd, sentenceCues, docCue };
+}
+
+/** The feature names of token `i` (empty for punctuation and spaces, which are never flagged). */
+export function tokenFeatures(ctx: TokenContext, i: number): string[] {
+  const { tokens } = ctx.doc;
+  const t = tokens[i];
+  if (t.type !== 'word') return [];
+  const prev = i > 0 && tokens[i - 1].sentence === t.sentence ? tokens[i - 1] : undefined;
+  const next = i + 1 < tokens.length && tokens[i + 1].sentence === t.sentence ? tokens[i + 1] : undefined;
+  const f: string[] = [`pos=${t.pos}`, `pos-1=${prev?.pos ?? 'START'}`, `pos+1=${next?.pos ?? 'END'}`];
+  f.push(`pos=${t.pos}&pos+1=${next?.pos ?? 'END'}`, `pos-1=${prev?.pos ?? 'START'}&pos=${t.pos}`);
+  if (isGeneralWord(t)) {
+    f.push(`lem=${lemmaOf(t)}`);
+    const lower = t.text.toLowerCase();
+    if (lower.length >= 5 && lower === t.text) f.push(`suf=${lower.slice(-3)}`);
+  }
+  if (prev && isGeneralWord(prev)) f.push(`lem-1=${lemmaOf(prev)}`);
+  if (next && isGeneralWord(next)) f.push(`lem+1=${lemmaOf(next)}`);
+  const polarity = polarityBucket(t.text);
+  if (polarity) f.push(`pol=${polarity}`, `pol=${polarity}&pos=${t.pos}`);
+  const prevPolarity = prev && polarityBucket(prev.text);
+  if (prevPolarity) f.push(`pol-1=${prevPolarity}`);
+  const nextPolarity = next && polarityBucket(next.text);
+  if (nextPolarity) f.push(`pol+1=${nextPolarity}`);
+  if (t.stop) f.push('stop');
+  if (t.negated) f.push('negated');
+  if (t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text)) f.push('shape=allcaps');
+  else if (/^\p{Lu}/u.test(t.text) && prev && t.pos !== 'PROPN') f.push('shape=cap-mid');
+  if (t.text.includes('-')) f.push('shape=hyphen');
+  if (t.text.length >= 10) f.push('shape=long');
+  for (const tag of ctx.lex[i] ?? []) f.push(`lex=${tag}`);
+  if (prev) for (const tag of ctx.lex[i - 1] ?? []) if (!tag.includes('/')) f.push(`lex-1=${tag}`);
+  if (next) for (const tag of ctx.lex[i + 1] ?? []) if (!tag.includes('/')) f.push(`lex+1=${tag}`);
+  const quote = ctx.quote[i];
+  if (quote) {
+    f.push(`quote=${quote.cls}`);
+    if (quote.words <= 3) f.push(`quote=${quote.cls}&short`);
+  }
+  if (t.end <= ctx.headlineEnd) f.push('headline');
+  f.push(...ctx.sentenceCues[t.sentence], ctx.docCue);
+  return f;
+}

@@ -1,0 +1,37 @@
+/**
+ * The loaded-language lexicons (data/lexicons: labels, euphemisms, hedges, intensifiers,
+ * report-verbs), loaded and matched with the shared matcher of the text layer
+ * (src/text/lexicon.ts). Users add or override entries with `--lexicon file.json` (an entry with
+ * the same term and category replaces ours). Sits between the text layer and detect.ts.
+ */
+import type { AnalyzedDoc } from '../../src/text/types.js';
+import { compileLexicon, loadLexicons, type LexiconEntry, type LexiconMatch } from '../../src/text/lexicon.js';
+import { LEXICON_CATEGORIES, type LexiconCategory } from './types.js';
+
+export type { LexiconEntry } from '../../src/text/lexicon.js';
+
+/** A lexicon entry of one of our categories found in a document. */
+export interface LexiconHit extends LexiconMatch {
+  category: LexiconCategory;
+}
+
+/** The lexicons this analysis ships (names of files in data/lexicons). */
+export const LOADED_LEXICONS = ['labels', 'euphemisms', 'hedges', 'intensifiers', 'report-verbs'];
+
+/** Reads the shipped lexicons plus `extraFiles`, keeping entries of the loaded-language categories. */
+export function loadLoadedLexicons(extraFiles: readonly string[] = []): LexiconEntry[] {
+  return loadLexicons(LOADED_LEXICONS, extraFiles).entries.filter((e) => (LEXICON_CATEGORIES as readonly string[]).includes(e.category));
+}
+
+/** A compiled matcher over a fixed list of entries. */
+export interface LoadedMatcher {
+  match(doc: AnalyzedDoc): LexiconHit[];
+}
+
+/** Compiles entries once; `match` returns every hit (overlaps are resolved in detect.ts). */
+export function compileLoadedLexicon(entries: readonly LexiconEntry[]): LoadedMatcher {
+  const matcher = compileLexicon(entries);
+  return {
+    match: (doc) => matcher.match(doc, { overlaps: 'all' }).map((m) => ({ ...m, category: m.entry.category as LexiconCategory })),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Report sections of the loaded-language analysis: the overview (rates by outlet × category,
+ * share inside quotes, a rates table, examples in their sentences with links to the article
+ * view) and the event view (the same for one event's articles). Markup only via `html`.
+ */
+import { html, join, type Html } from '../../src/report/html.js';
+import type { ReportKit } from '../../src/report/kit.js';
+import type { CorpusIndex, Section } from '../types.js';
+import { keyLabel, rateRows, ratesChart, voiceChart } from './charts.js';
+import { QUOTE_CLASS_LABELS, ratesCaption, voiceCaption } from './messages.js';
+import type { GroupStats, LoadedExample, LoadedSummary } from './types.js';
+
+function ratesTable(id: string, summary: LoadedSummary, stats: Record<string, GroupStats>, kit: ReportKit): Html {
+  const rows = rateRows(summary, stats).filter((r) => r.count > 0).map((r) => ({ ...r, quoted: Math.round(r.quotedShare * 100), top: topItems(stats[r.outlet], r.key) }));
+  return kit.table(
+    id,
+    [
+      { key: 'outlet', label: 'Outlet', cell: (r) => kit.outlet(r.outlet) },
+      { key: 'category', label: 'Category' },
+      { key: 'count', label: 'Markers', numeric: true },
+      { key: 'rate', label: 'Per 1,000 words', numeric: true, cell: (r) => kit.number(r.rate, 2) },
+      { key: 'quoted', label: '% inside quotes', numeric: true },
+      { key: 'top', label: 'Top items' },
+    ],
+    rows,
+    { caption: 'Markers per outlet and category; "inside quotes" counts markers within direct or partial quotes (the speaker’s words, not the outlet’s).' },
+  );
+}
+
+function topItems(stats: GroupStats | undefined, key: string): string {
+  return (stats?.top[key] ?? []).slice(0, 5).map(([item, n]) => `${item} (${n})`).join(', ');
+}
+
+function examplesTable(id: string, examples: LoadedExample[], kit: ReportKit): Html {
+  const rows = examples.map((e) => ({
+    ...e,
+    kind: keyLabel(e.category === 'quote' ? `quote:${e.subcategory}` : e.category) + (e.subcategory && e.category !== 'quote' ? ` (${e.subcategory})` : ''),
+    quote: e.quoteClass ? QUOTE_CLASS_LABELS[e.quoteClass] : '',
+    context: e.sentence?.text ?? '',
+  }));
+  return kit.table(
+    id,
+    [
+      { key: 'outlet', label: 'Outlet', cell: (r) => kit.outlet(r.outlet) },
+      { key: 'kind', label: 'Kind' },
+      { key: 'text', label: 'Marker', cell: (r) => html`<a href="${kit.articleHref(r.doc, { start: r.start, end: r.end })}">${r.text}</a>` },
+      { key: 'quote', label: 'In quote' },
+      { key: 'context', label: 'Sentence', cell: (r) => sentenceWithMark(r) },
+      { key: 'reason', label: 'Why' },
+    ],
+    rows,
+    { caption: 'Examples with their sentence; the marker links to its place in the article.', limit: 30 },
+  );
+}
+
+/** The sentence with the marker emphasised (both are corpus text: escaped by `html`). */
+function sentenceWithMark(e: LoadedExample): Html {
+  const s = e.sentence;
+  if (!s || e.start < s.start || e.end > s.end) return html`${s?.text ?? ''}`;
+  const a = e.start - s.start;
+  const b = e.end - s.start;
+  return html`${s.text.slice(0, a)}<mark>${s.text.slice(a, b)}</mark>${s.text.slice(b)}`;
+}
+
+export function loadedOverview(summary: LoadedSummary, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
+  const parts: Html[] = [];
+  const rates = ratesChart(summary, corpus);
+  if (!rates) parts.push(html`<p>No loaded-language markers were found in the corpus.</p>`);
+  else parts.push(kit.chart('rates', rates, ratesCaption(rateRows(summary))));
+  const voice = voiceChart(summary, corpus);
+  if (voice) parts.push(kit.chart('voice', voice, voiceCaption(rateRows(summary).filter((r) => !r.key.startsWith('quote:')))));
+  if (rates) {
+    parts.push(ratesTable('loaded-rates', summary, summary.byOutlet, kit));
+    parts.push(html`<h4>Examples</h4>`, examplesTable('loaded-examples', summary.examples, kit));
+  }
+  return { id: 'loaded', title: 'Loaded language', html: join(parts) };
+}
+
+export function loadedEventView(summary: LoadedSummary, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
+  const stats = summary.byEvent[event];
+  if (!stats) return undefined;
+  const examples = summary.examples.filter((e) => e.event === event);
+  if (!examples.length && !Object.values(stats).some((s) => Object.values(s.counts).some((n) => n > 0))) return undefined;
+  const label = corpus.eventLabels.get(event) ?? event;
+  const chart = ratesChart(summary, corpus, stats);
+  const parts: Html[] = [];
+  if (chart) parts.push(kit.chart(`rates-${event}`, chart, ratesCaption(rateRows(summary, stats))));
+  parts.push(ratesTable(`loaded-rates-${event}`, summary, stats, kit), examplesTable(`loaded-examples-${event}`, examples, kit));
+  return { id: 'loaded', title: `Loaded language: ${label}`, html: join(parts) };
+}

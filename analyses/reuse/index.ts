@@ -1,0 +1,79 @@
+/**
+ * The `reuse` analysis: near-duplicate articles (shingle Jaccard via MinHash) and passages one
+ * article shares with another (aligned runs of identical or near-identical sentences), with
+ * the earlier article when dates are known — who copied what from whom, or both from a wire.
+ */
+import type { Article } from '../../src/corpus/article.js';
+import type { Analysis, AnalysisContext, CorpusIndex, Highlight } from '../types.js';
+import { reuseFingerprint } from './fingerprints.js';
+import { findReuse, type ReuseInput } from './find.js';
+import { reuseEventView, reuseOverview } from './section.js';
+import type { ReuseDoc, ReuseOptions, ReuseSummary } from './types.js';
+
+export type { ReuseDoc, ReuseOptions, ReuseSummary, ReusedPassage, ReusePair, PassageSpan, SentencePrint } from './types.js';
+export type { ReuseInput } from './find.js';
+export { REUSE_DEFAULTS } from './types.js';
+/** Reused passages and near-duplicates from fingerprints (the pure core; no text layer). */
+export { findReuse } from './find.js';
+/** Fingerprint of one analyzed article. */
+export { reuseFingerprint } from './fingerprints.js';
+
+function optionsOf(ctx: AnalysisContext): ReuseOptions {
+  return (ctx.options.reuse ?? {}) as ReuseOptions;
+}
+
+/** Reuse inputs from the corpus index and the per-article fingerprints. */
+export function reuseInputs(perDoc: ReadonlyMap<string, ReuseDoc>, corpus: CorpusIndex): ReuseInput[] {
+  return corpus.docs.filter((d) => perDoc.has(d.id)).map((d) => ({ id: d.id, outlet: d.outlet, date: d.date, print: perDoc.get(d.id)! }));
+}
+
+/** Highlights of one article's side of every passage it shares. */
+function passageHighlights(docId: string, summary: ReuseSummary, outletOf: (id: string) => string | undefined): Highlight[] {
+  const out: Highlight[] = [];
+  for (const p of summary.passages) {
+    const mine = p.a === docId ? p.aSpan : p.b === docId ? p.bSpan : undefined;
+    if (!mine) continue;
+    const other = p.a === docId ? p.b : p.a;
+    const source = p.earlier === undefined ? '' : p.earlier === docId ? '; this article was published first' : '; the other article was published first';
+    out.push({
+      start: mine.start,
+      end: mine.end,
+      kind: 'reuse:passage',
+      label: 'shared passage',
+      reason: `${p.sentences} sentences (${p.identical} identical) also in ${outletOf(other) ?? other} article ${other}${source}`,
+    });
+  }
+  return out;
+}
+
+export const reuse: Analysis<ReuseDoc, ReuseSummary & { outlets: Record<string, string> }> = {
+  id: 'reuse',
+  title: 'Copied text',
+  version: '1',
+  perDoc: (doc, ctx) => reuseFingerprint(doc, optionsOf(ctx)),
+  summarize: (perDoc, corpus, ctx) => {
+    const summary = findReuse(reuseInputs(perDoc, corpus), optionsOf(ctx));
+    // Outlet per article in a passage, so highlights can name the other side without the index.
+    const outlets: Record<string, string> = {};
+    for (const p of summary.passages) for (const id of [p.a, p.b]) outlets[id] = corpus.byId.get(id)?.outlet ?? '';
+    return { ...summary, outlets };
+  },
+  overview: (summary, corpus, kit) => reuseOverview(summary, corpus, kit),
+  eventView: (summary, event, corpus, kit) => reuseEventView(summary, event, corpus, kit),
+  highlights: (_doc, meta, summary) => (summary ? passageHighlights(meta.id, summary, (id) => summary.outlets[id]) : []),
+};
+
+/** Reuse among articles with the full text layer; spans carry their text (for notebooks and the CLI). */
+export async function findReuseInArticles(articles: readonly Article[], options: ReuseOptions = {}): Promise<ReuseSummary> {
+  const { analyzeDoc } = await import('../../src/text/analyze.js');
+  const outlets = [...new Set(articles.map((a) => a.outlet))];
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const inputs = articles.map((a) => ({ id: a.id, outlet: a.outlet, date: a.date, print: reuseFingerprint(analyzeDoc(a, { outlets }), options) }));
+  return withSpanText(findReuse(inputs, options), (id) => byId.get(id)?.text);
+}
+
+/** Adds `text` to each passage span from the articles' text. */
+export function withSpanText(summary: ReuseSummary, textOf: (id: string) => string | undefined): ReuseSummary {
+  const fill = (id: string, s: { start: number; end: number }) => ({ ...s, text: textOf(id)?.slice(s.start, s.end) });
+  return { ...summary, passages: summary.passages.map((p) => ({ ...p, aSpan: fill(p.a, p.aSpan), bSpan: fill(p.b, p.bSpan) })) };
+}

@@ -1,0 +1,161 @@
+/**
+ * Step 3 of the similarity flow: similar pairs without comparing all pairs.
+ *
+ * An inverted index maps each term to the articles that contain it, except terms found in more
+ * than `maxPosting` articles (they are kept in the cosine, never used to look up candidates).
+ * Each article queries the index with its `queryTerms` heaviest terms, accumulates a partial dot
+ * product per article reached, scores its `maxCandidates` best candidates exactly, and keeps its
+ * `maxNeighbors` best pairs above `minScore`.
+ *
+ * Complexity, N articles, m terms per vector, q query terms, L posting cap, C candidates:
+ *   index O(N·m); lookups O(N·q·L); exact scoring O(N·C·m); memory O(N·m + N·maxNeighbors).
+ * With q, L, C and m capped by options this is O(N): linear, where all-pairs is O(N²·m).
+ * What it gives up: a pair whose only shared terms are each in more than L articles, or that is
+ * not among the C best partial scores of either end, is not found (such pairs have low cosine;
+ * bench/similarity.mjs measures the recall against all pairs).
+ */
+import { SIMILARITY_DEFAULTS, type CandidateOptions, type SparseVector } from './types.js';
+import type { TermSpace } from './vectors.js';
+
+/** A scored pair of document indexes, `i < j`. */
+export interface IndexPair {
+  i: number;
+  j: number;
+  score: number;
+}
+
+interface Posting {
+  docs: number[];
+  weights: number[];
+}
+
+function buildIndex(space: TermSpace, maxPosting: number): Array<Posting | undefined> {
+  const postings: Array<Posting | undefined> = new Array(space.vocab.length);
+  space.vectors.forEach((v, doc) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      const id = v.ids[k];
+      if (space.df[id] < 2 || space.df[id] > maxPosting) continue;
+      const p = (postings[id] ??= { docs: [], weights: [] });
+      p.docs.push(doc);
+      p.weights.push(v.weights[k]);
+    }
+  });
+  return postings;
+}
+
+/** Positions of the q heaviest indexed terms of a vector. */
+function queryPositions(v: SparseVector, postings: Array<Posting | undefined>, q: number): number[] {
+  const positions: number[] = [];
+  for (let k = 0; k < v.ids.length; k++) if (postings[v.ids[k]]) positions.push(k);
+  if (positions.length <= q) return positions;
+  return positions.sort((x, y) => v.weights[y] - v.weights[x]).slice(0, q);
+}
+
+/** Keeps the `size` largest values seen (a min-heap on score). */
+class TopK {
+  readonly items: Array<{ key: number; score: number }> = [];
+  constructor(private readonly size: number) {}
+
+  push(key: number, score: number): void {
+    const h = this.items;
+    if (h.length < this.size) {
+      h.push({ key, score });
+      this.up(h.length - 1);
+    } else if (this.size > 0 && score > h[0].score) {
+      h[0] = { key, score };
+      this.down(0);
+    }
+  }
+
+  private up(i: number): void {
+    const h = this.items;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (h[parent].score <= h[i].score) break;
+      [h[parent], h[i]] = [h[i], h[parent]];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const h = this.items;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let min = i;
+      if (l < h.length && h[l].score < h[min].score) min = l;
+      if (r < h.length && h[r].score < h[min].score) min = r;
+      if (min === i) return;
+      [h[min], h[i]] = [h[i], h[min]];
+      i = min;
+    }
+  }
+}
+
+/** Similar pairs of the space's vectors via the pruned inverted index (never all pairs). */
+export function candidatePairs(space: TermSpace, options: CandidateOptions = {}): IndexPair[] {
+  const o = { ...SIMILARITY_DEFAULTS, ...stripUndefined(options) };
+  const n = space.vectors.length;
+  const postings = buildIndex(space, o.maxPosting);
+  const partial = new Float64Array(n);
+  const dense = new Float64Array(space.vocab.length);
+  const found = new Map<number, IndexPair>();
+  for (let i = 0; i < n; i++) {
+    const v = space.vectors[i];
+    const touched: number[] = [];
+    for (const k of queryPositions(v, postings, o.queryTerms)) {
+      const p = postings[v.ids[k]]!;
+      const w = v.weights[k];
+      for (let x = 0; x < p.docs.length; x++) {
+        const j = p.docs[x];
+        if (j === i) continue;
+        if (partial[j] === 0) touched.push(j);
+        partial[j] += w * p.weights[x];
+      }
+    }
+    const best = new TopK(o.maxCandidates);
+    for (const j of touched) {
+      best.push(j, partial[j]);
+      partial[j] = 0;
+    }
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
+    const neighbors = new TopK(o.maxNeighbors);
+    for (const { key: j } of best.items) {
+      const u = space.vectors[j];
+      let score = 0;
+      for (let k = 0; k < u.ids.length; k++) score += dense[u.ids[k]] * u.weights[k];
+      if (score >= o.minScore) neighbors.push(j, score);
+    }
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
+    for (const { key: j, score } of neighbors.items) {
+      const [a, b] = i < j ? [i, j] : [j, i];
+      const key = a * n + b;
+      if (!found.has(key)) found.set(key, { i: a, j: b, score: Math.min(1, score) });
+    }
+  }
+  return [...found.values()].sort((x, y) => x.i - y.i || x.j - y.j);
+}
+
+/** The quadratic baseline: every pair scored exactly (for benchmarks and recall checks only). */
+export function allPairs(space: TermSpace, minScore = SIMILARITY_DEFAULTS.minScore): IndexPair[] {
+  const n = space.vectors.length;
+  const dense = new Float64Array(space.vocab.length);
+  const out: IndexPair[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = space.vectors[i];
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
+    for (let j = i + 1; j < n; j++) {
+      const u = space.vectors[j];
+      let score = 0;
+      for (let k = 0; k < u.ids.length; k++) score += dense[u.ids[k]] * u.weights[k];
+      if (score >= minScore) out.push({ i, j, score: Math.min(1, score) });
+    }
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
+  }
+  return out;
+}
+
+/** Options objects from the CLI carry `undefined` for unset flags; they must not hide defaults. */
+export function stripUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

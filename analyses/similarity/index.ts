@@ -1,0 +1,64 @@
+/**
+ * The `similarity` analysis and library: TF-IDF vectors (sublinear tf, smoothed IDF, lemmas,
+ * weighted name mentions), cosine, similar pairs via a pruned inverted index (never all pairs),
+ * and outlet × outlet mean similarity per event.
+ */
+import type { Article } from '../../src/corpus/article.js';
+import type { Analysis, AnalysisContext } from '../types.js';
+import { computeSimilarity, namedPairs } from './compute.js';
+import { docTerms } from './features.js';
+import { similarityEventView, similarityOverview } from './section.js';
+import { summarizeSimilarity, type SimilaritySummary, type SimilaritySummaryOptions } from './summary.js';
+import type { DocTerms, SimilarityOptions, SimilarPair } from './types.js';
+import { heatmapSpec, pooledCells } from './charts.js';
+
+export type { DocTerms, SimilarityOptions, SimilarPair, SparseVector, FeatureOptions, VectorOptions, CandidateOptions } from './types.js';
+export type { SimilaritySummary, SimilaritySummaryOptions } from './summary.js';
+export type { EventSimilarity, OutletCell } from './outlet-matrix.js';
+export { SIMILARITY_DEFAULTS } from './types.js';
+/** Per-article ingredient (lemma and name counts) of one analyzed article. */
+export { docTerms } from './features.js';
+/** L2-normalised TF-IDF vectors of a list of DocTerms. */
+export { buildVectors } from './vectors.js';
+/** Cosine of two normalised sparse vectors. */
+export { sparseDot } from './cosine.js';
+
+function optionsOf(ctx: AnalysisContext): SimilaritySummaryOptions {
+  return (ctx.options.similarity ?? {}) as SimilaritySummaryOptions;
+}
+
+/** Similar pairs among precomputed DocTerms (best first; never all pairs). */
+export function similarPairs(docs: ReadonlyMap<string, DocTerms>, options: SimilarityOptions = {}): SimilarPair[] {
+  return namedPairs(computeSimilarity([...docs.keys()], (id) => docs.get(id), options));
+}
+
+/** The `k` most similar articles to `docId` among `pairs` (best first). */
+export function nearest(pairs: readonly SimilarPair[], docId: string, k = 10): Array<{ doc: string; score: number }> {
+  return pairs
+    .filter((p) => p.a === docId || p.b === docId)
+    .map((p) => ({ doc: p.a === docId ? p.b : p.a, score: p.score }))
+    .sort((x, y) => y.score - x.score || (x.doc < y.doc ? -1 : 1))
+    .slice(0, k);
+}
+
+/** Similar pairs among articles, running the text layer first (for notebooks and the CLI). */
+export async function similarity(articles: readonly Article[], options: SimilarityOptions = {}): Promise<{ docs: string[]; pairs: SimilarPair[] }> {
+  const { analyzeDoc } = await import('../../src/text/analyze.js');
+  const outlets = [...new Set(articles.map((a) => a.outlet))];
+  const terms = new Map(articles.map((a) => [a.id, docTerms(analyzeDoc(a, { outlets }), options)]));
+  return { docs: [...terms.keys()], pairs: similarPairs(terms, options) };
+}
+
+export const similarityAnalysis: Analysis<DocTerms, SimilaritySummary> = {
+  id: 'similarity',
+  title: 'Similarity',
+  version: '1',
+  perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
+  summarize: (perDoc, corpus, ctx) => summarizeSimilarity(perDoc, corpus, optionsOf(ctx)),
+  charts: (summary, corpus): Record<string, object> => {
+    const cells = pooledCells(summary.byEvent);
+    return cells.length ? { heatmap: heatmapSpec(cells, corpus, 'Mean cosine between outlets on the same events') } : {};
+  },
+  overview: (summary, corpus, kit) => similarityOverview(summary, corpus, kit),
+  eventView: (summary, event, corpus, kit) => similarityEventView(summary, event, corpus, kit),
+};

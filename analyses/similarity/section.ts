@@ -1,0 +1,50 @@
+/**
+ * Report parts of the `similarity` analysis: the pooled outlet × outlet heatmap on the
+ * overview, and each event's heatmap on its page, each with a caption generated from the numbers.
+ */
+import { html } from '../../src/report/html.js';
+import type { ReportKit } from '../../src/report/kit.js';
+import type { CorpusIndex, Section } from '../types.js';
+import { heatmapSpec, pooledCells } from './charts.js';
+import type { OutletCell } from './outlet-matrix.js';
+import type { SimilaritySummary } from './summary.js';
+
+/** "X and Y are closest (0.61), A and B furthest apart (0.12)." */
+function extremes(cells: OutletCell[]): string {
+  const cross = cells.filter((c) => c.a < c.b);
+  if (!cross.length) return 'Only one outlet covered it, so there is nothing to compare.';
+  const sorted = [...cross].sort((x, y) => y.mean - x.mean);
+  const hi = sorted[0];
+  const lo = sorted[sorted.length - 1];
+  if (sorted.length === 1) return `${hi.a} and ${hi.b} have a mean cosine of ${hi.mean.toFixed(2)} over ${hi.pairs} article pairs.`;
+  return `${hi.a} and ${hi.b} are closest (mean cosine ${hi.mean.toFixed(2)}); ${lo.a} and ${lo.b} are furthest apart (${lo.mean.toFixed(2)}).`;
+}
+
+/** Overview: pooled heatmap over all events. */
+export function similarityOverview(summary: SimilaritySummary, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
+  const cells = pooledCells(summary.byEvent);
+  if (!cells.length) return undefined;
+  const caption = `Mean TF-IDF cosine between outlets' articles on the same event, over ${summary.byEvent.length} events. ${extremes(cells)}`;
+  return {
+    id: 'similarity',
+    title: 'How alike the outlets tell the same events',
+    html: html`<p>${summary.pairs.length} similar article pairs found among ${summary.docs} articles without comparing all pairs.</p>${kit.chart(
+      'similarity-heatmap',
+      heatmapSpec(cells, corpus, 'Mean cosine between outlets on the same events'),
+      caption,
+    )}`,
+  };
+}
+
+/** Event page: the event's outlet × outlet heatmap. */
+export function similarityEventView(summary: SimilaritySummary, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
+  const e = summary.byEvent.find((x) => x.event === event);
+  if (!e || e.cells.length === 0) return undefined;
+  const mean = e.crossOutletMean === undefined ? '' : ` Across outlets the mean cosine is ${e.crossOutletMean.toFixed(2)}.`;
+  const caption = `Mean cosine between the ${e.docs} articles on this event, by outlet.${mean} ${extremes(e.cells)}${e.truncated ? ' (Only the first articles of this large event were compared.)' : ''}`;
+  return {
+    id: 'similarity',
+    title: 'How alike the outlets tell it',
+    html: kit.chart('similarity-heatmap', heatmapSpec(e.cells, corpus, 'Mean cosine between outlets on this event'), caption),
+  };
+}

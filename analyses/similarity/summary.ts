@@ -1,0 +1,30 @@
+/**
+ * summarize for `similarity`: vectors and candidate pairs over the corpus, then the outlet ×
+ * outlet mean similarity per event (events come from the input or the `events` analysis).
+ */
+import type { CorpusIndex } from '../types.js';
+import { computeSimilarity, namedPairs } from './compute.js';
+import { outletMatrices, type EventSimilarity } from './outlet-matrix.js';
+import type { DocTerms, SimilarityOptions, SimilarPair } from './types.js';
+
+export interface SimilaritySummary {
+  docs: number;
+  /** Similar pairs found (each article's best neighbours), best first. */
+  pairs: SimilarPair[];
+  byEvent: EventSimilarity[];
+}
+
+export interface SimilaritySummaryOptions extends SimilarityOptions {
+  /** Articles per event compared for the outlet heatmap. Default 200. */
+  maxEventDocs?: number;
+}
+
+/** The similarity summary of a corpus. */
+export function summarizeSimilarity(
+  perDoc: ReadonlyMap<string, DocTerms>,
+  corpus: CorpusIndex,
+  options: SimilaritySummaryOptions = {},
+): SimilaritySummary {
+  const c = computeSimilarity(corpus.docs.map((d) => d.id), (id) => perDoc.get(id), options, (id) => corpus.byId.get(id)?.outlet);
+  return { docs: c.ids.length, pairs: namedPairs(c), byEvent: outletMatrices(c, corpus, options.maxEventDocs ?? 200) };
+}

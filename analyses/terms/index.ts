@@ -1,0 +1,48 @@
+/**
+ * The terms analysis (word choice): term frequencies, keyness per outlet / event / outlet within
+ * an event, KWIC evidence. Registered in analyses/index.ts; its functions are the public API of
+ * `framelens/analyses/terms`.
+ *
+ *   AnalyzedDoc ─perDoc─▶ TermsDoc (token stream) ─summarize─▶ TermsSummary ─▶ charts, report
+ */
+import type { Analysis } from '../types.js';
+import { distinctiveChart, scatterChart } from './charts.js';
+import { termsEventView, termsOverview } from './report.js';
+import { summarizeTerms, type TermsAnalysisOptions, type TermsSummary } from './summarize.js';
+import { termsDocFromAnalyzed } from './terms-doc.js';
+import type { TermsDoc } from './types.js';
+
+export const terms: Analysis<TermsDoc, TermsSummary> = {
+  id: 'terms',
+  title: 'Word choice',
+  version: '1',
+  perDoc: (doc) => termsDocFromAnalyzed(doc),
+  summarize: (perDoc, corpus, ctx) => summarizeTerms(perDoc, corpus, (ctx.options.terms ?? {}) as TermsAnalysisOptions),
+  charts(summary, corpus) {
+    const charts: Record<string, object> = { distinctive: distinctiveChart(summary, corpus) };
+    const scatter = scatterChart(summary);
+    if (scatter) charts.scatter = scatter;
+    return charts;
+  },
+  overview: termsOverview,
+  eventView: termsEventView,
+};
+
+/** N-gram counts per group (outlet, event, event × outlet, all, or a function) from documents or token streams. */
+export { termCounts, frequencyRows, ratePer10k } from './term-counts.js';
+/** Keyness of every group against the rest, a reference group or a background: log-odds z, G², log ratio. */
+export { keyness } from './keyness.js';
+/** Key word in context rows with exact spans. */
+export { kwic, parseQuery } from './kwic.js';
+/** The four-number statistics behind keyness. */
+export { logOddsDirichlet, logLikelihood, logRatio } from './stats.js';
+/** Token streams from analyzed documents or, without the text layer, from raw text. */
+export { termsDocFromAnalyzed, toTermsDoc, type TermsInput } from './terms-doc.js';
+export { simpleTermsDoc } from './simple-tokens.js';
+/** Every n-gram occurrence of a token stream. */
+export { forEachNgram } from './ngrams.js';
+/** The summary builder behind the registered analysis. */
+export { summarizeTerms } from './summarize.js';
+export { distinctiveChart, scatterChart } from './charts.js';
+export type { TermsAnalysisOptions, TermsSummary, TermsGroupSummary, TermsEventSummary, TermsScatterPoint } from './summarize.js';
+export type * from './types.js';

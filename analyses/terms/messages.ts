@@ -1,0 +1,50 @@
+/**
+ * Every sentence the terms analysis writes (chart captions, event contrasts), as functions of
+ * the numbers, so the wording lives in one place and always states the counts.
+ */
+import type { KeyTerm } from './types.js';
+import type { TermsEventSummary, TermsSummary } from './summarize.js';
+
+const fmt = (z: number) => z.toFixed(1);
+const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
+
+/** "“x” (14 uses vs 3 elsewhere, z = 4.2)" */
+export function termEvidence(t: KeyTerm, elsewhere = 'elsewhere'): string {
+  return `“${t.term}” (${t.count} uses vs ${t.otherCount} ${elsewhere}, z = ${fmt(t.z)})`;
+}
+
+export function distinctiveCaption(summary: TermsSummary): string {
+  const best = summary.outlets
+    .flatMap((o) => o.top.slice(0, 1).map((t) => ({ outlet: o.group, t })))
+    .sort((a, b) => b.t.z - a.t.z)[0];
+  const base = `Bars show each outlet's terms with the highest (colour) and lowest (grey) log-odds z-scores against all other outlets combined, over ${summary.tokens.toLocaleString('en')} tokens.`;
+  return best ? `${base} The most distinctive term is ${termEvidence(best.t, 'in the other outlets')} in ${best.outlet}.` : `${base} No term reaches the minimum count of ${summary.options.minCount}.`;
+}
+
+export function scatterCaption(scatter: NonNullable<TermsSummary['scatter']>): string {
+  const byZ = [...scatter.points].sort((p, q) => q.z - p.z);
+  const a = byZ[0];
+  const b = byZ[byZ.length - 1];
+  const parts = [`Each dot is a term: ${scatter.a}'s rate on the x axis, ${scatter.b}'s on the y axis; dots below the diagonal lean to ${scatter.a}, above it to ${scatter.b}.`];
+  if (a && a.z > 0) parts.push(`${scatter.a}'s most distinctive term against ${scatter.b} is “${a.term}” (${a.countA} vs ${a.countB} uses, z = ${fmt(a.z)}).`);
+  if (b && b.z < 0) parts.push(`${scatter.b}'s is “${b.term}” (${b.countB} vs ${b.countA} uses, z = ${fmt(-b.z)}).`);
+  return parts.join(' ');
+}
+
+/** "For this event, A says “x” (3 times) and “y” (twice) where B says “z” (4 times)." */
+export function eventContrast(event: TermsEventSummary, label: string, perOutlet = 2): string {
+  const voiced = event.outlets
+    .map((o) => ({ outlet: o.group, terms: o.top.slice(0, perOutlet) }))
+    .filter((o) => o.terms.length);
+  if (event.outlets.length < 2) return `Only one outlet covers ${label}, so there is no one to contrast its word choice with.`;
+  if (!voiced.length) return `The ${event.outlets.length} outlets covering ${label} use no term clearly more than the others.`;
+  const says = (o: (typeof voiced)[number]) => `${o.outlet} says ${o.terms.map((t) => `“${t.term}” (${times(t.count)}; ${times(t.otherCount)} in the others)`).join(' and ')}`;
+  const [first, ...rest] = voiced;
+  return rest.length ? `For ${label}, ${says(first)} where ${rest.map(says).join('; ')}.` : `For ${label}, ${says(first)}, more than the other outlets covering it.`;
+}
+
+export function overviewIntro(summary: TermsSummary): string {
+  const size = summary.options.ngram > 1 ? `terms of 1 to ${summary.options.ngram} words` : 'single words';
+  const form = summary.options.lemma ? 'lemmas' : 'word forms';
+  return `Which ${size} (${form}${summary.options.stopWords ? '' : ', stop words left out'}) each outlet uses more than the others, scored with the log-odds ratio with informative Dirichlet prior (z-score) and G², from ${summary.tokens.toLocaleString('en')} tokens in ${summary.outlets.length} outlets. Open a term to see it in context.`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Report sections of the terms analysis: the overview (distinctive-terms chart, per-outlet term
+ * lists whose terms open to KWIC lines linked to the article view, the two-outlet scatter and a
+ * sortable table) and the event view ("for this event, outlet A says X where B says Y").
+ * Markup only through the `html` template and the ReportKit; corpus text is always escaped.
+ */
+import { html, join, type Html } from '../../src/report/html.js';
+import type { ReportKit } from '../../src/report/kit.js';
+import type { CorpusIndex, Section } from '../types.js';
+import { distinctiveChart, scatterChart } from './charts.js';
+import { distinctiveCaption, eventContrast, overviewIntro, scatterCaption } from './messages.js';
+import type { TermsGroupSummary, TermsSummary } from './summarize.js';
+import type { KeyTerm, KwicRow } from './types.js';
+
+/** Outlets listed with their terms on the overview (the table keeps all). */
+const LISTED_OUTLETS = 12;
+
+function kwicList(lines: KwicRow[] | undefined, kit: ReportKit): Html {
+  if (!lines?.length) return html``;
+  return html`<ol class="kwic">${lines.map(
+    (l) => html`<li><a href="${kit.articleHref(l.doc, { start: l.start, end: l.end })}"><span class="kwic-left">${l.left}</span> <mark>${l.match}</mark> <span class="kwic-right">${l.right}</span></a></li>`,
+  )}</ol>`;
+}
+
+function termItem(t: KeyTerm, group: TermsGroupSummary, kit: ReportKit): Html {
+  const label = html`<strong>${t.term}</strong> <small>${kit.number(t.count)} vs ${kit.number(t.otherCount)}, z ${kit.number(t.z, 1)}</small>`;
+  const lines = group.examples[t.term];
+  return lines?.length ? html`<li><details><summary>${label}</summary>${kwicList(lines, kit)}</details></li>` : html`<li>${label}</li>`;
+}
+
+function groupTerms(group: TermsGroupSummary, kit: ReportKit, count: number): Html {
+  const terms = group.top.slice(0, count);
+  if (!terms.length) return html`<p class="muted">No term stands out.</p>`;
+  return html`<ul class="terms-list">${terms.map((t) => termItem(t, group, kit))}</ul>`;
+}
+
+export function termsOverview(summary: TermsSummary, corpus: CorpusIndex, kit: ReportKit): Section {
+  const parts: Html[] = [html`<p>${overviewIntro(summary)}</p>`];
+  parts.push(kit.chart('distinctive', distinctiveChart(summary, corpus), distinctiveCaption(summary)));
+  parts.push(
+    join(
+      summary.outlets
+        .slice(0, LISTED_OUTLETS)
+        .map((o) => html`<div class="terms-outlet"><h4>${kit.outlet(o.group)} <small>${kit.number(o.docs)} articles, ${kit.number(o.tokens)} tokens</small></h4>${groupTerms(o, kit, 10)}</div>`),
+    ),
+  );
+  const scatter = scatterChart(summary);
+  if (scatter && summary.scatter) parts.push(kit.chart('scatter', scatter, scatterCaption(summary.scatter)));
+  const rows = summary.outlets.flatMap((o) =>
+    o.top.slice(0, 10).map((t, rank) => ({ outlet: o.group, rank: rank + 1, term: t.term, count: t.count, otherCount: t.otherCount, rate: t.rate, z: t.z, g2: t.g2, logRatio: t.logRatio })),
+  );
+  parts.push(
+    kit.table(
+      'terms-keyness',
+      [
+        { key: 'outlet', label: 'Outlet', cell: (r) => kit.outlet(r.outlet) },
+        { key: 'rank', label: 'Rank', numeric: true },
+        { key: 'term', label: 'Term' },
+        { key: 'count', label: 'Uses', numeric: true },
+        { key: 'otherCount', label: 'Uses elsewhere', numeric: true },
+        { key: 'rate', label: 'Per 10k tokens', numeric: true, cell: (r) => kit.number(r.rate, 2) },
+        { key: 'z', label: 'z', numeric: true, cell: (r) => kit.number(r.z, 2) },
+        { key: 'g2', label: 'G²', numeric: true, cell: (r) => kit.number(r.g2, 1) },
+        { key: 'logRatio', label: 'Log ratio', numeric: true, cell: (r) => kit.number(r.logRatio, 2) },
+      ],
+      rows,
+      { caption: 'Top ten distinctive terms of every outlet against all the others.' },
+    ),
+  );
+  return { id: 'terms', title: 'Word choice', html: join(parts) };
+}
+
+export function termsEventView(summary: TermsSummary, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
+  const found = summary.events.find((e) => e.event === event);
+  if (!found) return undefined;
+  const label = corpus.eventLabels.get(event) ?? event;
+  const parts: Html[] = [html`<p>${eventContrast(found, 'this event')}</p>`];
+  if (found.top.length) {
+    parts.push(html`<p>Words that set this event apart from the others: ${found.top.slice(0, 8).map((t, i) => html`${i ? ', ' : ''}“${t.term}” (${kit.number(t.count)})`)}.</p>`);
+  }
+  parts.push(
+    join(
+      found.outlets
+        .filter((o) => o.top.length)
+        .map((o) => html`<div class="terms-outlet"><h4>${kit.outlet(o.group)} <small>${kit.number(o.docs)} articles</small></h4>${groupTerms(o, kit, 5)}</div>`),
+    ),
+  );
+  return { id: 'terms', title: `Word choice: ${label}`, html: join(parts) };
+}

@@ -1,0 +1,101 @@
+/**
+ * Turns what callers have (an AnalyzedDoc from the text layer, a plain Article, or an already
+ * compact TermsDoc) into the TermsDoc token stream that counting and KWIC work on.
+ */
+import type { Article } from '../../src/corpus/article.js';
+import type { AnalyzedDoc, Token } from '../../src/text/types.js';
+import { simpleTermsDoc } from './simple-tokens.js';
+import { isStopWord } from './stop-words.js';
+import type { TermsDoc, TermsDocWithMeta } from './types.js';
+
+/** Any document the terms functions accept. */
+export type TermsInput = AnalyzedDoc | Article | TermsDocWithMeta;
+
+const NUMBER_TYPES = new Set(['number', 'decade', 'ordinal', 'time', 'date', 'currency']);
+const WORD_TYPES = new Set(['word', 'hashtag', 'mention', 'abbreviation']);
+
+// wink token types: word-like ones count as words, number-like ones as numbers, the rest
+// (punctuation, symbols, urls, emails, emoji) break n-grams and are not terms.
+function kindOf(token: Token): string {
+  if (NUMBER_TYPES.has(token.type)) return 'n';
+  if (!WORD_TYPES.has(token.type)) return 'p';
+  return token.stop || isStopWord(token.text.toLowerCase()) ? 's' : 'w';
+}
+
+const HYPHENS = new Set(['-', '‐', '‑']);
+
+/** Last token of a hyphenated compound starting at i ("foreign-backed", "anti-war"), or i itself. */
+function compoundEnd(tokens: Token[], i: number): number {
+  let j = i;
+  while (
+    j + 2 < tokens.length &&
+    WORD_TYPES.has(tokens[j].type) &&
+    HYPHENS.has(tokens[j + 1].text) &&
+    WORD_TYPES.has(tokens[j + 2].type) &&
+    tokens[j + 1].start === tokens[j].end &&
+    tokens[j + 2].start === tokens[j + 1].end
+  ) {
+    j += 2;
+  }
+  return j;
+}
+
+/**
+ * The compact token stream of an analyzed document (the terms analysis's perDoc result).
+ * Hyphenated compounds that wink splits ("foreign - backed") are joined back into one word, as
+ * framing terms often are compounds ("pro-life", "foreign-backed"); their lemma keeps the
+ * leading parts and lemmatizes the last ("foreign-back").
+ */
+export function termsDocFromAnalyzed(doc: AnalyzedDoc): TermsDoc {
+  const out: TermsDoc = { words: doc.words, text: [], start: [], lemma: {}, kind: '', sentences: [] };
+  const kinds: string[] = [];
+  const tokens = doc.tokens;
+  let sentence = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const index = out.text.length;
+    if (token.sentence !== sentence) {
+      out.sentences.push(index);
+      sentence = token.sentence;
+    }
+    const last = compoundEnd(tokens, i);
+    const text = last === i ? token.text : doc.article.text.slice(token.start, tokens[last].end);
+    const lemma = last === i ? token.lemma.toLowerCase() : `${text.slice(0, tokens[last].start - token.start).toLowerCase()}${tokens[last].lemma.toLowerCase()}`;
+    kinds.push(last === i ? kindOf(token) : 'w');
+    out.text.push(text);
+    out.start.push(token.start);
+    if (lemma && lemma !== text.toLowerCase()) out.lemma[index] = lemma;
+    i = last;
+  }
+  out.kind = kinds.join('');
+  return out;
+}
+
+export function isAnalyzedDoc(input: TermsInput): input is AnalyzedDoc {
+  return 'tokens' in input && 'article' in input;
+}
+
+export function isTermsDoc(input: TermsInput): input is TermsDocWithMeta {
+  return 'kind' in input && Array.isArray((input as TermsDocWithMeta).start);
+}
+
+/** Normalizes any accepted input to a TermsDoc with its metadata (Articles use the simple tokenizer). */
+export function toTermsDoc(input: TermsInput): TermsDocWithMeta {
+  if (isTermsDoc(input)) return input;
+  if (isAnalyzedDoc(input)) {
+    const { id, outlet, event, text } = input.article;
+    return { ...termsDocFromAnalyzed(input), id, outlet, event, source: text };
+  }
+  const { id, outlet, event, text } = input;
+  return { ...simpleTermsDoc(text), id, outlet, event, source: text };
+}
+
+/** Lower-cased surface (or lemma) of token i. */
+export function formOf(doc: TermsDoc, i: number, lemma: boolean): string {
+  return (lemma && doc.lemma[i]) || doc.text[i].toLowerCase();
+}
+
+/** End offset of token i. */
+export function endOf(doc: TermsDoc, i: number): number {
+  return doc.start[i] + doc.text[i].length;
+}

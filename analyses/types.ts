@@ -1,0 +1,93 @@
+/**
+ * The analysis contract. An analysis is one module in `analyses/` registered in `analyses/index.ts`.
+ *
+ *   AnalyzedDoc ──perDoc──▶ D (compact, plain JSON, independent per article: cacheable, parallel)
+ *   Map<doc, D> + CorpusIndex ──summarize──▶ S (plain JSON; per outlet / per event aggregates)
+ *   S ──charts / overview / eventView──▶ Vega-Lite specs and report HTML
+ *   D ──highlights──▶ spans for the article view
+ *
+ * perDoc must be a pure function of the document and the context; summarize must not re-read
+ * article text (it sees only what perDoc kept), so summaries can be merged across machines.
+ */
+import type { AnalyzedDoc } from '../src/text/types.js';
+import type { Html, ReportKit } from '../src/report/kit.js';
+
+/** What every analysis may know about an article without its text. */
+export interface DocMeta {
+  id: string;
+  outlet: string;
+  title: string;
+  date?: string;
+  url?: string;
+  /** Event id: given by the input, else assigned by the `events` analysis. */
+  event?: string;
+  /** True when `event` came from the input rather than from grouping. */
+  eventGiven?: boolean;
+  /** Word tokens (denominator of rates). */
+  words: number;
+}
+
+export interface CorpusIndex {
+  docs: DocMeta[];
+  byId: Map<string, DocMeta>;
+  /** Outlets in a stable order (most articles first, then by name): colours and columns follow it. */
+  outlets: string[];
+  /** Event ids in a stable order (most articles first, then by id). */
+  events: string[];
+  /** Human label per event id (from the events analysis; falls back to the id). */
+  eventLabels: Map<string, string>;
+}
+
+/** Options and shared resources an analysis sees. */
+export interface AnalysisContext {
+  /** Extra lexicon files given with `--lexicon` (they add to or override shipped entries). */
+  lexiconFiles: string[];
+  /** Per-analysis options, keyed by analysis id (e.g. `{terms: {ngram: 2}}`). */
+  options: Record<string, Record<string, unknown> | undefined>;
+  /** Canonical outlet names of the corpus (so mentions of them are typed as media). */
+  outlets: string[];
+}
+
+/** A span to highlight in the article view, with the reason shown in the findings panel. */
+export interface Highlight {
+  start: number;
+  end: number;
+  /** Highlight kind; one legend entry and one toggle per kind (e.g. `loaded:label`, `attribution:cue`). */
+  kind: string;
+  /** Short label ("delegitimizing label"). */
+  label: string;
+  /** Why it was flagged ("lexicon 'labels': junta — used to deny legitimacy"). */
+  reason: string;
+}
+
+/** A block of report HTML with the charts it references. */
+export interface Section {
+  id: string;
+  title: string;
+  html: Html;
+}
+
+export interface Analysis<D = unknown, S = unknown> {
+  /** Registry key and CLI/JSON name. */
+  id: string;
+  /** Human title for report headings. */
+  title: string;
+  /** Bump when perDoc output changes: the per-article cache is keyed by content hash + version. */
+  version: string;
+  perDoc(doc: AnalyzedDoc, ctx: AnalysisContext): D;
+  summarize(perDoc: ReadonlyMap<string, D>, corpus: CorpusIndex, ctx: AnalysisContext): S;
+  /** Event ids per doc, for analyses that group stories (only `events`). */
+  assignEvents?(summary: S, corpus: CorpusIndex): { events: Map<string, string>; labels: Map<string, string> };
+  /** Named Vega-Lite specs for the overview (also written to `charts/<id>-<name>.vl.json` and `.svg`). */
+  charts?(summary: S, corpus: CorpusIndex): Record<string, object>;
+  /** The overview-page section. Call `kit.chart(...)` to place charts from `charts()`. */
+  overview?(summary: S, corpus: CorpusIndex, kit: ReportKit): Section | undefined;
+  /** The analysis's part of one event page. */
+  eventView?(summary: S, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined;
+  /** Spans to highlight in one article's view; `summary` lets cross-article findings (reuse) mark their side. */
+  highlights?(doc: D, meta: DocMeta, summary: S): Highlight[];
+}
+
+/** Erases the type parameters for the registry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAnalysis = Analysis<any, any>;

@@ -1,0 +1,156 @@
+/**
+ * Variant discovery: proposes pairs of proper-noun forms that look like two spellings of one
+ * name (same transliteration key, or keys within a small edit distance) and whose use splits by
+ * outlet, ranked by the chi-square of the outlet × form table (Cramér's V and counts shown).
+ *
+ * Noise control: case-only and inflection-only pairs (Russia/Russian, Democrat/Democrats) are
+ * skipped; a pair whose two forms often appear in the same article is two names, not one
+ * (`maxCoUse`); a weak split (`minV`) or one that chance explains (chi-square below its critical
+ * value at `alpha`) is dropped.
+ */
+import type { Article } from '../../src/corpus/article.js';
+import type { AnalyzedDoc } from '../../src/text/types.js';
+import { properNounsOfAnalyzed, properNounsOfText } from './proper-nouns.js';
+import { normalizedDistance, translitKey } from './translit-key.js';
+import type { DiscoverOptions, VariantCandidate } from './types.js';
+
+/** Documents, or their proper-noun counts (the variants perDoc result has them). */
+export type DiscoverInput = Article | AnalyzedDoc | { outlet: string; proper: Record<string, number> };
+
+const INFLECTIONS = new Set(['s', 'es', "'s", 'n', 'an', 'ian', 'ians', 'ans', 'ns', 'i', 'is', 'ese', 'ic', 'ism', 'ist', 'ists', 'ite', 'ites', 'er', 'ers']);
+
+function properOf(input: DiscoverInput): { outlet: string; proper: Record<string, number> } {
+  if ('proper' in input) return input;
+  if ('tokens' in input && 'article' in input) return { outlet: input.article.outlet, proper: properNounsOfAnalyzed(input) };
+  return { outlet: input.outlet, proper: properNounsOfText(input.text) };
+}
+
+/** True when one form is the other plus an inflectional or derivational ending. */
+export function isInflection(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a.toLowerCase(), b.toLowerCase()] : [b.toLowerCase(), a.toLowerCase()];
+  return long.startsWith(short) && INFLECTIONS.has(long.slice(short.length));
+}
+
+interface FormStats {
+  form: string;
+  key: string;
+  total: number;
+  byOutlet: Map<string, number>;
+}
+
+/** Candidate variant pairs, strongest split first. */
+export function discoverVariants(docs: Iterable<DiscoverInput>, options: DiscoverOptions = {}): VariantCandidate[] {
+  const minCount = options.minCount ?? 3;
+  const maxDistance = options.maxDistance ?? 0.2;
+  const minV = options.minV ?? 0.3;
+  const maxCoUse = options.maxCoUse ?? 0.5;
+  const alpha = options.alpha ?? 0.05;
+  chiSquareCritical(2, alpha); // fail fast on an unsupported level
+
+  // 1. form counts per outlet, and which forms each document uses (for co-use)
+  const forms = new Map<string, FormStats>();
+  const docForms: string[][] = [];
+  for (const input of docs) {
+    const { outlet, proper } = properOf(input);
+    docForms.push(Object.keys(proper));
+    for (const [form, c] of Object.entries(proper)) {
+      let stats = forms.get(form);
+      if (!stats) forms.set(form, (stats = { form, key: translitKey(form), total: 0, byOutlet: new Map() }));
+      stats.total += c;
+      stats.byOutlet.set(outlet, (stats.byOutlet.get(outlet) ?? 0) + c);
+    }
+  }
+  const kept = [...forms.values()]
+    .filter((f) => f.total >= minCount && f.key.length >= 3)
+    .sort((a, b) => b.total - a.total || a.form.localeCompare(b.form))
+    .slice(0, options.maxForms ?? 3000);
+
+  // 2. candidate pairs: same key, or close keys (compared within a length band only)
+  const pairs: Array<[FormStats, FormStats, VariantCandidate['reason'], number]> = [];
+  const byLength = [...kept].sort((a, b) => a.key.length - b.key.length);
+  for (let i = 0; i < byLength.length; i++) {
+    const a = byLength[i];
+    for (let j = i + 1; j < byLength.length; j++) {
+      const b = byLength[j];
+      if (b.key.length - a.key.length > maxDistance * b.key.length) break;
+      if (a.form.toLowerCase() === b.form.toLowerCase() || isInflection(a.form, b.form)) continue;
+      if (a.key === b.key) pairs.push([a, b, 'transliteration', 0]);
+      else if (Math.min(a.key.length, b.key.length) >= 5) {
+        const d = normalizedDistance(a.key, b.key);
+        if (d <= maxDistance) pairs.push([a, b, 'spelling', d]);
+      }
+    }
+  }
+
+  // 3. co-use of each pair's forms in one document
+  const pairsOf = new Map<string, number[]>();
+  pairs.forEach(([a, b], p) => {
+    for (const f of [a.form, b.form]) pairsOf.set(f, [...(pairsOf.get(f) ?? []), p]);
+  });
+  const both = new Float64Array(pairs.length);
+  const docsWith = new Map<string, number>();
+  for (const list of docForms) {
+    const here = new Set(list);
+    const seen = new Set<number>();
+    for (const form of list) {
+      if (!pairsOf.has(form)) continue;
+      docsWith.set(form, (docsWith.get(form) ?? 0) + 1);
+      for (const p of pairsOf.get(form)!) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        const [a, b] = pairs[p];
+        if (here.has(a.form) && here.has(b.form)) both[p]++;
+      }
+    }
+  }
+
+  // 4. the outlet × form split, filtered and ranked
+  const out: VariantCandidate[] = [];
+  pairs.forEach(([x, y, reason, distance], p) => {
+    const [a, b] = x.total >= y.total ? [x, y] : [y, x];
+    const split = outletSplit(a.byOutlet, b.byOutlet);
+    if (!split) return;
+    const rarer = Math.min(docsWith.get(a.form) ?? 0, docsWith.get(b.form) ?? 0);
+    const coUse = rarer ? both[p] / rarer : 0;
+    if (split.v < minV || coUse > maxCoUse || split.chi2 < chiSquareCritical(split.df, alpha)) return;
+    out.push({ a: a.form, b: b.form, reason, distance, countA: a.total, countB: b.total, coUse, ...split });
+  });
+  out.sort((p, q) => q.chi2 - p.chi2 || q.v - p.v || p.a.localeCompare(q.a));
+  return out.slice(0, options.limit ?? 20);
+}
+
+/** Chi-square, df and Cramér's V of the outlets × {a, b} table; undefined with fewer than two outlets. */
+export function outletSplit(a: Map<string, number>, b: Map<string, number>) {
+  const outlets = [...new Set([...a.keys(), ...b.keys()])];
+  if (outlets.length < 2) return undefined;
+  const rows = outlets.map((o) => [o, a.get(o) ?? 0, b.get(o) ?? 0] as [string, number, number]);
+  const totalA = rows.reduce((s, r) => s + r[1], 0);
+  const totalB = rows.reduce((s, r) => s + r[2], 0);
+  const n = totalA + totalB;
+  let chi2 = 0;
+  for (const [, ca, cb] of rows) {
+    const row = ca + cb;
+    const ea = (row * totalA) / n;
+    const eb = (row * totalB) / n;
+    if (ea > 0) chi2 += (ca - ea) ** 2 / ea;
+    if (eb > 0) chi2 += (cb - eb) ** 2 / eb;
+  }
+  rows.sort((p, q) => q[1] + q[2] - (p[1] + p[2]) || p[0].localeCompare(q[0]));
+  return { outlets: outlets.length, chi2, df: outlets.length - 1, v: Math.sqrt(chi2 / n), byOutlet: rows };
+}
+
+const NORMAL_UPPER: Record<string, number> = { '0.1': 1.2816, '0.05': 1.6449, '0.01': 2.3263, '0.001': 3.0902 };
+const CHI2_DF1: Record<string, number> = { '0.1': 2.7055, '0.05': 3.8415, '0.01': 6.6349, '0.001': 10.8276 };
+
+/**
+ * Critical value of chi-square with `df` degrees of freedom at level `alpha` (0.1, 0.05, 0.01 or
+ * 0.001): exact for df 1 and 2, Wilson–Hilferty's cube approximation (within 1%) above.
+ */
+export function chiSquareCritical(df: number, alpha = 0.05): number {
+  const z = NORMAL_UPPER[String(alpha)];
+  if (z === undefined) throw new Error(`framelens: discovery alpha must be one of ${Object.keys(NORMAL_UPPER).join(', ')}, got ${alpha}`);
+  if (df === 1) return CHI2_DF1[String(alpha)];
+  if (df === 2) return -2 * Math.log(alpha);
+  const k = 2 / (9 * df);
+  return df * (1 - k + z * Math.sqrt(k)) ** 3;
+}

@@ -1,0 +1,44 @@
+/**
+ * Proper-noun forms of a document with their counts: the raw material of variant discovery.
+ * From the text layer: PROPN tokens. From plain text (no text layer): capitalized words that do
+ * not start a sentence. Possessive endings are dropped ("Kyiv's" → "Kyiv").
+ */
+import { simpleTermsDoc } from '../terms/simple-tokens.js';
+import type { AnalyzedDoc } from '../../src/text/types.js';
+
+const NAME = /^\p{Lu}[\p{L}\p{M}'’\-]*\p{L}$/u;
+const POSSESSIVE = /['’]s?$/u;
+
+function clean(token: string): string | undefined {
+  const bare = token.replace(POSSESSIVE, '');
+  return bare.length >= 3 && NAME.test(bare) ? bare : undefined;
+}
+
+function add(counts: Record<string, number>, form: string | undefined): void {
+  if (form) counts[form] = (counts[form] ?? 0) + 1;
+}
+
+/** Proper-noun forms of an analyzed document (PROPN tokens). */
+export function properNounsOfAnalyzed(doc: AnalyzedDoc): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const t of doc.tokens) if (t.pos === 'PROPN') add(counts, clean(t.text));
+  return counts;
+}
+
+/** Proper-noun forms of plain text: capitalized words that are not the first word of a sentence. */
+export function properNounsOfText(text: string): Record<string, number> {
+  const doc = simpleTermsDoc(text);
+  const counts: Record<string, number> = {};
+  let next = 0;
+  let firstWordPending = false;
+  for (let i = 0; i < doc.text.length; i++) {
+    if (doc.sentences[next] === i) {
+      firstWordPending = true;
+      next++;
+    }
+    if (doc.kind[i] === 'p') continue; // an opening quote does not make the next word non-initial
+    if (!firstWordPending && doc.kind[i] !== 's') add(counts, clean(doc.text[i]));
+    firstWordPending = false;
+  }
+  return counts;
+}

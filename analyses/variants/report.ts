@@ -1,0 +1,62 @@
+/**
+ * Report sections of the variants analysis: the overview (preference chart, one sentence per
+ * set with links to example uses, a table of all rows, discovered candidate pairs) and the
+ * event view (which outlet used which form for this event).
+ */
+import { html, join, type Html } from '../../src/report/html.js';
+import type { ReportKit } from '../../src/report/kit.js';
+import type { CorpusIndex, Section } from '../types.js';
+import { preferenceChart } from './charts.js';
+import { candidateSentence, chartCaption, preferenceSentence } from './messages.js';
+import type { VariantsSummary } from './summarize.js';
+import type { VariantRow } from './types.js';
+
+function setParagraphs(summary: VariantsSummary, rows: VariantRow[], kit: ReportKit): Html[] {
+  return summary.sets
+    .map((set) => {
+      const mine = rows.filter((r) => r.set === set.id && r.count > 0);
+      if (!mine.length) return undefined;
+      const examples = Object.entries(summary.examples[set.id] ?? {}).flatMap(([form, list]) =>
+        list.slice(0, 2).map((e) => html`<a href="${kit.articleHref(e.doc, { start: e.start, end: e.end })}" title="${e.outlet}">“${form}”</a>`),
+      );
+      return html`<li><strong>${set.label}</strong> <small>(${set.category})</small>: ${preferenceSentence(set.label, mine).slice(set.label.length + 2)} <small>Examples: ${join(examples, ', ')}. ${set.note}</small></li>`;
+    })
+    .filter((x): x is Html => x !== undefined);
+}
+
+export function variantsOverview(summary: VariantsSummary, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
+  const parts: Html[] = [];
+  if (!summary.sets.length) parts.push(html`<p>No form of any known variant set occurs in the corpus.</p>`);
+  const chart = preferenceChart(summary, corpus);
+  if (chart) parts.push(kit.chart('preferences', chart, chartCaption(summary.outlets.filter((r) => r.count > 0), summary.sets.length)));
+  const items = setParagraphs(summary, summary.outlets, kit);
+  if (items.length) parts.push(html`<ul class="variant-sets">${items}</ul>`);
+  if (summary.outlets.length) {
+    parts.push(
+      kit.table(
+        'variants-preferences',
+        [
+          { key: 'group', label: 'Outlet', cell: (r) => kit.outlet(r.group) },
+          { key: 'set', label: 'Set' },
+          { key: 'form', label: 'Form' },
+          { key: 'count', label: 'Uses', numeric: true },
+          { key: 'share', label: 'Share', numeric: true, cell: (r) => `${kit.number(r.share * 100, 0)}%` },
+        ],
+        summary.outlets.filter((r) => r.count > 0).map((r) => ({ group: r.group, set: r.set, form: r.form, count: r.count, share: r.share })),
+        { caption: 'Uses of each form per outlet and its share of the set.' },
+      ),
+    );
+  }
+  if (summary.discovered.length) {
+    parts.push(html`<h4>Possible variants found in the corpus</h4><p>Proper-noun pairs spelled alike whose use splits by outlet, strongest split first; add real ones to a variants file with <code>--variants</code>.</p>`);
+    parts.push(html`<ol class="variant-candidates">${summary.discovered.slice(0, 10).map((c) => html`<li>${candidateSentence(c)}</li>`)}</ol>`);
+  }
+  return { id: 'variants', title: 'Naming variants', html: join(parts) };
+}
+
+export function variantsEventView(summary: VariantsSummary, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
+  const rows = summary.eventOutlets.filter((r) => r.event === event);
+  if (!rows.some((r) => r.count > 0)) return undefined;
+  const label = corpus.eventLabels.get(event) ?? event;
+  return { id: 'variants', title: `Naming variants: ${label}`, html: html`<ul class="variant-sets">${setParagraphs(summary, rows, kit)}</ul>` };
+}

@@ -1,0 +1,88 @@
+/**
+ * The variants summary: form preferences per outlet, per event and per outlet within an event,
+ * a few example spans per form (so the report can link to them), and discovered candidate
+ * pairs. Built from the per-article matches and proper-noun counts only.
+ */
+import type { CorpusIndex } from '../types.js';
+import { discoverVariants } from './discover.js';
+import { addMatches, variantRows, type FormCounts } from './variants.js';
+import type { DiscoverOptions, VariantCandidate, VariantMatch, VariantRow, VariantSet } from './types.js';
+
+/** Per-article result of the variants analysis. */
+export interface VariantsDoc {
+  matches: VariantMatch[];
+  /** Proper-noun forms and their counts (for discovery). */
+  proper: Record<string, number>;
+}
+
+export interface VariantExample {
+  doc: string;
+  outlet: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface VariantsSummary {
+  /** Sets with at least one use, in lexicon order. */
+  sets: VariantSet[];
+  outlets: VariantRow[];
+  events: VariantRow[];
+  eventOutlets: Array<VariantRow & { event: string }>;
+  /** set id → form → first uses (one per outlet first, then more). */
+  examples: Record<string, Record<string, VariantExample[]>>;
+  discovered: VariantCandidate[];
+}
+
+export interface VariantsAnalysisOptions {
+  /** Example spans kept per form. Default 4. */
+  examples?: number;
+  /** Options of discovery; `false` to skip it. */
+  discover?: DiscoverOptions | false;
+}
+
+function counter(map: Map<string, FormCounts>, key: string): FormCounts {
+  let counts = map.get(key);
+  if (!counts) map.set(key, (counts = new Map()));
+  return counts;
+}
+
+export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corpus: CorpusIndex, sets: VariantSet[], options: VariantsAnalysisOptions = {}): VariantsSummary {
+  const byOutlet = new Map<string, FormCounts>(corpus.outlets.map((o) => [o, new Map()]));
+  const byEvent = new Map<string, FormCounts>();
+  const byEventOutlet = new Map<string, Map<string, FormCounts>>();
+  const examples: VariantsSummary['examples'] = {};
+  const perForm = options.examples ?? 4;
+  const exampleOutlets = new Map<string, Set<string>>();
+  for (const meta of corpus.docs) {
+    const d = perDoc.get(meta.id);
+    if (!d) continue;
+    addMatches(counter(byOutlet, meta.outlet), d.matches);
+    if (meta.event) {
+      addMatches(counter(byEvent, meta.event), d.matches);
+      let within = byEventOutlet.get(meta.event);
+      if (!within) byEventOutlet.set(meta.event, (within = new Map()));
+      addMatches(counter(within, meta.outlet), d.matches);
+    }
+    for (const m of d.matches) {
+      const list = ((examples[m.set] ??= {})[m.form] ??= []);
+      const seen = exampleOutlets.get(`${m.set}\u0000${m.form}`) ?? new Set();
+      exampleOutlets.set(`${m.set}\u0000${m.form}`, seen);
+      // Prefer one example per outlet, so the evidence shows who uses the form.
+      if (list.length < perForm && !seen.has(meta.outlet)) {
+        list.push({ doc: meta.id, outlet: meta.outlet, start: m.start, end: m.end, text: m.text });
+        seen.add(meta.outlet);
+      }
+    }
+  }
+  const used = sets.filter((s) => examples[s.id]);
+  const eventOutlets = [...byEventOutlet].flatMap(([event, within]) => variantRows(within, used).map((r) => ({ event, ...r })));
+  const discovered =
+    options.discover === false
+      ? []
+      : discoverVariants(
+          corpus.docs.filter((m) => perDoc.has(m.id)).map((m) => ({ outlet: m.outlet, proper: perDoc.get(m.id)!.proper })),
+          options.discover,
+        );
+  return { sets: used, outlets: variantRows(byOutlet, used), events: variantRows(byEvent, used), eventOutlets, examples, discovered };
+}

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs'; import { gunzipSync } from 'node:zlib';
+import { getNlp } from '../dist/src/text/nlp.js';
+import { readTokens } from '../dist/src/text/wink-tokens.js';
+const lines = gunzipSync(readFileSync('../shared/data/article-bias-prediction/articles_sample.jsonl.gz')).toString().split('\n').slice(0, 300);
+const texts = lines.map((l) => JSON.parse(l).content_original);
+const nlp = getNlp();
+const docs = texts.map((t) => nlp.readDoc(t));
+let t0 = process.cpuUsage();
+for (let r = 0; r < 10; r++) for (const d of docs) readTokens(nlp, d);
+let c = process.cpuUsage(t0); console.log('readTokens x10', (c.user + c.system) / 1000);
+t0 = process.cpuUsage();
+for (let r = 0; r < 1; r++) for (const t of texts) nlp.readDoc(t);
+c = process.cpuUsage(t0); console.log('readDoc x1', (c.user + c.system) / 1000);

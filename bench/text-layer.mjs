@@ -1,0 +1,115 @@
+/**
+ * Text-layer throughput: bare `nlp.readDoc` versus the whole text layer (`analyzeDoc`: tokens
+ * with offsets, sentences, paragraphs, quotes, mentions) over the same texts, in one process,
+ * with the same shared wink instance. Warm-up first, then alternating runs; medians.
+ *
+ * Corpora: the sample corpus repeated to ≥ 300k tokens (else test/fixtures or the markdown
+ * sample), and the first BENCH_ABP_N (default 1000) articles of
+ * ../shared/data/article-bias-prediction/articles_sample.jsonl.gz when present.
+ * Prints one JSON line per corpus, then the combined line last:
+ * {"baseline_tokens_per_s", "pipeline_tokens_per_s", "ratio", "tokens"}.
+ * Imports the compiled library from dist/ (run `npx tsc -p .` first).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeDoc } from '../dist/src/text/analyze.js';
+import { getNlp } from '../dist/src/text/nlp.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ABP_N = Number(process.env.BENCH_ABP_N ?? 1000);
+const MIN_TOKENS = 300_000;
+
+function jsonlTexts(file) {
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)).map((r) => r.text ?? r.content ?? '').filter(Boolean);
+}
+
+function filesUnder(dir, ext) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path, ext) : ext.some((e) => name.endsWith(e)) ? [path] : [];
+  });
+}
+
+function sampleTexts() {
+  for (const file of ['data/sample/articles.jsonl', 'data/sample/jsonl/articles.jsonl']) {
+    if (existsSync(join(root, file))) return { name: file, texts: jsonlTexts(join(root, file)) };
+  }
+  const fixtures = filesUnder(join(root, 'test/fixtures'), ['.jsonl']);
+  const fromFixtures = fixtures.flatMap((f) => { try { return jsonlTexts(f); } catch { return []; } });
+  if (fromFixtures.length) return { name: 'test/fixtures', texts: fromFixtures };
+  const markdown = filesUnder(join(root, 'data/sample/markdown'), ['.md']).map((f) => readFileSync(f, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+  return { name: 'data/sample/markdown', texts: markdown };
+}
+
+function abpTexts() {
+  const file = join(root, '../shared/data/article-bias-prediction/articles_sample.jsonl.gz');
+  if (!existsSync(file) || ABP_N <= 0) return undefined;
+  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+  const texts = [];
+  for (const line of lines) {
+    if (texts.length >= ABP_N) break;
+    if (!line.trim()) continue;
+    const r = JSON.parse(line);
+    const text = r.content_original ?? r.content ?? '';
+    if (text) texts.push(text);
+  }
+  return { name: `article-bias-prediction first ${texts.length}`, texts };
+}
+
+const nlp = getNlp();
+const countTokens = (texts) => texts.reduce((n, t) => n + nlp.readDoc(t).tokens().length(), 0);
+
+function repeatTo(texts, minTokens) {
+  const once = countTokens(texts);
+  if (!once) return texts;
+  const times = Math.max(1, Math.ceil(minTokens / once));
+  return Array.from({ length: times }, () => texts).flat();
+}
+
+function time(fn) {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function measure(name, texts) {
+  const articles = texts.map((text, i) => ({ id: String(i), outlet: 'bench', title: '', text }));
+  const tokens = countTokens(texts);
+  const bare = () => { for (const t of texts) nlp.readDoc(t); };
+  const full = () => { for (const a of articles) analyzeDoc(a, { outlets: ['bench'] }); };
+  bare(); full(); // warm-up: JIT, lexicon and outlet caches
+  const b = [];
+  const p = [];
+  for (let r = 0; r < RUNS; r++) {
+    if (r % 2) { p.push(time(full)); b.push(time(bare)); } else { b.push(time(bare)); p.push(time(full)); }
+  }
+  const result = { corpus: name, articles: texts.length, tokens, baseline_s: median(b), pipeline_s: median(p) };
+  result.baseline_tokens_per_s = Math.round(tokens / result.baseline_s);
+  result.pipeline_tokens_per_s = Math.round(tokens / result.pipeline_s);
+  result.ratio = Number((result.baseline_s / result.pipeline_s).toFixed(3));
+  console.log(JSON.stringify(result));
+  return result;
+}
+
+const results = [];
+const sample = sampleTexts();
+if (sample.texts.length) results.push(measure(sample.name + ' (repeated)', repeatTo(sample.texts, MIN_TOKENS)));
+const abp = abpTexts();
+if (abp?.texts.length) results.push(measure(abp.name, abp.texts));
+if (!results.length) throw new Error('bench/text-layer: no texts found (data/sample, test/fixtures or ../shared)');
+
+const tokens = results.reduce((n, r) => n + r.tokens, 0);
+const baseline = results.reduce((s, r) => s + r.baseline_s, 0);
+const pipeline = results.reduce((s, r) => s + r.pipeline_s, 0);
+console.log(JSON.stringify({
+  baseline_tokens_per_s: Math.round(tokens / baseline),
+  pipeline_tokens_per_s: Math.round(tokens / pipeline),
+  ratio: Number((baseline / pipeline).toFixed(3)),
+  tokens,
+}));

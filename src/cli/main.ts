@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * The framelens command line. Each command lives in its own file and exports `register(program)`;
+ * adding a command is one file plus one line in COMMANDS below.
+ */
+import { Command } from 'commander';
+import { FramelensError } from '../corpus/diagnostics.js';
+
+type Register = (program: Command) => void;
+
+const COMMANDS: Array<() => Promise<{ register: Register }>> = [
+  // commands: one line each, in the order `--help` lists them
+  () => import('./ingest.js'),
+  () => import('./info.js'),
+  () => import('./report.js'),
+  () => import('./quotes.js'),
+  () => import('./mentions.js'),
+  () => import('./events.js'),
+  () => import('./similar.js'),
+  () => import('./reuse.js'),
+  () => import('./terms.js'),
+  () => import('./keyness.js'),
+  () => import('./kwic.js'),
+  () => import('./variants.js'),
+  () => import('./loaded.js'),
+  () => import('./eval.js'),
+  () => import('./worker.js'),
+];
+
+export async function main(argv = process.argv): Promise<void> {
+  const program = new Command('framelens')
+    .description('Compare how news outlets frame the same events, with evidence spans.')
+    .version('0.1.0')
+    .showHelpAfterError();
+  for (const load of COMMANDS) (await load()).register(program);
+  await program.parseAsync(argv);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof FramelensError) {
+    process.stderr.write(`framelens: ${error.message}\n`);
+  } else {
+    process.stderr.write(`framelens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exitCode = 1;
+});

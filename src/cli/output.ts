@@ -1,0 +1,77 @@
+/**
+ * Row output shared by every analysis command: `--format jsonl|json|csv|table`, to stdout or
+ * atomically to `-o file`. Rows are plain objects; nested values are JSON-encoded in CSV/table.
+ */
+import { writeFileAtomic } from '../corpus/write-atomic.js';
+
+export type RowFormat = 'jsonl' | 'json' | 'csv' | 'table';
+export const ROW_FORMATS: RowFormat[] = ['jsonl', 'json', 'csv', 'table'];
+
+export interface OutputOptions {
+  format?: RowFormat;
+  /** Output file; stdout when absent. */
+  output?: string;
+  /** Column order for csv/table; defaults to the union of keys in first-seen order. */
+  columns?: string[];
+  /** Longest cell in table output before it is cut with an ellipsis. */
+  maxCell?: number;
+}
+
+type Row = Record<string, unknown>;
+
+export function formatRows(rows: Row[], options: OutputOptions = {}): string {
+  const format = options.format ?? 'jsonl';
+  switch (format) {
+    case 'jsonl':
+      return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
+    case 'json':
+      return JSON.stringify(rows, null, 2) + '\n';
+    case 'csv':
+      return toCsv(rows, columnsOf(rows, options.columns));
+    case 'table':
+      return toTable(rows, columnsOf(rows, options.columns), options.maxCell ?? 60);
+    default:
+      throw new Error(`framelens: unknown --format '${format as string}' (expected ${ROW_FORMATS.join(', ')})`);
+  }
+}
+
+/** Writes rows to `options.output` atomically, or to stdout. */
+export function writeRows(rows: Row[], options: OutputOptions = {}): void {
+  const body = formatRows(rows, options);
+  if (options.output) writeFileAtomic(options.output, body);
+  else process.stdout.write(body);
+}
+
+function columnsOf(rows: Row[], given?: string[]): string[] {
+  if (given?.length) return given;
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** RFC 4180: quote fields with separators, quotes or line breaks; double inner quotes. */
+export function toCsv(rows: Row[], columns: string[]): string {
+  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [columns.map(quote).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => quote(cell(row[c]))).join(','));
+  return lines.join('\n') + '\n';
+}
+
+function toTable(rows: Row[], columns: string[], maxCell: number): string {
+  const clean = (s: string) => {
+    const flat = s.replace(/\s+/g, ' ');
+    return flat.length > maxCell ? flat.slice(0, maxCell - 1) + '…' : flat;
+  };
+  const cells = rows.map((r) => columns.map((c) => clean(cell(r[c]))));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)));
+  const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => r[c] === undefined || typeof r[c] === 'number'));
+  const fmt = (values: string[]) =>
+    values.map((v, i) => (numeric[i] ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+  return [fmt(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(fmt)].join('\n') + '\n';
+}

@@ -1,0 +1,72 @@
+/**
+ * Options shared by the commands that run the pipeline (report, and analysis commands that need
+ * corpus-wide context): --jobs, --no-cache, --cache-dir, --analyses, --lexicon; plus a clean
+ * Ctrl-C: the run is aborted and nothing partial is written (see interruptSignal).
+ */
+import type { Command } from 'commander';
+import type { Article } from '../corpus/article.js';
+import { FramelensError } from '../corpus/diagnostics.js';
+import { messages } from '../pipeline/messages.js';
+import { runPipelineParallel } from '../pipeline/run-parallel.js';
+import { createProgress } from './progress.js';
+import { runQueueFromCli } from './queue-run.js';
+
+export interface PipelineCliOptions {
+  jobs?: string;
+  cache?: boolean;
+  cacheDir?: string;
+  analyses?: string;
+  lexicon?: string[];
+  quiet?: boolean;
+  queue?: string;
+  rejects?: string;
+}
+
+export function addPipelineOptions(cmd: Command): Command {
+  return cmd
+    .option('-j, --jobs <n>', 'worker threads for the per-article pass (default: all cores)')
+    .option('--no-cache', 'analyse every article again instead of reusing cached results')
+    .option('--cache-dir <dir>', 'per-article result cache (default: $FRAMELENS_CACHE or ~/.cache/framelens)')
+    .option('--analyses <ids>', 'comma-separated analyses to run (default: all)')
+    .option('--lexicon <file...>', 'extra lexicon JSON files (add to or override shipped entries)')
+    .option('--queue <url>', 'analyse on `framelens worker` processes through Redis: redis://host[:port][/db][?batch=N&attempts=N]');
+}
+
+let interrupt: AbortController | undefined;
+
+/**
+ * Aborted by the first Ctrl-C (SIGINT) of the process; a second Ctrl-C exits at once with 130.
+ * Commands pass it to every stage that writes, so an interrupted command writes nothing.
+ */
+export function interruptSignal(): AbortSignal {
+  if (!interrupt) {
+    const controller = (interrupt = new AbortController());
+    process.on('SIGINT', () => {
+      if (controller.signal.aborted) process.exit(130);
+      controller.abort(new FramelensError(messages.interrupted()));
+    });
+  }
+  return interrupt.signal;
+}
+
+export async function runPipelineFromCli(articles: Article[], opts: PipelineCliOptions) {
+  const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new FramelensError(messages.badJobs(String(opts.jobs)));
+  const progress = createProgress('analysing', { quiet: opts.quiet });
+  const signal = interruptSignal();
+  try {
+    return await runPipelineParallel(articles, {
+      jobs,
+      cache: opts.cache === false ? false : opts.cacheDir,
+      analyses: opts.analyses ? opts.analyses.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+      lexiconFiles: opts.lexicon,
+      onProgress: (done, total) => progress.update(done, total),
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw error;
+  } finally {
+    progress.done();
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * Per-article results of one run, kept on disk instead of in the heap: each article's result
+ * line (result-line.ts) lives in a cache pack it was found in, or is appended to this run's
+ * spill file (a new cache pack, or an unlinked temp file with --no-cache). Memory holds only
+ * byte offsets; an analysis's results are read back when it summarises (lazy-result-map.ts).
+ * This keeps a 20k-article run's per-article results (≈ 30 KB of JSON each) out of the heap.
+ */
+import { closeSync, openSync, readSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { KEY_LENGTH, decodePart, parseLine, type LineParts } from './result-line.js';
+import { messages } from './messages.js';
+
+const CHUNK = 16 << 20;
+const NEWLINE = 10;
+
+interface Segment {
+  fd: number;
+  path: string;
+  /** Bytes written so far (spill files only). */
+  size: number;
+  /** Temp path renamed to `path` on commit (spill files that become cache packs). */
+  temp?: string;
+}
+
+/** A per-article failure of one analysis (the article is left out of that analysis). */
+export interface PartFailure {
+  article: number;
+  analysis: number;
+  reason: string;
+}
+
+export class ResultStore {
+  private readonly segments: Segment[] = [];
+  private spill: Segment | undefined;
+  private readonly segmentOf: Int16Array;
+  private readonly wordCounts: Int32Array;
+  /** Byte offset of each part, article-major: [article * analyses + analysis]. */
+  private readonly starts: Float64Array;
+  /** Byte length of each part; -1 when the analysis returned nothing or failed. */
+  private readonly lengths: Int32Array;
+  readonly failures: PartFailure[] = [];
+  private closed = false;
+
+  constructor(
+    readonly size: number,
+    readonly analysisCount: number,
+  ) {
+    this.segmentOf = new Int16Array(size).fill(-1);
+    this.wordCounts = new Int32Array(size);
+    this.starts = new Float64Array(size * analysisCount);
+    this.lengths = new Int32Array(size * analysisCount).fill(-1);
+  }
+
+  has(article: number): boolean {
+    return this.segmentOf[article] >= 0;
+  }
+
+  words(article: number): number {
+    return this.wordCounts[article];
+  }
+
+  /**
+   * Reads a cache pack and takes the lines whose key is wanted (key → article indices). Damaged
+   * lines are skipped. Returns the number of articles filled.
+   */
+  loadPack(path: string, wanted: Map<string, number[]>): number {
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch {
+      return 0; // removed meanwhile: a cache miss
+    }
+    const segment = this.segments.push({ fd, path, size: 0 }) - 1;
+    let filled = 0;
+    let carry = Buffer.alloc(0);
+    let base = 0; // file offset of carry[0]
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const read = readSync(fd, chunk, 0, CHUNK, base + carry.length);
+      const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      let start = 0;
+      for (let nl = buf.indexOf(NEWLINE, start); nl >= 0; nl = buf.indexOf(NEWLINE, start)) {
+        const key = buf.toString('latin1', start, start + KEY_LENGTH);
+        const targets = wanted.get(key);
+        if (targets && targets.some((i) => !this.has(i))) {
+          const line = parseLine(buf, start, nl, this.analysisCount);
+          if (line) for (const i of targets) if (!this.has(i) && this.place(i, segment, base, buf, line)) filled++;
+        }
+        start = nl + 1;
+      }
+      if (read === 0) break;
+      base += start;
+      carry = Buffer.from(buf.subarray(start));
+    }
+    return filled;
+  }
+
+  /** Opens the file new results are appended to: a cache pack (renamed into place by finish) or a hidden temp file. */
+  openSpill(packDir?: string): void {
+    const name = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+    if (packDir) {
+      const temp = join(packDir, `.${name}.tmp`);
+      this.spill = { fd: openSync(temp, 'w+'), path: join(packDir, `${name}.tsv`), temp, size: 0 };
+    } else {
+      const path = join(tmpdir(), `framelens-results-${name}.tmp`);
+      const fd = openSync(path, 'w+');
+      // Unlinked at once (POSIX): the data lives as long as the descriptor, and nothing is left behind.
+      try {
+        unlinkSync(path);
+        this.spill = { fd, path, size: 0 };
+      } catch {
+        this.spill = { fd, path, size: 0, temp: path };
+      }
+    }
+    this.segments.push(this.spill);
+  }
+
+  /** Appends an article's freshly computed result line. */
+  add(article: number, line: string): void {
+    const spill = this.spill;
+    if (!spill) throw new Error('framelens: ResultStore.add before openSpill');
+    const buf = Buffer.from(line, 'utf8');
+    const parts = parseLine(buf, 0, buf.length - 1, this.analysisCount);
+    if (!parts) throw new Error(`framelens: malformed result line for article ${article}`);
+    writeSync(spill.fd, buf, 0, buf.length, spill.size);
+    this.place(article, this.segments.length - 1, spill.size, buf, parts);
+    spill.size += buf.length;
+  }
+
+  private place(article: number, segment: number, base: number, buf: Buffer, line: LineParts): boolean {
+    this.segmentOf[article] = segment;
+    this.wordCounts[article] = line.words;
+    for (let k = 0; k < this.analysisCount; k++) {
+      const s = line.starts[k];
+      const e = line.ends[k];
+      const at = article * this.analysisCount + k;
+      if (buf[s] === 0x21 /* ! */) this.failures.push({ article, analysis: k, reason: buf.toString('utf8', s + 1, e) });
+      if (buf[s] === 0x21 || (buf[s] === 0x7e /* ~ */ && e - s === 1)) continue;
+      this.starts[at] = base + s;
+      this.lengths[at] = e - s;
+    }
+    return true;
+  }
+
+  /** True when the analysis has a result for the article. */
+  hasPart(article: number, analysis: number): boolean {
+    return this.lengths[article * this.analysisCount + analysis] >= 0;
+  }
+
+  /** Reads and parses one result (undefined when absent). */
+  part(article: number, analysis: number): unknown {
+    if (this.closed) throw new Error(messages.storeClosed());
+    const at = article * this.analysisCount + analysis;
+    const length = this.lengths[at];
+    if (length < 0) return undefined;
+    const buf = Buffer.allocUnsafe(length);
+    readSync(this.segments[this.segmentOf[article]].fd, buf, 0, length, this.starts[at]);
+    const decoded = decodePart(buf);
+    return 'value' in decoded ? decoded.value : undefined;
+  }
+
+  /** Moves a spill file that is a new cache pack into place (an empty one is dropped). */
+  commit(): void {
+    const spill = this.spill;
+    if (!spill?.temp || spill.temp === spill.path) return;
+    if (spill.size === 0) rmSync(spill.temp, { force: true });
+    else renameSync(spill.temp, spill.path);
+    spill.temp = undefined;
+  }
+
+  /** Closes every file; an uncommitted spill file is deleted. Results can no longer be read. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const s of this.segments) {
+      closeSync(s.fd);
+      if (s.temp) rmSync(s.temp, { force: true });
+    }
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The pipeline on every core, with bounded memory:
+ *   1. keys: a content hash per article (cache.ts), when the cache is on
+ *   2. reuse: result lines found in the cache packs of this context (pack-cache.ts)
+ *   3. analyse: the rest in batches on piscina worker threads (inline for one job); each result
+ *      line is appended to the run's spill file (a new cache pack, or a hidden temp file)
+ *   4. summarize: each analysis reads its results back from disk as a lazy Map (lazy-result-map.ts)
+ * Results are placed by article index and summaries read the same bytes whatever produced them,
+ * so output is byte-identical for any job count and for cold or warm caches.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Article } from '../corpus/article.js';
+import type { Diagnostic } from '../corpus/diagnostics.js';
+import { packageRoot } from '../paths.js';
+import type { AnalysisContext, AnyAnalysis } from '../../analyses/types.js';
+import { analyzeArticleLine } from './analyze-line.js';
+import { articleKey, contextKey, defaultCacheDir } from './cache.js';
+import { LazyResultMap } from './lazy-result-map.js';
+import { messages } from './messages.js';
+import { openPackCache, packDir } from './pack-cache.js';
+import { ResultStore } from './result-store.js';
+import { createContext, selectAnalyses, summarizeMaps, type PipelineOptions, type PipelineResult } from './run.js';
+import type { LineBatchTask } from './worker.js';
+
+export interface ParallelOptions extends PipelineOptions {
+  /** Worker threads for the per-article pass. Default: available cores. 1 = this thread. */
+  jobs?: number;
+  /** Cache folder, or false to skip the cache. Default: defaultCacheDir(). */
+  cache?: string | false;
+  /** Articles per worker task. Default 32. */
+  batchSize?: number;
+  /** Stops the run (Ctrl-C): pending work is dropped, nothing is cached, and the promise rejects. */
+  signal?: AbortSignal;
+}
+
+export interface RunStats {
+  articles: number;
+  /** Articles served from the cache. */
+  cached: number;
+  /** Articles analysed in this run. */
+  analyzed: number;
+  jobs: number;
+  /** Seconds spent on steps 1–3 (keys, cache, per-article pass). */
+  analyse_s: number;
+  /** Seconds spent on step 4. */
+  summarize_s: number;
+}
+
+export interface ParallelResult extends PipelineResult {
+  stats: RunStats;
+  /** Articles an analysis failed on (each left out of that analysis), one warning per analysis and article (capped). */
+  diagnostics: Diagnostic[];
+  /** Closes the files per-article results are read from; `perDoc` can no longer be read after. */
+  close(): void;
+}
+
+/** Per-analysis failures listed one by one before they are counted. */
+const MAX_FAILURES_LISTED = 5;
+
+function workerFile(): string {
+  const sibling = fileURLToPath(new URL('./worker.js', import.meta.url));
+  // From the TypeScript sources (tests) the compiled worker lives in dist/.
+  return existsSync(sibling) ? sibling : join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js');
+}
+
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+
+export async function runPipelineParallel(articles: Article[], options: ParallelOptions = {}): Promise<ParallelResult> {
+  const started = process.hrtime.bigint();
+  const analyses = selectAnalyses(options.analyses);
+  const context = createContext(articles, options);
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const store = new ResultStore(articles.length, analyses.length);
+  try {
+    // 1–2. keys and cached results
+    const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir());
+    let keys: string[] | undefined;
+    if (cacheDir) {
+      const ctxKey = contextKey(analyses, context);
+      keys = articles.map((a) => articleKey(a, ctxKey));
+      const wanted = new Map<string, number[]>();
+      keys.forEach((key, i) => wanted.set(key, [...(wanted.get(key) ?? []), i]));
+      openPackCache(store, packDir(cacheDir, ctxKey), wanted);
+    } else {
+      store.openSpill();
+    }
+    const todo = articles.map((_, i) => i).filter((i) => !store.has(i));
+    let done = articles.length - todo.length;
+    options.onProgress?.(done, articles.length);
+
+    // 3. per-article pass
+    const finish = (i: number, line: string) => {
+      store.add(i, line);
+      options.onProgress?.(++done, articles.length);
+    };
+    const batchSize = options.batchSize ?? 32;
+    const batches: number[][] = [];
+    for (let i = 0; i < todo.length; i += batchSize) batches.push(todo.slice(i, i + batchSize));
+    options.signal?.throwIfAborted();
+    if (jobs === 1 || batches.length <= 1) {
+      for (const batch of batches) {
+        for (const i of batch) finish(i, analyzeArticleLine(articles[i], analyses, context, keys?.[i]));
+        await nextTick(); // let Ctrl-C and progress through
+        options.signal?.throwIfAborted();
+      }
+    } else {
+      await runOnPool(batches, articles, keys, analyses, context, Math.min(jobs, batches.length), finish, options.signal);
+    }
+    store.commit();
+    const analyseSeconds = seconds(started);
+
+    // 4. summaries, one analysis's results in memory at a time
+    const summarizing = process.hrtime.bigint();
+    const ids = articles.map((a) => a.id);
+    const perDoc = new Map<string, Map<string, unknown>>(analyses.map((a, k) => [a.id, new LazyResultMap(ids, store, k)]));
+    const words = articles.map((_, i) => store.words(i));
+    const result = summarizeMaps(articles, words, perDoc, analyses, context, (a) => (perDoc.get(a.id) as LazyResultMap).release());
+    return {
+      ...result,
+      diagnostics: failureDiagnostics(store, articles, analyses),
+      stats: {
+        articles: articles.length,
+        cached: articles.length - todo.length,
+        analyzed: todo.length,
+        jobs,
+        analyse_s: analyseSeconds,
+        summarize_s: seconds(summarizing),
+      },
+      close: () => store.close(),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+async function runOnPool(
+  batches: number[][],
+  articles: Article[],
+  keys: string[] | undefined,
+  analyses: AnyAnalysis[],
+  context: AnalysisContext,
+  threads: number,
+  finish: (i: number, line: string) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const pool = new Piscina({ filename: workerFile(), name: 'analyzeLines', maxThreads: threads, minThreads: threads });
+  try {
+    const ids = analyses.map((a) => a.id);
+    await Promise.all(
+      batches.map(async (batch) => {
+        const task: LineBatchTask = { articles: batch.map((i) => articles[i]), keys: keys && batch.map((i) => keys[i]), analyses: ids, context };
+        const lines: string[] = await pool.run(task, { signal });
+        batch.forEach((i, k) => finish(i, lines[k]));
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
+
+function failureDiagnostics(store: ResultStore, articles: Article[], analyses: AnyAnalysis[]): Diagnostic[] {
+  const byAnalysis = new Map<number, typeof store.failures>();
+  for (const f of [...store.failures].sort((a, b) => a.article - b.article)) byAnalysis.set(f.analysis, [...(byAnalysis.get(f.analysis) ?? []), f]);
+  const diagnostics: Diagnostic[] = [];
+  for (const [k, failures] of [...byAnalysis].sort((a, b) => a[0] - b[0])) {
+    const id = analyses[k].id;
+    for (const f of failures.slice(0, MAX_FAILURES_LISTED)) {
+      diagnostics.push({ reason: messages.analysisFailed(id, articles[f.article].id, f.reason), ruleId: 'pipeline:analysis-failed', severity: 'warning' });
+    }
+    if (failures.length > MAX_FAILURES_LISTED) {
+      diagnostics.push({ reason: messages.moreFailures(id, failures.length - MAX_FAILURES_LISTED), ruleId: 'pipeline:analysis-failed', severity: 'warning' });
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,114 @@
+/**
+ * A queue worker: takes batch jobs from BullMQ, analyses the articles whose results are not in
+ * Redis yet with the pipeline's own worker-thread entry (src/pipeline/worker.ts, which calls
+ * `analyzeArticle`), stores each result under its content-hash key, then completes the job.
+ *
+ * The analysis runs on piscina threads (one per concurrent batch), so this thread stays free to
+ * renew job locks: a batch only goes back to the queue when its process really died.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, type Job, type RedisClient } from 'bullmq';
+import { Piscina } from 'piscina';
+import { packageRoot } from '../paths.js';
+import type { ArticleResult } from '../pipeline/run.js';
+import type { BatchTask } from '../pipeline/worker.js';
+import type { BatchJobData, BatchJobResult } from './jobs.js';
+import { unpackLexicons } from './lexicons.js';
+import type { QueueTarget } from './redis-url.js';
+import { storeResults, storedFlags } from './result-store.js';
+
+export interface QueueWorkerOptions {
+  /** Where to take jobs from (see parseQueueUrl). */
+  target: Pick<QueueTarget, 'connection' | 'name'>;
+  /** Batches analysed at once, each on its own thread. Default 1. */
+  concurrency?: number;
+  /**
+   * Job lock duration and stall-check interval, in ms: a batch whose worker died goes back to the
+   * queue within about twice this. Default 30000 (BullMQ's default).
+   */
+  stallMs?: number;
+  /**
+   * Times a batch may lose its worker before it counts as failed. Default 2: one more than
+   * BullMQ's default, so a kill plus one lock lost on an overloaded machine does not fail a batch.
+   */
+  maxStalledCount?: number;
+  /** Seconds a stored result is kept. Default: no expiry. */
+  resultTtlSeconds?: number;
+  /**
+   * Analyses one batch. Default: `src/pipeline/worker.ts` on a piscina pool. For embedding and
+   * for tests that inject analyzer faults; it must return one result per article, in order.
+   */
+  runBatch?: (task: BatchTask) => Promise<ArticleResult[]>;
+  /** Receives what happens, for logging. Default: nothing. */
+  onEvent?: (event: QueueWorkerEvent) => void;
+}
+
+export type QueueWorkerEvent =
+  | { type: 'started'; jobId: string; articles: number; attempt: number }
+  | { type: 'done'; jobId: string; analyzed: number; reused: number }
+  | { type: 'failed'; jobId: string; reason: string }
+  | { type: 'stalled'; jobId: string }
+  | { type: 'error'; reason: string };
+
+export interface QueueWorker {
+  /** Waits until the worker is connected and taking jobs. */
+  ready(): Promise<void>;
+  /** Stops taking jobs; waits for the current batches unless `force` (they then return to the queue when their lock expires). */
+  close(force?: boolean): Promise<void>;
+}
+
+/** The compiled worker-thread entry of the local pipeline (from the TypeScript sources, tests use dist/). */
+function pipelineWorkerFile(): string {
+  const sibling = fileURLToPath(new URL('../pipeline/worker.js', import.meta.url));
+  return existsSync(sibling) ? sibling : join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js');
+}
+
+/** Starts a worker; it runs until `close()`. */
+export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const stallMs = options.stallMs ?? 30_000;
+  const emit = options.onEvent ?? (() => {});
+  const pool = options.runBatch ? undefined : new Piscina({ filename: pipelineWorkerFile(), minThreads: concurrency, maxThreads: concurrency });
+  const runBatch = options.runBatch ?? ((task: BatchTask) => pool!.run(task) as Promise<ArticleResult[]>);
+
+  const analyzeJob = async (job: Job<BatchJobData, BatchJobResult>, client: RedisClient): Promise<BatchJobResult> => {
+    const { articles, keys, analyses, context, lexicons } = job.data;
+    emit({ type: 'started', jobId: job.id!, articles: articles.length, attempt: job.attemptsMade + 1 });
+    const stored = await storedFlags(client, keys);
+    const todo = keys.map((_, i) => i).filter((i) => !stored[i]);
+    if (todo.length) {
+      const task: BatchTask = { articles: todo.map((i) => articles[i]), analyses, context: { ...context, lexiconFiles: unpackLexicons(lexicons) } };
+      const results = await runBatch(task);
+      await storeResults(client, todo.map((i) => keys[i]), results, options.resultTtlSeconds);
+    }
+    return { analyzed: todo.length, reused: keys.length - todo.length };
+  };
+
+  const worker: Worker<BatchJobData, BatchJobResult> = new Worker(options.target.name, async (job) => analyzeJob(job, await worker.client), {
+    connection: options.target.connection,
+    concurrency,
+    lockDuration: stallMs,
+    stalledInterval: stallMs,
+    maxStalledCount: options.maxStalledCount ?? 2,
+    autorun: true,
+  });
+  worker.on('completed', (job, result) => emit({ type: 'done', jobId: job.id!, analyzed: result.analyzed, reused: result.reused }));
+  worker.on('failed', (job, error) => emit({ type: 'failed', jobId: job?.id ?? '?', reason: error.message }));
+  worker.on('stalled', (jobId) => emit({ type: 'stalled', jobId }));
+  worker.on('error', (error) => emit({ type: 'error', reason: error.message }));
+
+  return {
+    async ready() {
+      await worker.waitUntilReady();
+    },
+    async close(force = false) {
+      try {
+        await worker.close(force);
+      } finally {
+        await pool?.destroy();
+      }
+    },
+  };
+}

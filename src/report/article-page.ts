@@ -1,0 +1,106 @@
+/**
+ * The article view: the full text with every analysis's highlights (nested where they overlap),
+ * a legend with one toggle per kind, and a findings panel whose entries link to their spans.
+ * The text is written once, here; other pages show only leads and link to this page.
+ */
+import type { Article } from '../corpus/article.js';
+import type { DocMeta, Highlight } from '../../analyses/types.js';
+import { html, join, raw, safeUrl, type Html } from './html.js';
+import { findingAnchor, kindClass, type ReportKit } from './kit.js';
+import { segmentHighlights } from './highlight-segments.js';
+import { plural } from './messages.js';
+
+const EXCERPT = 140;
+
+/** Highlight kinds → colours, the same on every article page. */
+export type KindColors = ReadonlyMap<string, string>;
+
+function excerpt(text: string): string {
+  return text.length <= EXCERPT ? text : `${text.slice(0, EXCERPT - 1)}…`;
+}
+
+/** The article text with nested <mark>s; anchors `f-<start>-<end>` on each highlight's first piece. */
+export function renderHighlightedText(text: string, highlights: readonly Highlight[]): Html {
+  const anchored = new Set<string>();
+  const parts: string[] = [];
+  for (const segment of segmentHighlights(text.length, highlights)) {
+    let open = '';
+    let close = '';
+    for (const i of segment.layers) {
+      const h = highlights[i];
+      const anchor = findingAnchor(h.start, h.end);
+      const id = h.start === segment.start && !anchored.has(anchor) ? (anchored.add(anchor), html` id="${anchor}"`) : '';
+      open += html`<mark class="hl ${kindClass(h.kind)}"${id} title="${h.label}">`.value;
+      close += '</mark>';
+    }
+    parts.push(open, html`${text.slice(segment.start, segment.end)}`.value, close);
+  }
+  return raw(parts.join(''));
+}
+
+/** Inline CSS giving each kind its colour and its hidden state. */
+export function kindStyle(kinds: Iterable<string>, colors: KindColors): string {
+  const rules: string[] = [];
+  for (const kind of kinds) {
+    const cls = kindClass(kind);
+    rules.push(`.${cls}{--hc:${colors.get(kind) ?? '#999'};--c:${colors.get(kind) ?? '#999'}}`);
+    rules.push(`body.hide-${cls} mark.${cls}{background:none;border-bottom-color:transparent}`);
+    rules.push(`body.hide-${cls} .findings li.${cls}{opacity:.4}`);
+  }
+  return rules.join('\n');
+}
+
+export interface ArticleView {
+  article: Article;
+  meta: DocMeta;
+  highlights: Highlight[];
+  /** Label of the article's event, when it has one. */
+  eventLabel?: string;
+  /** Whether any analysis that can highlight was run. */
+  analysesRan: boolean;
+}
+
+/** The body of an article page. */
+export function renderArticleBody(view: ArticleView, kit: ReportKit): Html {
+  const { article, meta, highlights } = view;
+  const sorted = [...highlights].sort((a, b) => a.start - b.start || b.end - a.end || a.kind.localeCompare(b.kind));
+  const counts = new Map<string, number>();
+  for (const h of sorted) counts.set(h.kind, (counts.get(h.kind) ?? 0) + 1);
+  const kinds = [...counts.keys()].sort((a, b) => a.localeCompare(b));
+  const url = safeUrl(article.url);
+  const metaLine = join(
+    [
+      kit.outlet(article.outlet),
+      article.date ? html`<time>${article.date}</time>` : html``,
+      html`${plural(meta.words, 'word')}`,
+      meta.event ? html`event: <a href="${kit.eventHref(meta.event)}">${view.eventLabel ?? meta.event}</a>` : html``,
+      url !== '#' ? html`<a href="${url}" rel="noopener noreferrer nofollow">original page</a>` : html``,
+    ].filter((part) => part.value !== ''),
+    ' · ',
+  );
+  const legend = kinds.length
+    ? html`<ul class="legend">${kinds.map(
+        (kind) =>
+          html`<li id="${kindClass(kind)}" class="${kindClass(kind)}"><label><input type="checkbox" checked data-kind-toggle="${kindClass(kind)}"> <span class="swatch"></span>${kind} (${counts.get(kind)})</label></li>`,
+      )}</ul>`
+    : html`<p class="muted">${view.analysesRan ? 'No analysis flagged anything in this article.' : 'No analyses were run, so nothing is highlighted.'}</p>`;
+  const findings = sorted.length
+    ? html`<ol class="findings">${sorted.map(
+        (h) =>
+          html`<li class="${kindClass(h.kind)}"><a href="#${findingAnchor(h.start, h.end)}"><span class="swatch"></span>${h.label}</a> <q>${excerpt(article.text.slice(h.start, h.end))}</q> <span class="meta">${h.kind} — ${h.reason}</span></li>`,
+      )}</ol>`
+    : html``;
+  return html`<article class="article-view">
+<h1>${article.title || '(untitled)'}</h1>
+<p class="meta">${metaLine}</p>
+<div class="article-layout">
+<div class="article-text" id="text">${renderHighlightedText(article.text, sorted)}</div>
+<aside class="panel" aria-label="Findings">
+<h2>Highlights</h2>
+${legend}
+${sorted.length ? html`<h2>Findings (${sorted.length})</h2>` : ''}
+${findings}
+</aside>
+</div>
+</article>`;
+}

@@ -1,0 +1,76 @@
+/**
+ * The corpus-wide alias view of name mentions: "Lavrov" in one article and "Sergey Lavrov" in
+ * another are one person. Runs after the text layer over all AnalyzedDocs (mentions are keyed
+ * within each document first, in mentions.ts).
+ */
+import type { AnalyzedDoc, MentionType } from './types.js';
+
+export interface AliasEntry {
+  key: string;
+  /** Every surface name seen for the key ("Sergey Lavrov", "Lavrov"), most frequent first. */
+  forms: string[];
+  /** Mentions in the corpus. */
+  count: number;
+  /** The most frequent type among the key's mentions (person when any mention had a title). */
+  type: MentionType;
+}
+
+export type AliasIndex = Map<string, AliasEntry>;
+
+export interface AliasOptions {
+  /** Rewrite `Mention.key` (and a one-word mention's type) in the docs to the merged key. Default true. */
+  rekey?: boolean;
+}
+
+/**
+ * Merges mention keys across the corpus: a one-word key that is the last word of exactly one
+ * longer person key (the most frequent one when several) joins it.
+ */
+export function buildAliasIndex(docs: readonly AnalyzedDoc[], options: AliasOptions = {}): AliasIndex {
+  const personCounts = new Map<string, number>();
+  for (const doc of docs) {
+    for (const m of doc.mentions) if (m.type === 'person' && m.key.includes(' ')) personCounts.set(m.key, (personCounts.get(m.key) ?? 0) + 1);
+  }
+  const bySurname = new Map<string, string>();
+  for (const [key, count] of personCounts) {
+    const surname = key.slice(key.lastIndexOf(' ') + 1);
+    const known = bySurname.get(surname);
+    if (!known || (personCounts.get(known) ?? 0) < count) bySurname.set(surname, key);
+  }
+  const resolve = (key: string) => (key.includes(' ') ? key : (bySurname.get(key) ?? key));
+
+  const forms = new Map<string, Map<string, number>>();
+  const types = new Map<string, Map<MentionType, number>>();
+  const index: AliasIndex = new Map();
+  for (const doc of docs) {
+    for (const m of doc.mentions) {
+      const key = resolve(m.key);
+      const merged = key !== m.key;
+      if (merged && options.rekey !== false) {
+        m.key = key;
+        if (m.type === 'unknown') m.type = 'person';
+      }
+      const type = merged ? 'person' : m.type;
+      const entry = index.get(key) ?? { key, forms: [], count: 0, type };
+      entry.count++;
+      index.set(key, entry);
+      bump(forms, key, m.name.text.replace(/\s+/g, ' '));
+      bump(types, key, type);
+    }
+  }
+  for (const entry of index.values()) {
+    entry.forms = ranked(forms.get(entry.key)!);
+    entry.type = ranked(types.get(entry.key)!)[0];
+  }
+  return index;
+}
+
+function bump<K>(map: Map<string, Map<K, number>>, key: string, value: K): void {
+  const inner = map.get(key) ?? new Map<K, number>();
+  inner.set(value, (inner.get(value) ?? 0) + 1);
+  map.set(key, inner);
+}
+
+function ranked<K>(counts: Map<K, number>): K[] {
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+}

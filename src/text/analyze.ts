@@ -1,0 +1,78 @@
+/**
+ * The text layer's entry point: one wink-nlp pass per article → AnalyzedDoc. Every analysis
+ * reads the result; none re-tokenizes.
+ *
+ * 1. read: one `nlp.readDoc(article.text)` with the shared instance (nlp.ts)
+ * 2. tokens: every wink property in one walk (wink-tokens.ts), offsets by aligning values to
+ *    the text (align-tokens.ts); whitespace tokens are dropped
+ * 3. paragraphs (paragraphs.ts) and sentences: wink's, cut at paragraph boundaries (sentences.ts)
+ * 4. quotes (quotes.ts) and name mentions (mentions.ts)
+ */
+import type { Article } from '../corpus/article.js';
+import { alignTokens } from './align-tokens.js';
+import { findMentions } from './mentions.js';
+import { getNlp } from './nlp.js';
+import { splitParagraphs } from './paragraphs.js';
+import { findQuotes } from './quotes.js';
+import { buildSentences } from './sentences.js';
+import { readTokens } from './wink-tokens.js';
+import type { AnalyzedDoc, Token } from './types.js';
+
+export interface AnalyzeOptions {
+  /** The corpus's outlet names, recognised as media mentions on top of outlets.json. Default none. */
+  outlets?: readonly string[];
+  /** Find name mentions (default true). Analyses that never read them can skip the cost. */
+  mentions?: boolean;
+}
+
+/** wink token types that carry no text of their own. */
+const SPACE_TYPES = new Set(['tabCRLF']);
+/** Token types counted in `AnalyzedDoc.words`. */
+const WORD_TYPES = new Set(['word', 'number', 'decade', 'ordinal', 'hashtag', 'mention', 'email', 'url', 'time', 'date']);
+
+/** Runs the text layer on one article. */
+export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): AnalyzedDoc {
+  const text = article.text ?? '';
+  const nlp = getNlp();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const { values, types, pos, norms, lemmas, stops, negated } = readTokens(nlp, doc);
+  const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
+  const offsets = alignTokens(text, values);
+
+  const tokens: Token[] = [];
+  const sentenceOf: number[] = [];
+  let s = 0;
+  let words = 0;
+  for (let i = 0; i < values.length; i++) {
+    while (s + 1 < winkSentences.length && i > winkSentences[s][1]) s++;
+    const type = types[i];
+    if (SPACE_TYPES.has(type) || pos[i] === 'SPACE') continue;
+    const start = offsets[2 * i];
+    const end = offsets[2 * i + 1];
+    if (end <= start) continue;
+    const token: Token = {
+      start, end, text: text.slice(start, end), norm: norms[i], lemma: lemmas[i], pos: pos[i],
+      stop: stops[i], negated: negated[i], sentence: 0, type,
+    };
+    if (WORD_TYPES.has(type) && !isContractionTail(token, tokens[tokens.length - 1])) words++;
+    tokens.push(token);
+    sentenceOf.push(s);
+  }
+
+  const paragraphs = splitParagraphs(text);
+  const sentences = buildSentences(tokens, sentenceOf, paragraphs);
+  const { quotes, issues } = findQuotes(text, sentences, paragraphs);
+  const mentions = options.mentions === false ? [] : findMentions({ tokens, text }, { outlets: options.outlets });
+  return { article, tokens, sentences, paragraphs, quotes, quoteIssues: issues, mentions, words };
+}
+
+/** Runs the text layer on each article, in order. */
+export function analyzeDocs(articles: readonly Article[], options: AnalyzeOptions = {}): AnalyzedDoc[] {
+  return articles.map((article) => analyzeDoc(article, options));
+}
+
+/** "n't", "'s", "'re" glued to the previous token are part of one written word. */
+function isContractionTail(token: Token, previous: Token | undefined): boolean {
+  return !!previous && previous.end === token.start && /^(?:n['’]t|['’]\p{L}{1,2})$/iu.test(token.text);
+}

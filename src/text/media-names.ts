@@ -1,0 +1,52 @@
+/**
+ * Known media names for mentions: every outlet name and alias in data/lexicons/outlets.json
+ * (read when present; the text layer works without it) plus the corpus's own outlet names,
+ * compiled into a lexicon matcher. "The Times" also matches as "Times" after a lower-case
+ * "the" ("the Times wrote"). Short names (≤ 4 characters: "AP", "RT", "dpa") match their exact case.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { lexiconPath } from '../paths.js';
+import { compileLexicon, type LexiconEntry, type LexiconMatcher } from './lexicon.js';
+
+interface OutletRecord {
+  name: string;
+  aliases?: string[];
+  kind?: string;
+}
+
+let shipped: OutletRecord[] | undefined;
+
+function shippedOutlets(): OutletRecord[] {
+  if (shipped) return shipped;
+  const file = lexiconPath('outlets.json');
+  try {
+    shipped = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { outlets?: OutletRecord[] }).outlets ?? []) : [];
+  } catch {
+    shipped = []; // a malformed table is the corpus layer's to report; mentions just lose media names
+  }
+  return shipped;
+}
+
+const matchers = new Map<string, LexiconMatcher>();
+
+/** The media-name matcher for a corpus (cached per outlet list). Entries carry `canonical` and `needsThe`. */
+export function mediaMatcher(corpusOutlets: readonly string[] = []): LexiconMatcher {
+  const cacheKey = corpusOutlets.join('\u0000');
+  const hit = matchers.get(cacheKey);
+  if (hit) return hit;
+  const entries: LexiconEntry[] = [];
+  const add = (alias: string, canonical: string, kind: string) => {
+    const term = alias.trim();
+    if (!term || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(term)) return; // domains are not written in running text
+    const sensitive = term.length <= 4;
+    const base = { category: 'media', subcategory: kind, match: 'surface' as const, case: sensitive ? ('sensitive' as const) : ('insensitive' as const), canonical, lexicon: 'media' };
+    entries.push({ ...base, term });
+    const bare = /^the\s+(.+)$/i.exec(term)?.[1];
+    if (bare) entries.push({ ...base, term: bare, needsThe: true });
+  };
+  for (const o of shippedOutlets()) for (const alias of [o.name, ...(o.aliases ?? [])]) add(alias, o.name, o.kind ?? 'media');
+  for (const name of corpusOutlets) add(name, name, 'media');
+  const matcher = compileLexicon(entries);
+  matchers.set(cacheKey, matcher);
+  return matcher;
+}

@@ -1,0 +1,222 @@
+/**
+ * Name mentions. wink's lite model has no PERSON/ORG entities, so mentions are built from
+ * structure, in analyze.ts after tokens and sentences:
+ *
+ * 1. media: known outlet names and aliases (media-names.ts) are matched first.
+ * 2. runs: maximal runs of capitalised tokens holding a proper noun, inside one sentence and
+ *    line, joined by name connectors (of, de, al-, von, …) and glued hyphens.
+ * 3. titles: a run's leading title words ("German Foreign Minister" in "German Foreign Minister
+ *    Johann Wadephul") or lower-case title words just before it ("former", "city military
+ *    administration head") become the mention's title; the rest is the name.
+ * 4. possessive organisations: "Seoul's foreign ministry" (name + 's + lower-case words ending
+ *    in an organisation head).
+ * 5. types, from data/lexicons/titles.json cues: title or honorific → person; head noun →
+ *    organization / media / place / unknown; listed country or capital → place; acronym →
+ *    organization; two to four title-case words → person; else unknown.
+ * 6. keys: a one-word mention matching the last word of a longer person name in the document
+ *    takes that name as key ("Lavrov" → "Sergey Lavrov"); aliases.ts does the same corpus-wide.
+ */
+import type { Span } from '../corpus/article.js';
+import { span } from '../corpus/article.js';
+import { mediaMatcher } from './media-names.js';
+import { mentionCues, type MentionCues } from './mention-cues.js';
+import type { Mention, MentionType, Token } from './types.js';
+
+export interface MentionOptions {
+  /** The corpus's own outlet names, recognised as media on top of outlets.json. Default none. */
+  outlets?: readonly string[];
+  /** Cue sets; default from data/lexicons/titles.json. */
+  cues?: MentionCues;
+}
+
+const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'la']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+
+/** Upper-case first letter; ASCII decided by code because this runs on every token. */
+const isCapitalised = (t: Token) => {
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^[\p{Lu}\p{Lt}]/u.test(t.text);
+};
+const isAllCaps = (t: Token) => /^\p{Lu}[\p{Lu}\p{N}.&-]+$/u.test(t.text);
+const bare = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
+
+/** Finds the name mentions among a document's tokens. */
+export function findMentions(doc: { tokens: readonly Token[]; text: string }, options: MentionOptions = {}): Mention[] {
+  const { tokens, text } = doc;
+  const cues = options.cues ?? mentionCues();
+  const mentions: Mention[] = [];
+  const taken = new Uint8Array(tokens.length);
+
+  // 1. media names
+  // every match, longest first at each start: "the Times" (rejected: lower-case) leaves room for "Times"
+  const media = mediaMatcher(options.outlets ?? []).match({ tokens: tokens as Token[], article: { id: '', outlet: '', title: '', text } }, {
+    overlaps: 'all',
+    startAt: (t, i) => isCapitalised(t) || /^\p{N}/u.test(t.text) || (i > 0 && tokens[i - 1].norm === 'the'),
+  });
+  for (const m of media) {
+    const entry = m.entry as { canonical?: string; needsThe?: boolean };
+    if (taken.subarray(m.tokenStart, m.tokenEnd).some((x) => x === 1)) continue;
+    if (entry.needsThe && !(m.tokenStart > 0 && tokens[m.tokenStart - 1].norm === 'the')) continue;
+    const first = tokens[m.tokenStart];
+    if (m.entry.case !== 'sensitive' && !isCapitalised(first) && !/\d/.test(first.text[0])) continue;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) taken[i] = 1;
+    mentions.push(makeMention(text, tokens, m.tokenStart, m.tokenEnd, m.tokenStart, undefined, 'media', entry.canonical ?? m.text));
+  }
+
+  // 2–5. capitalised runs
+  const candidate = (i: number) =>
+    !taken[i] && tokens[i].type === 'word' && isCapitalised(tokens[i]) && (tokens[i].pos === 'PROPN' || !tokens[i].stop || isAllCaps(tokens[i]));
+  const joined = (a: number, b: number) =>
+    tokens[a].sentence === tokens[b].sentence && !text.slice(tokens[a].end, tokens[b].start).includes('\n');
+  for (let i = 0; i < tokens.length; i++) {
+    if (!candidate(i)) continue;
+    let end = i + 1;
+    for (;;) {
+      if (end < tokens.length && candidate(end) && joined(end - 1, end)) {
+        end++;
+        continue;
+      }
+      // connector word or glued hyphen followed by another candidate
+      const link = tokens[end];
+      if (
+        link && end + 1 < tokens.length && candidate(end + 1) && joined(end - 1, end + 1) &&
+        (CONNECTORS.has(link.text) ||
+          (/^[-‐]$/.test(link.text) && link.start === tokens[end - 1].end && tokens[end + 1].start === link.end))
+      ) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    const mention = fromRun(text, tokens, i, end, cues);
+    if (mention) {
+      mentions.push(mention);
+      for (let k = mention.tokenStart; k < mention.tokenEnd; k++) taken[k] = 1;
+    }
+    i = end - 1;
+  }
+
+  mentions.sort((a, b) => a.start - b.start);
+  keyWithinDocument(mentions);
+  return mentions;
+}
+
+/** Turns one capitalised run into a mention (or nothing: demonyms, lone title words, sentence-initial common nouns). */
+function fromRun(text: string, tokens: readonly Token[], start: number, end: number, cues: MentionCues): Mention | undefined {
+  const run = tokens.slice(start, end);
+  const lowerRun = run.map(bare);
+  const hasTitle = (w: string) => cues.titles.has(w) || cues.honorifics.has(w);
+  const whole = lowerRun.join(' ');
+  if (!run.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !run.some((t) => hasTitle(bare(t))) && !cues.places.has(whole)) return undefined;
+
+  // 3. title inside the run: everything up to its last title word, if a name follows
+  let nameStart = start;
+  for (let k = run.length - 2; k >= 0; k--) {
+    if (hasTitle(lowerRun[k])) {
+      nameStart = start + k + 1;
+      break;
+    }
+  }
+  const cueHead = (w: string) => cues.organizationHeads.has(w) || cues.mediaHeads.has(w) || cues.placeHeads.has(w) || cues.otherHeads.has(w);
+  // "General Staff", "Prime Minister's Office": a cue head after the title means the run names a body, not a person
+  if (nameStart > start && cueHead(lowerRun[run.length - 1])) nameStart = start;
+  // a title with no name after it ("the Foreign Minister said") is not a name mention
+  if (nameStart === start && hasTitle(lowerRun[run.length - 1])) return undefined;
+  let titleStart = nameStart > start ? start : -1;
+  if (titleStart >= 0) {
+    // extend over lower-case modifiers: "former President", "new Chancellor"
+    while (titleStart > 0 && cues.modifiers.has(tokens[titleStart - 1].text) && tokens[titleStart - 1].sentence === tokens[start].sentence) titleStart--;
+  } else if (start > 0 && tokens[start - 1].sentence === tokens[start].sentence && hasTitle(tokens[start - 1].text)) {
+    // lower-case title before the run: "city military administration head Timur Tkachenko"
+    titleStart = start - 1;
+    let steps = 0;
+    while (titleStart > 0 && steps < 4) {
+      const t = tokens[titleStart - 1];
+      const modifierLike = /^\p{Ll}/u.test(t.text) && !t.stop && (t.pos === 'ADJ' || t.pos === 'NOUN' || cues.modifiers.has(t.text));
+      if (!modifierLike || t.sentence !== tokens[start].sentence) break;
+      titleStart--;
+      steps++;
+    }
+  }
+  const nameTokens = tokens.slice(nameStart, end);
+  const nameLower = nameTokens.map(bare);
+  const nameWhole = nameLower.join(' ');
+  if (!nameTokens.length) return undefined;
+
+  // 4. possessive organisation: "Seoul's foreign ministry"
+  const org = possessiveOrganization(tokens, end, cues);
+  if (titleStart < 0 && org > end) {
+    return makeMention(text, tokens, start, org, start, undefined, 'organization', text.slice(tokens[start].start, tokens[org - 1].end).replace(/\s+/g, ' '));
+  }
+
+  if (titleStart < 0 && nameTokens.length === 1 && (cues.demonyms.has(nameLower[0]) || nameTokens[0].text.length < 2)) return undefined;
+  if (titleStart < 0 && nameTokens.length === 1 && !nameTokens.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !cues.places.has(nameWhole)) return undefined;
+  if (titleStart < 0 && cues.demonyms.has(nameWhole)) return undefined;
+
+  const type = titleStart >= 0 ? 'person' : typeOfName(nameTokens, nameLower, cues);
+  return makeMention(text, tokens, titleStart >= 0 ? titleStart : nameStart, end, nameStart, titleStart >= 0 ? titleStart : undefined, type, nameTokens.length ? text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end).replace(/\s+/g, ' ') : '');
+}
+
+/** Token index after "'s + lower-case words + organisation head", or -1. */
+function possessiveOrganization(tokens: readonly Token[], end: number, cues: MentionCues): number {
+  if (end >= tokens.length || !POSSESSIVE.has(tokens[end].text) || tokens[end].start !== tokens[end - 1].end) return -1;
+  for (let k = end + 1; k < tokens.length && k <= end + 5; k++) {
+    const t = tokens[k];
+    if (t.sentence !== tokens[end].sentence) return -1;
+    if (/^[-‐]$/.test(t.text)) continue;
+    if (!/^\p{Ll}/u.test(t.text) || (t.stop && t.pos !== 'NOUN')) return -1;
+    if (cues.organizationHeads.has(t.norm)) return k + 1;
+  }
+  return -1;
+}
+
+/** 5. Type of a name without a title. */
+function typeOfName(nameTokens: readonly Token[], lower: readonly string[], cues: MentionCues): MentionType {
+  const of = lower.indexOf('of');
+  const head = of > 0 ? lower[of - 1] : lower[lower.length - 1];
+  if (lower.some((w) => cues.honorifics.has(w))) return 'person';
+  if (cues.organizationHeads.has(head)) return 'organization';
+  if (cues.mediaHeads.has(head) && lower.length > 1) return 'media';
+  if (cues.placeHeads.has(head) && lower.length > 1) return 'place';
+  if (cues.otherHeads.has(head) && lower.length > 1) return 'unknown';
+  const whole = lower.join(' ');
+  if (cues.places.has(whole) || cues.places.has(lower[lower.length - 1]) && lower.length > 1 && cues.compass.has(lower[0])) return 'place';
+  if (lower.length > 1 && cues.compass.has(lower[0])) return 'place';
+  if (nameTokens.length === 1 && isAllCaps(nameTokens[0]) && nameTokens[0].text.replace(/\./g, '').length >= 2) return 'organization';
+  const personLike = nameTokens.every((t) => t.pos === 'PROPN' && (/^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text)));
+  if (personLike && nameTokens.length >= 2 && nameTokens.length <= 4 && !lower.some((w) => cues.places.has(w) || cues.demonyms.has(w))) return 'person';
+  return 'unknown';
+}
+
+function makeMention(
+  text: string, tokens: readonly Token[], from: number, to: number, nameFrom: number, titleFrom: number | undefined,
+  type: MentionType, key: string,
+): Mention {
+  const start = tokens[from].start;
+  const end = tokens[to - 1].end;
+  const name: Span = span(text, tokens[nameFrom].start, end);
+  const mention: Mention = { start, end, text: text.slice(start, end), name, type, key, tokenStart: from, tokenEnd: to };
+  if (titleFrom !== undefined && nameFrom > titleFrom) mention.title = span(text, tokens[titleFrom].start, tokens[nameFrom - 1].end);
+  return mention;
+}
+
+/** 6. One-word names take the key of a longer person name in the same document ending with that word. */
+function keyWithinDocument(mentions: Mention[]): void {
+  const bySurname = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    const words = m.key.split(' ');
+    if (words.length < 2) continue;
+    const surname = words[words.length - 1];
+    const known = bySurname.get(surname);
+    if (!known || known.key.length < m.key.length) bySurname.set(surname, m);
+  }
+  for (const m of mentions) {
+    if (m.key.includes(' ') || (m.type !== 'person' && m.type !== 'unknown')) continue;
+    const full = bySurname.get(m.key);
+    if (full) {
+      m.key = full.key;
+      m.type = 'person';
+    }
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The quotation parser: pairs the marks found by quote-marks.ts into Quotes, paragraph by
+ * paragraph, with one stack of open quotes. Pure (no wink); analyze.ts calls it with wink's
+ * sentences, and it works on bare text too.
+ *
+ * 1. scan: every mark gets a role from its neighbours (open / close / either / apostrophe / stray)
+ * 2. pair: an opener is pushed; a closer closes the innermost open quote of its family
+ *    (curly and straight forms of one family pair: ‘at war' is a quote); quotes left open
+ *    inside it are reported. A single closer with nothing to close after a letter is an
+ *    apostrophe (students' union, goin'), not an issue.
+ * 3. paragraphs: at a paragraph end, a quote still open continues only when the next paragraph
+ *    starts with an opening mark of its family (the multi-paragraph convention); otherwise it
+ *    is reported as unclosed and dropped, so it never swallows the rest of the article.
+ * 4. shape: word count, sentence of the opening mark, embedded or whole (quote-shape.ts).
+ */
+import * as msg from './messages.js';
+import { splitParagraphs, paragraphAt } from './paragraphs.js';
+import { scanQuoteMarks, type MarkCandidate } from './quote-marks.js';
+import { isEmbedded } from './quote-shape.js';
+import type { Paragraph, Quote, QuoteIssue, Sentence } from './types.js';
+
+export interface QuoteResult {
+  quotes: Quote[];
+  issues: QuoteIssue[];
+}
+
+interface Frame {
+  open: MarkCandidate;
+  paragraphs: number;
+}
+
+/** Which closing marks end a quote opened by a given mark. */
+const CLOSERS: Record<string, string> = {
+  '"': '"”“', '“': '"”“', '„': '"”“', '”': '"”“',
+  "'": "'’‘", '‘': "'’‘", '‚': "'’‘",
+  '«': '»', '»': '«', '‹': '›', '›': '‹',
+  '``': "''",
+};
+
+const closes = (frame: Frame, mark: string) => (CLOSERS[frame.open.mark] ?? '').includes(mark);
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
+
+/** Number of words in a piece of text (letters/digits runs; don't and e-mail count once). */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) n++;
+  return n;
+}
+
+/**
+ * Finds the quotations in `text`.
+ * @param sentences wink sentences (from analyze.ts); without them `Quote.sentence` is -1 and
+ *   "opens its sentence" is judged from the punctuation before the mark.
+ * @param paragraphs paragraph spans; default `splitParagraphs(text)`.
+ */
+export function findQuotes(text: string, sentences?: readonly Sentence[], paragraphs?: readonly Paragraph[]): QuoteResult {
+  const paras = paragraphs ?? splitParagraphs(text);
+  const marks = scanQuoteMarks(text);
+  const quotes: Quote[] = [];
+  const issues: QuoteIssue[] = [];
+  let stack: Frame[] = [];
+  let p = paras.length ? 0 : -1;
+
+  const report = (mark: MarkCandidate, message: msg.Message) =>
+    issues.push({ offset: mark.offset, mark: mark.mark, reason: message.reason, ruleId: message.ruleId });
+  const abandon = (frames: Frame[], outer?: Frame) => {
+    for (const f of frames) report(f.open, outer ? msg.unclosedInnerQuote(f.open.mark, outer.open.mark) : msg.unclosedQuote(f.open.mark));
+  };
+  const emit = (depth: number, frame: Frame, close: MarkCandidate) => {
+    const start = frame.open.offset + frame.open.mark.length;
+    const end = close.offset;
+    if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return; // '' or " " pairs carry nothing
+    quotes.push({
+      start, end, text: text.slice(start, end),
+      outerStart: frame.open.offset, outerEnd: close.offset + close.mark.length,
+      open: frame.open.mark, close: close.mark,
+      words: countWords(text.slice(start, end)),
+      sentence: -1, embedded: true, depth, paragraphs: frame.paragraphs,
+    });
+  };
+  const closeAt = (j: number, close: MarkCandidate) => {
+    abandon(stack.slice(j + 1), stack[j]);
+    emit(j, stack[j], close);
+    stack = stack.slice(0, j);
+  };
+  const innermost = (mark: string) => {
+    for (let j = stack.length - 1; j >= 0; j--) if (closes(stack[j], mark)) return j;
+    return -1;
+  };
+
+  for (let k = 0; k < marks.length; k++) {
+    const mark = marks[k];
+    // Paragraph boundaries crossed since the previous mark.
+    let reopened = false;
+    while (p + 1 < paras.length && mark.offset >= paras[p + 1].start) {
+      p++;
+      if (!stack.length) continue;
+      const here = mark.offset < (paras[p + 1]?.start ?? Infinity);
+      if (here && mark.offset === paras[p].start && reopens(stack[0], mark)) {
+        abandon(stack.slice(1), stack[0]);
+        stack = [stack[0]];
+        stack[0].paragraphs++;
+        reopened = true;
+      } else {
+        abandon(stack);
+        stack = [];
+      }
+    }
+    if (reopened) continue;
+
+    switch (mark.role) {
+      case 'apostrophe':
+        break;
+      case 'stray':
+        report(mark, msg.strayMark(mark.mark));
+        break;
+      case 'open':
+        stack.push({ open: mark, paragraphs: 1 });
+        break;
+      case 'close': {
+        const j = innermost(mark.mark);
+        if (j >= 0) {
+          if (mark.possessive && laterCloserInParagraph(marks, k, paras[p]?.end ?? text.length)) break;
+          closeAt(j, mark);
+        } else if (!(mark.family === 'single' && /[\p{L}\p{N}]/u.test(text[mark.offset - 1] ?? ''))) {
+          report(mark, msg.unmatchedClose(mark.mark));
+        }
+        break;
+      }
+      case 'either': {
+        const j = innermost(mark.mark);
+        if (j >= 0 && !(mark.possessive && laterCloserInParagraph(marks, k, paras[p]?.end ?? text.length))) closeAt(j, mark);
+        else stack.push({ open: mark, paragraphs: 1 });
+        break;
+      }
+    }
+  }
+  abandon(stack);
+
+  quotes.sort((a, b) => a.outerStart - b.outerStart || b.outerEnd - a.outerEnd);
+  issues.sort((a, b) => a.offset - b.offset);
+  for (const q of quotes) {
+    const para = paras[paragraphAt(paras, q.outerStart)];
+    const s = sentences ? sentenceAt(sentences, q.outerStart) : -1;
+    q.sentence = s;
+    q.embedded = isEmbedded({
+      text, outerStart: q.outerStart, outerEnd: q.outerEnd, start: q.start, end: q.end, words: q.words,
+      paragraphStart: para?.start ?? 0,
+      sentenceStart: s >= 0 ? sentences![s].start : undefined,
+    });
+  }
+  return { quotes, issues };
+}
+
+/** A paragraph-opening mark continues a quote when it could open a quote of the same family. */
+function reopens(frame: Frame, mark: MarkCandidate): boolean {
+  if (mark.role !== 'open' && mark.role !== 'either') return false;
+  if (mark.family !== frame.open.family) return false;
+  // Guillemets reopen with the same direction as the original opener.
+  return mark.family === 'guillemet' || mark.family === 'single-guillemet' ? mark.mark === frame.open.mark : true;
+}
+
+/**
+ * `'The students' union is shut,' she said`: a possessive-looking closer is an apostrophe
+ * when another single closer follows in the paragraph before any new single opener.
+ */
+function laterCloserInParagraph(marks: readonly MarkCandidate[], k: number, paragraphEnd: number): boolean {
+  for (let i = k + 1; i < marks.length && marks[i].offset < paragraphEnd; i++) {
+    const m = marks[i];
+    if (m.family !== 'single') continue;
+    if (m.role === 'open') return false;
+    if (m.role === 'close' || m.role === 'either') return true;
+  }
+  return false;
+}
+
+/** Index of the sentence holding `offset` (the last one starting at or before it). */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found === -1 && sentences.length ? 0 : found;
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readCorpus } from '../../src/corpus/read-corpus.js';
+import { runPipeline } from '../../src/pipeline/run.js';
+import { ANALYSIS_IDS } from '../../analyses/index.js';
+import { writeReport, type ReportFiles } from '../../src/report/write-report.js';
+import { listFiles } from '../report/report-files.js';
+import { hasChromium, launch, localLinks, openPage, screenshotPath, skipMessage, type OpenedPage, type Session } from './browser.js';
+
+const SAMPLE = fileURLToPath(new URL('../../data/sample/', import.meta.url));
+const hasSample = existsSync(join(SAMPLE, 'articles.jsonl'));
+if (!hasChromium) console.warn(`sample browser test skipped: ${skipMessage}`);
+if (!hasSample) console.warn('sample browser test skipped: data/sample/articles.jsonl is missing');
+
+interface Planted {
+  kind: string;
+  doc: string;
+  phrase: string;
+}
+
+describe.skipIf(!hasChromium || !hasSample)('the sample corpus report in chromium', () => {
+  let session: Session;
+  let report: ReportFiles;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'framelens-sample-'));
+    const inputs = ['articles.jsonl', 'dumps', 'html'].map((p) => join(SAMPLE, p)).filter(existsSync);
+    const { articles } = await readCorpus(inputs);
+    report = await writeReport(runPipeline(articles), join(dir, 'report'));
+    session = await launch();
+  }, 30_000);
+
+  afterAll(async () => {
+    await session?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const expectClean = async (opened: OpenedPage) => {
+    expect(opened.errors).toEqual([]);
+    const root = pathToFileURL(report.dir).href;
+    expect(opened.requests.filter((url) => !url.startsWith(`${root}/`))).toEqual([]);
+    for (const link of await localLinks(opened.page)) {
+      expect(existsSync(link.path), link.path).toBe(true);
+      if (link.hash) expect(readFileSync(link.path, 'utf8')).toContain(`id="${link.hash}"`);
+    }
+    for (const chart of await opened.page.locator('.fl-chart').all()) {
+      expect(await chart.getAttribute('data-rendered')).toBe('true');
+      expect(await chart.locator('svg path, svg rect').count()).toBeGreaterThan(0);
+    }
+  };
+
+  it('opens the overview with every chart drawn, no errors and no outside requests', async () => {
+    const opened = await openPage(session, report.indexPath);
+    expect(await opened.page.locator('.fl-chart').count()).toBeGreaterThanOrEqual(3);
+    expect(await opened.page.locator('#table-articles tbody tr').count()).toBeGreaterThanOrEqual(30);
+    await expectClean(opened);
+    await opened.page.screenshot({ path: screenshotPath('sample-overview'), fullPage: true });
+  });
+
+  it('shows an event page with a column per covering outlet', async () => {
+    const event = [...report.eventPaths.values()][0]; // the event with the most articles
+    const opened = await openPage(session, join(report.dir, event));
+    expect(await opened.page.locator('.columns .column').count()).toBeGreaterThanOrEqual(3);
+    await expectClean(opened);
+    await opened.page.screenshot({ path: screenshotPath('sample-event'), fullPage: true });
+  });
+
+  it('shows an article view with the full text', async () => {
+    const article = listFiles(report.dir).find((f) => f.startsWith('articles/'))!;
+    const opened = await openPage(session, join(report.dir, article));
+    expect((await opened.page.locator('#text').innerText()).split(/\s+/).length).toBeGreaterThan(100);
+    await expectClean(opened);
+    await opened.page.screenshot({ path: screenshotPath('sample-article'), fullPage: true });
+  });
+
+  it.skipIf(!ANALYSIS_IDS.includes('loaded' as never))('highlights the planted labels, euphemisms and hedges in their articles', async () => {
+    const planted = (JSON.parse(readFileSync(join(SAMPLE, 'planted.json'), 'utf8')).entries as Planted[]).filter((e) =>
+      ['label', 'euphemism', 'hedge'].includes(e.kind),
+    );
+    let found = 0;
+    for (const entry of planted) {
+      const page = report.articlePaths.get(entry.doc);
+      expect(page, entry.doc).toBeDefined();
+      const opened = await openPage(session, join(report.dir, page!));
+      const marks = await opened.page.locator('mark.hl').allInnerTexts();
+      if (marks.some((m) => m.trim().length > 2 && entry.phrase.includes(m.trim()))) found++;
+      await opened.page.close();
+    }
+    expect(found / planted.length).toBeGreaterThan(0.6);
+  });
+});

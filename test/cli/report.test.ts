@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultReportDir, register } from '../../src/cli/report.js';
+
+let stdout = '';
+let stderr = '';
+let dir: string;
+
+beforeEach(() => {
+  stdout = '';
+  stderr = '';
+  dir = mkdtempSync(join(tmpdir(), 'framelens-cli-report-'));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...args: string[]): Promise<void> {
+  const program = new Command('framelens').exitOverride();
+  register(program);
+  await program.parseAsync(['node', 'framelens', 'report', ...args, '-j', '1', '--no-cache']);
+}
+
+function corpus(): string {
+  const file = join(dir, 'feed.jsonl');
+  const rows = [
+    { id: 'a', outlet: 'Northwind Courier', title: 'Harbour reopens', text: 'The harbour reopened on Monday after repairs, officials said.', date: '2031-03-01', event: 'harbour' },
+    { id: 'b', outlet: 'Southgate Tribune', title: 'Harbour back in business', text: 'Ships returned to the harbour on Monday, the port authority said.', date: '2031-03-01', event: 'harbour' },
+  ];
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return file;
+}
+
+describe('framelens report', () => {
+  it('writes the report and prints only the path of index.html on stdout', async () => {
+    const out = join(dir, 'out');
+    await run(corpus(), '-o', out);
+    expect(stdout).toBe(`${join(out, 'index.html')}\n`);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(readdirSync(join(out, 'articles'))).toHaveLength(2);
+    expect(stderr).toMatch(/wrote \d+ files, [\d.]+ MB, 2 article views/);
+  });
+
+  it('is silent on stderr with --quiet', async () => {
+    await run(corpus(), '-o', join(dir, 'out'), '--quiet');
+    expect(stderr).toBe('');
+  });
+
+  it('refuses to overwrite a folder that is not a report', async () => {
+    const out = join(dir, 'notes');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.txt'), 'keep me');
+    await expect(run(corpus(), '-o', out)).rejects.toThrow(/not a framelens report/);
+    expect(readdirSync(out)).toEqual(['notes.txt']);
+  });
+
+  it('rejects a size budget that is not a positive number', async () => {
+    await expect(run(corpus(), '-o', join(dir, 'out'), '--max-mb', 'lots')).rejects.toThrow(/--max-mb/);
+  });
+
+  it('names the default folder after the first input', () => {
+    expect(defaultReportDir(['data/sample/articles.jsonl', 'x'])).toBe(join('reports', 'articles'));
+    expect(defaultReportDir(['data/sample/dumps/'])).toBe(join('reports', 'dumps'));
+    expect(defaultReportDir(['feed.jsonl.gz'])).toBe(join('reports', 'feed'));
+  });
+});

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article } from '../../src/corpus/article.js';
+import { runPipelineParallel, type ParallelResult } from '../../src/pipeline/run-parallel.js';
+import { runPipeline } from '../../src/pipeline/run.js';
+import { writeReport } from '../../src/report/write-report.js';
+import { sampleArticles, stableJson, tempDir } from './helpers.js';
+
+let articles: Article[];
+let dir: string;
+const open: ParallelResult[] = [];
+
+beforeAll(async () => {
+  articles = await sampleArticles();
+  dir = tempDir('pipeline');
+});
+afterAll(() => {
+  for (const r of open) r.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(input: Article[], options: Parameters<typeof runPipelineParallel>[1]) {
+  const result = await runPipelineParallel(input, { batchSize: 8, ...options });
+  open.push(result);
+  return result;
+}
+
+const output = (r: { summaries: unknown; perDoc: unknown; index: unknown }) =>
+  stableJson({ summaries: r.summaries, perDoc: r.perDoc, index: r.index });
+
+function filesOf(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(root, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      // vega numbers SVG gradient ids per process, not per chart: the one difference two renders in one process may show.
+      else files.set(rel, readFileSync(join(root, rel), 'utf8').replace(/gradient_\d+/g, 'gradient_N'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+function packsIn(cache: string): string[] {
+  const root = join(cache, 'packs');
+  try {
+    return readdirSync(root).flatMap((ctx) => readdirSync(join(root, ctx)).map((f) => join(root, ctx, f)));
+  } catch {
+    return [];
+  }
+}
+
+describe('runPipelineParallel', () => {
+  it('gives byte-identical summaries, per-article results and report files for 1 and 2 jobs', async () => {
+    const one = await run(articles, { jobs: 1, cache: false });
+    const two = await run(articles, { jobs: 2, cache: false });
+    expect(one.stats.jobs).toBe(1);
+    expect(two.stats.jobs).toBe(2);
+    expect(output(two)).toBe(output(one));
+    expect(output(one)).toBe(output(runPipeline(articles)));
+    await writeReport(one, join(dir, 'report-1'));
+    await writeReport(two, join(dir, 'report-2'));
+    const a = filesOf(join(dir, 'report-1'));
+    const b = filesOf(join(dir, 'report-2'));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [path, text] of a) expect(b.get(path), path).toBe(text);
+  });
+
+  it('reuses every cached result on a warm run and gives the same output', async () => {
+    const cache = join(dir, 'cache-warm');
+    const cold = await run(articles, { jobs: 2, cache });
+    expect(cold.stats).toMatchObject({ cached: 0, analyzed: articles.length });
+    const warm = await run(articles, { jobs: 2, cache });
+    expect(warm.stats).toMatchObject({ cached: articles.length, analyzed: 0 });
+    expect(output(warm)).toBe(output(cold));
+    expect(packsIn(cache)).toHaveLength(1); // a run that analysed nothing adds no pack
+  });
+
+  it('analyses only the articles added since the last run', async () => {
+    const cache = join(dir, 'cache-add');
+    const first = articles.slice(0, 25);
+    await run(first, { jobs: 1, cache });
+    const more = await run(articles.slice(0, 30), { jobs: 1, cache });
+    // Same outlets, so the context (and the cache folder) is the same only if no outlet is new.
+    const sameContext = new Set(articles.slice(0, 30).map((a) => a.outlet)).size === new Set(first.map((a) => a.outlet)).size;
+    if (sameContext) expect(more.stats).toMatchObject({ cached: 25, analyzed: 5 });
+    const edited = articles.slice(0, 30).map((a, i) => (i === 3 ? { ...a, text: `${a.text} One more sentence.` } : a));
+    const again = await run(edited, { jobs: 2, cache });
+    expect(again.stats).toMatchObject({ cached: 29, analyzed: 1 });
+    expect(output(again)).toBe(output(await run(edited, { jobs: 1, cache: false })));
+  });
+
+  it('recomputes results whose cache lines are damaged and ignores stray files', async () => {
+    const cache = join(dir, 'cache-damaged');
+    const expected = output(await run(articles, { jobs: 1, cache })); // before the pack it reads from is damaged
+    const [pack] = packsIn(cache);
+    const lines = readFileSync(pack, 'utf8').split('\n');
+    lines[0] = lines[0].replace(/"/, "'"); // a changed byte: CRC mismatch
+    lines[1] = lines[1].slice(0, 60); // truncated
+    writeFileSync(pack, lines.join('\n'));
+    writeFileSync(join(pack, '..', 'junk.tsv'), 'not a pack\n\u0000\u0001garbage');
+    const warm = await run(articles, { jobs: 1, cache });
+    expect(warm.stats).toMatchObject({ cached: articles.length - 2, analyzed: 2 });
+    expect(output(warm)).toBe(expected);
+  });
+
+  it('writes nothing to the cache with cache: false', async () => {
+    const cache = join(dir, 'cache-off');
+    await run(articles.slice(0, 5), { jobs: 1, cache: false });
+    expect(packsIn(cache)).toEqual([]);
+  });
+
+  it('rejects, caches nothing and leaves no temp pack when aborted', async () => {
+    const cache = join(dir, 'cache-abort');
+    const controller = new AbortController();
+    const pending = runPipelineParallel(articles, {
+      jobs: 2,
+      cache,
+      batchSize: 2,
+      signal: controller.signal,
+      onProgress: (done) => done > 2 && controller.abort(new Error('stop')),
+    });
+    await expect(pending).rejects.toThrow();
+    expect(packsIn(cache)).toEqual([]);
+  });
+});
