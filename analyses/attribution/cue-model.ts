@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
-import { featureContext, tokenFeatures, type FeatureContext, type FeatureToken } from './cue-features.js';
+import { featureContext, stackFeatures, tokenFeatures, type FeatureContext, type FeatureToken } from './cue-features.js';
 
 /** The weights file. */
 export interface CueModel {
@@ -17,7 +17,10 @@ export interface CueModel {
   trainedOn: string;
   /** Probability at or above which a token is a cue token (tuned on held-out train docs). */
   threshold: number;
+  /** First-pass weights over token features. */
   weights: Record<string, number>;
+  /** Second-pass weights over token features plus stack features of first-pass probabilities. */
+  stacked?: Record<string, number>;
 }
 
 /** A token's cue probability and the features that contributed most. */
@@ -47,11 +50,11 @@ export function loadCueModel(file?: string): CueModel {
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Scores one token from its feature names. */
-export function scoreFeatures(model: CueModel, features: readonly string[]): TokenScore {
+export function scoreFeatures(weights: Record<string, number>, features: readonly string[]): TokenScore {
   let z = 0;
   const parts: Array<[string, number]> = [];
   for (const f of features) {
-    const w = model.weights[f];
+    const w = weights[f];
     if (w === undefined) continue;
     z += w;
     if (f !== 'bias') parts.push([f, w]);
@@ -60,8 +63,13 @@ export function scoreFeatures(model: CueModel, features: readonly string[]): Tok
   return { p: sigmoid(z), top: parts.slice(0, 3).map(([f, w]) => `${f} (${w >= 0 ? '+' : ''}${w.toFixed(2)})`) };
 }
 
-/** Cue probabilities of every token of a document. */
+/** Cue probabilities of every token of a document (two passes when the model is stacked). */
 export function scoreTokens(model: CueModel, tokens: readonly FeatureToken[], text?: string): { ctx: FeatureContext; scores: TokenScore[] } {
   const ctx = featureContext(tokens, text);
-  return { ctx, scores: tokens.map((_, i) => scoreFeatures(model, tokenFeatures(ctx, i))) };
+  const features = tokens.map((_, i) => tokenFeatures(ctx, i));
+  const first = features.map((f) => scoreFeatures(model.weights, f));
+  if (!model.stacked) return { ctx, scores: first };
+  const probabilities = first.map((s) => s.p);
+  const stacked = model.stacked;
+  return { ctx, scores: features.map((f, i) => scoreFeatures(stacked, [...f, ...stackFeatures(ctx, probabilities, i)])) };
 }

@@ -35,8 +35,9 @@ export function describeGroup(space: TermSpace, members: readonly number[], maxT
   const seen = new Set<string>();
   for (const [id] of ranked) {
     const term = space.display[id];
-    // A name and its last word ("Lavrov") say the same thing twice.
-    if ([...seen].some((t) => t.toLowerCase().split(/\s+/).includes(term.toLowerCase()))) continue;
+    // A name and its last word ("Lavrov"), or a name and the same words as a bigram, say one thing twice.
+    const lower = term.toLowerCase();
+    if ([...seen].some((t) => t.toLowerCase() === lower || t.toLowerCase().split(/\s+/).includes(lower))) continue;
     seen.add(term);
     terms.push(term);
     if (terms.length === maxTerms) break;

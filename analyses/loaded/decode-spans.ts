@@ -47,10 +47,21 @@ export function decodeSpans(tokens: readonly Token[], p: readonly number[], opti
       } else break;
     }
     if (end < tokens.length && sameSentence(tokens, i, end) && tokens[end - 1].pos === 'ADJ' && tokens[end].pos === 'NOUN' && p[end] >= extend) end++;
-    spans.push({ tokenStart: i, tokenEnd: end, best });
-    i = end;
+    const next = end;
+    // A span neither starts nor ends on a function word ("a", "of"): annotators mark the loaded words.
+    let start = i;
+    while (start < end && isFunctionWord(tokens[start])) start++;
+    while (end > start && isFunctionWord(tokens[end - 1])) end--;
+    if (end > start) spans.push({ tokenStart: start, tokenEnd: end, best: best >= start && best < end ? best : start });
+    i = next;
   }
   return spans;
+}
+
+const FUNCTION_POS = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'PRON', 'PUNCT', 'AUX', 'NUM', 'SYM', 'SPACE']);
+
+function isFunctionWord(token: Token): boolean {
+  return token.stop || FUNCTION_POS.has(token.pos) || token.type !== 'word';
 }
 
 function sameSentence(tokens: readonly Token[], a: number, b: number): boolean {

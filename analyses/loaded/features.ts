@@ -21,8 +21,8 @@ export interface TokenContext {
   headlineEnd: number;
   /** Sentence-level cue features per sentence. */
   sentenceCues: string[][];
-  /** Document-level feature (density of lexicon hits). */
-  docCue: string;
+  /** Document-level features (density of lexicon hits and of strongly polar words). */
+  docCue: string[];
 }
 
 const WORDY = /^[\p{L}][\p{L}'’-]*$/u;
@@ -34,12 +34,12 @@ export function lemmaOf(token: Token): string {
 }
 
 /**
- * True when a token's lemma may become a feature: a word, not tagged as a proper noun. The
- * training script further keeps only lemmas written in lower case mid-sentence in several
- * documents, so names never reach the weights file.
+ * True when a token's lemma may become a feature: a word (also when tagged as a proper noun,
+ * since wink tags title-case headline words so). The training script keeps only lemmas written
+ * in lower case mid-sentence in several documents, so names never reach the weights file.
  */
 export function isGeneralWord(token: Token): boolean {
-  return token.pos !== 'PROPN' && token.text.length >= 2 && WORDY.test(token.text);
+  return token.text.length >= 2 && WORDY.test(token.text);
 }
 
 /** Builds the per-document context from lexicon hits and quote classes. */
@@ -74,11 +74,18 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
     let hitsIn = 0;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) if (lex[i]) hitsIn++;
     cues.push(`sent=lex${Math.min(hitsIn, 3)}`);
+    const polar = tokens.filter((t) => (polarityBucket(t.text) ?? '').endsWith('2')).length;
+    cues.push(`sent=polar${Math.min(polar, 3)}`);
     return cues;
   });
   const hitCount = lex.filter(Boolean).length;
   const density = doc.words ? (1000 * hitCount) / doc.words : 0;
-  const docCue = `doc=lexdensity${density < 5 ? 0 : density < 12 ? 1 : density < 25 ? 2 : 3}`;
+  const polarCount = doc.tokens.filter((t) => (polarityBucket(t.text) ?? '').endsWith('2')).length;
+  const polarDensity = doc.words ? (1000 * polarCount) / doc.words : 0;
+  const docCue = [
+    `doc=lexdensity${density < 5 ? 0 : density < 12 ? 1 : density < 25 ? 2 : 3}`,
+    `doc=polardensity${polarDensity < 5 ? 0 : polarDensity < 10 ? 1 : polarDensity < 20 ? 2 : 3}`,
+  ];
   return { doc, lex, quote, headlineEnd, sentenceCues, docCue };
 }
 
@@ -104,6 +111,9 @@ export function tokenFeatures(ctx: TokenContext, i: number): string[] {
   if (prevPolarity) f.push(`pol-1=${prevPolarity}`);
   const nextPolarity = next && polarityBucket(next.text);
   if (nextPolarity) f.push(`pol+1=${nextPolarity}`);
+  const next2 = i + 2 < tokens.length && tokens[i + 2].sentence === t.sentence ? tokens[i + 2] : undefined;
+  const next2Polarity = next2 && polarityBucket(next2.text);
+  if (next2Polarity) f.push(`pol+2=${next2Polarity}`);
   if (t.stop) f.push('stop');
   if (t.negated) f.push('negated');
   if (t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text)) f.push('shape=allcaps');
@@ -119,6 +129,6 @@ export function tokenFeatures(ctx: TokenContext, i: number): string[] {
     if (quote.words <= 3) f.push(`quote=${quote.cls}&short`);
   }
   if (t.end <= ctx.headlineEnd) f.push('headline');
-  f.push(...ctx.sentenceCues[t.sentence], ctx.docCue);
+  f.push(...ctx.sentenceCues[t.sentence], ...ctx.docCue);
   return f;
 }

@@ -52,6 +52,7 @@ export function describeFeature(feature: string): string {
     case 'pol': return `${POLARITY[value] ?? value} word`;
     case 'pol-1': return `after a ${POLARITY[value] ?? value} word`;
     case 'pol+1': return `before a ${POLARITY[value] ?? value} word`;
+    case 'pol+2': return `two words before a ${POLARITY[value] ?? value} word`;
     case 'pos': return pos(value);
     case 'pos-1': return `after a ${pos(value)}`;
     case 'pos+1': return `before a ${pos(value)}`;
@@ -59,8 +60,8 @@ export function describeFeature(feature: string): string {
     case 'lex-1': return `after a ${value} from the lexicons`;
     case 'lex+1': return `before a ${value} from the lexicons`;
     case 'quote': return `in a ${value} quote`;
-    case 'sent': return { exclaim: 'exclamatory sentence', question: 'question', personal: 'sentence addresses the reader (I/we/you)' }[value] ?? `sentence with ${value.replace('lex', '')} lexicon hits`;
-    case 'doc': return 'article dense in loaded words';
+    case 'sent': return { exclaim: 'exclamatory sentence', question: 'question', personal: 'sentence addresses the reader (I/we/you)' }[value] ?? (value.startsWith('polar') ? `sentence with ${value.slice(5)} strongly polar words` : `sentence with ${value.slice(3)} lexicon hits`);
+    case 'doc': return value.startsWith('polar') ? 'article dense in strongly polar words' : 'article dense in lexicon words';
     case 'shape': return { allcaps: 'written in capitals', 'cap-mid': 'capitalised mid-sentence', hyphen: 'hyphenated coinage', long: 'long word' }[value] ?? value;
     case 'headline': return 'in the headline';
     case 'stop': return 'function word';

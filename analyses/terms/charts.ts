@@ -65,16 +65,21 @@ export function distinctiveChart(summary: TermsSummary, corpus: CorpusIndex, opt
 export function scatterChart(summary: TermsSummary): object | undefined {
   const scatter = summary.scatter;
   if (!scatter || !scatter.points.length) return undefined;
-  const labelled = new Set(
-    [...scatter.points].sort((p, q) => q.z - p.z).slice(0, 12).concat([...scatter.points].sort((p, q) => p.z - q.z).slice(0, 12)).map((p) => p.term),
-  );
   // Add-one rates keep terms one outlet never uses on the log scale (at its floor).
-  const values = scatter.points.map((p) => ({
-    ...p,
-    x: ((p.countA + 1) / scatter.tokensA) * 10_000,
-    y: ((p.countB + 1) / scatter.tokensB) * 10_000,
-    label: labelled.has(p.term) ? p.term : '',
-  }));
+  const points = scatter.points.map((p) => ({ ...p, x: ((p.countA + 1) / scatter.tokensA) * 10_000, y: ((p.countB + 1) / scatter.tokensB) * 10_000 }));
+  // Label the most distinctive terms of each side, skipping any that would overprint a label already placed.
+  const placed: Array<[number, number]> = [];
+  const labelled = new Set<string>();
+  const candidates = [...points].sort((p, q) => Math.abs(q.z) - Math.abs(p.z));
+  for (const p of candidates) {
+    if (labelled.size >= 20) break;
+    const lx = Math.log10(p.x);
+    const ly = Math.log10(p.y);
+    if (placed.some(([x, y]) => Math.abs(x - lx) < 0.12 && Math.abs(y - ly) < 0.05)) continue;
+    placed.push([lx, ly]);
+    labelled.add(p.term);
+  }
+  const values = points.map((p) => ({ ...p, label: labelled.has(p.term) ? p.term : '' }));
   const zMax = Math.max(1, ...values.map((v) => Math.abs(v.z)));
   return {
     $schema: SCHEMA,

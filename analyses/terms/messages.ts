@@ -6,7 +6,7 @@ import type { KeyTerm } from './types.js';
 import type { TermsEventSummary, TermsSummary } from './summarize.js';
 
 const fmt = (z: number) => z.toFixed(1);
-const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
+const times = (n: number) => (n === 0 ? 'never' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
 /** "“x” (14 uses vs 3 elsewhere, z = 4.2)" */
 export function termEvidence(t: KeyTerm, elsewhere = 'elsewhere'): string {
@@ -34,11 +34,12 @@ export function scatterCaption(scatter: NonNullable<TermsSummary['scatter']>): s
 /** "For this event, A says “x” (3 times) and “y” (twice) where B says “z” (4 times)." */
 export function eventContrast(event: TermsEventSummary, label: string, perOutlet = 2): string {
   const voiced = event.outlets
-    .map((o) => ({ outlet: o.group, terms: o.top.slice(0, perOutlet) }))
+    // A contrast needs a word used at least twice and clearly more than by the others.
+    .map((o) => ({ outlet: o.group, terms: o.top.filter((t) => t.count >= 2 && t.logRatio >= 1).slice(0, perOutlet) }))
     .filter((o) => o.terms.length);
   if (event.outlets.length < 2) return `Only one outlet covers ${label}, so there is no one to contrast its word choice with.`;
   if (!voiced.length) return `The ${event.outlets.length} outlets covering ${label} use no term clearly more than the others.`;
-  const says = (o: (typeof voiced)[number]) => `${o.outlet} says ${o.terms.map((t) => `“${t.term}” (${times(t.count)}; ${times(t.otherCount)} in the others)`).join(' and ')}`;
+  const says = (o: (typeof voiced)[number]) => `${o.outlet} says ${o.terms.map((t) => `“${t.term}” (${times(t.count)}; the others ${times(t.otherCount)})`).join(' and ')}`;
   const [first, ...rest] = voiced;
   return rest.length ? `For ${label}, ${says(first)} where ${rest.map(says).join('; ')}.` : `For ${label}, ${says(first)}, more than the other outlets covering it.`;
 }

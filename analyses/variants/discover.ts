@@ -3,21 +3,22 @@
  * name (same transliteration key, or keys within a small edit distance) and whose use splits by
  * outlet, ranked by the chi-square of the outlet × form table (Cramér's V and counts shown).
  *
- * Noise control: case-only and inflection-only pairs (Russia/Russian, Democrat/Democrats) are
- * skipped; a pair whose two forms often appear in the same article is two names, not one
+ * Noise control: all-caps forms, case-only and inflection-only pairs (Russia/Russian,
+ * Democrat/Democrats) are skipped; spelling pairs must share their consonant skeleton (vowels
+ * differ, consonants do not: Orlisk/Orlesk but not Boston/Bolton); a pair whose two forms often appear in the same article is two names, not one
  * (`maxCoUse`); a weak split (`minV`) or one that chance explains (chi-square below its critical
  * value at `alpha`) is dropped.
  */
 import type { Article } from '../../src/corpus/article.js';
 import type { AnalyzedDoc } from '../../src/text/types.js';
 import { properNounsOfAnalyzed, properNounsOfText } from './proper-nouns.js';
-import { normalizedDistance, translitKey } from './translit-key.js';
+import { consonantSkeleton, normalizedDistance, translitKey } from './translit-key.js';
 import type { DiscoverOptions, VariantCandidate } from './types.js';
 
 /** Documents, or their proper-noun counts (the variants perDoc result has them). */
 export type DiscoverInput = Article | AnalyzedDoc | { outlet: string; proper: Record<string, number> };
 
-const INFLECTIONS = new Set(['s', 'es', "'s", 'n', 'an', 'ian', 'ians', 'ans', 'ns', 'i', 'is', 'ese', 'ic', 'ism', 'ist', 'ists', 'ite', 'ites', 'er', 'ers']);
+const INFLECTIONS = new Set(['s', 'es', "'s", 'n', 'an', 'ian', 'ians', 'ans', 'ns', 'i', 'is', 'ese', 'ic', 'ism', 'ist', 'ists', 'ite', 'ites', 'er', 'ers', 'd', 'ed', 'ing', 'al', 'a', 'e']);
 
 function properOf(input: DiscoverInput): { outlet: string; proper: Record<string, number> } {
   if ('proper' in input) return input;
@@ -61,7 +62,8 @@ export function discoverVariants(docs: Iterable<DiscoverInput>, options: Discove
     }
   }
   const kept = [...forms.values()]
-    .filter((f) => f.total >= minCount && f.key.length >= 3)
+    // All-caps forms are acronyms or page furniture ("WATCH"), not romanized names.
+    .filter((f) => f.total >= minCount && f.key.length >= 3 && /\p{Ll}/u.test(f.form))
     .sort((a, b) => b.total - a.total || a.form.localeCompare(b.form))
     .slice(0, options.maxForms ?? 3000);
 
@@ -74,8 +76,11 @@ export function discoverVariants(docs: Iterable<DiscoverInput>, options: Discove
       const b = byLength[j];
       if (b.key.length - a.key.length > maxDistance * b.key.length) break;
       if (a.form.toLowerCase() === b.form.toLowerCase() || isInflection(a.form, b.form)) continue;
-      if (a.key === b.key) pairs.push([a, b, 'transliteration', 0]);
-      else if (Math.min(a.key.length, b.key.length) >= 5) {
+      // Names that start differently (Germany/Herman) or differ by a hyphenated part (Day/D-Day) are different words.
+      if (a.form[0].toLowerCase() !== b.form[0].toLowerCase() || a.form.includes('-') !== b.form.includes('-')) continue;
+      if (a.key === b.key) {
+        pairs.push([a, b, 'transliteration', 0]);
+      } else if (Math.min(a.key.length, b.key.length) >= 5 && consonantSkeleton(a.key) === consonantSkeleton(b.key)) {
         const d = normalizedDistance(a.key, b.key);
         if (d <= maxDistance) pairs.push([a, b, 'spelling', d]);
       }

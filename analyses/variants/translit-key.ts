@@ -45,3 +45,21 @@ export function normalizedDistance(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   return longest ? levenshtein(a, b) / longest : 0;
 }
+
+/**
+ * Consonant skeleton of a transliteration key, with common consonant alternations folded
+ * (c/q → k, ph → f, w → v, z → s, x → ks, j → i). Spelling variants of one name usually differ
+ * in vowels only (Orlisk/Orlesk); look-alike different names usually differ in a consonant
+ * (Boston/Bolton, Carson/Carlson).
+ */
+export function consonantSkeleton(key: string): string {
+  return key
+    .replace(/ph/g, 'f')
+    .replace(/x/g, 'ks')
+    .replace(/[cq]/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/z/g, 's')
+    .replace(/j/g, 'i')
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}

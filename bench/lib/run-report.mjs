@@ -38,6 +38,7 @@ console.log(
     jobs: Number(jobsArg),
     cache: cacheArg !== 'none',
     cached: result.stats.cached,
+    analyzed: result.stats.analyzed,
     read_s,
     pipeline_s,
     analyse_s: result.stats.analyse_s,

@@ -55,14 +55,16 @@ export async function runPipelineFromCli(articles: Article[], opts: PipelineCliO
   const progress = createProgress('analysing', { quiet: opts.quiet });
   const signal = interruptSignal();
   try {
-    return await runPipelineParallel(articles, {
-      jobs,
-      cache: opts.cache === false ? false : opts.cacheDir,
+    const common = {
+      cache: opts.cache === false ? (false as const) : opts.cacheDir,
       analyses: opts.analyses ? opts.analyses.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
       lexiconFiles: opts.lexicon,
-      onProgress: (done, total) => progress.update(done, total),
+      onProgress: (done: number, total: number) => progress.update(done, total),
       signal,
-    });
+    };
+    // --queue: the per-article pass runs on `framelens worker` processes (src/queue/coordinator.ts).
+    if (opts.queue) return await runQueueFromCli(articles, { ...common, queue: opts.queue }, opts);
+    return await runPipelineParallel(articles, { ...common, jobs });
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw error;

@@ -39,7 +39,14 @@ export function register(program: Command): void {
     const { articles, diagnostics } = await loadCorpus(inputs, opts);
     const result = await runPipelineFromCli(articles, opts);
     const outDir = opts.output ?? defaultReportDir(inputs);
-    const report = await writeReport(result, outDir, { title: opts.title, diagnostics: [...diagnostics, ...(result.diagnostics ?? [])], maxBytes: maxMb * 1e6, png: opts.png, signal: interruptSignal() });
+    const pipelineDiagnostics = 'diagnostics' in result ? result.diagnostics : [];
+    const report = await writeReport(result, outDir, {
+      title: opts.title,
+      diagnostics: [...diagnostics, ...pipelineDiagnostics],
+      maxBytes: maxMb * 1e6,
+      png: opts.png,
+      signal: interruptSignal(),
+    });
     if (!opts.quiet) {
       for (const d of report.diagnostics) process.stderr.write(`report ${d.severity} ${d.reason} ${d.ruleId}\n`);
       const omitted = report.omittedArticles ? ` (${report.omittedArticles} article views left out by the size budget)` : '';

@@ -25,8 +25,11 @@ function sha1(value: string): string {
   return createHash('sha1').update(value).digest('hex');
 }
 
-/** Hash of what per-article results depend on besides the article itself. */
-export function contextKey(analyses: AnyAnalysis[], context: AnalysisContext): string {
+/**
+ * Hash of what per-article results depend on besides the article itself. `outlets: false` leaves
+ * the corpus's outlet names out, for caches that check them per article (outlet-relevance.ts).
+ */
+export function contextKey(analyses: AnyAnalysis[], context: AnalysisContext, include: { outlets?: boolean } = {}): string {
   const lexicons = context.lexiconFiles.map((f) => (existsSync(f) ? sha1(readFileSync(f, 'utf8')) : f));
   return sha1(
     JSON.stringify({
@@ -34,7 +37,7 @@ export function contextKey(analyses: AnyAnalysis[], context: AnalysisContext): s
       analyses: analyses.map((a) => [a.id, a.version]),
       options: context.options,
       lexicons,
-      outlets: [...context.outlets].sort(),
+      outlets: include.outlets === false ? null : [...context.outlets].sort(),
     }),
   );
 }

@@ -10,10 +10,9 @@
  */
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { changedOutlets } from './outlet-relevance.js';
 import type { ResultStore } from './result-store.js';
 
-/** Packs per context folder beyond which a run rewrites the live lines into one pack. */
-export const MAX_PACKS = 8;
 /** Temp packs older than this are from killed runs. */
 const STALE_TEMP_MS = 24 * 3600 * 1000;
 
@@ -40,14 +39,34 @@ export function listPacks(dir: string): string[] {
   return names.filter((n) => n.endsWith('.tsv') && !n.startsWith('.')).sort().map((n) => join(dir, n));
 }
 
+/** A pack's header: what its results were computed with beyond the context key. */
+export interface PackHeader {
+  /** The corpus's outlet names at the time (mention typing depends on them). */
+  outlets: string[];
+}
+
 /**
  * Fills the store from the packs of `dir` for the wanted keys and opens a new pack for what the
- * run computes. Returns the packs read.
+ * run computes. A cached line is taken only if no outlet name that changed since its pack was
+ * written could be mentioned in the article (`mayMention(article, changed outlets)`).
  */
-export function openPackCache(store: ResultStore, dir: string, wanted: Map<string, number[]>): string[] {
+export function openPackCache(
+  store: ResultStore,
+  dir: string,
+  wanted: Map<string, number[]>,
+  header: PackHeader,
+  mayMention: (article: number, outlets: string[]) => boolean,
+): void {
   mkdirSync(dir, { recursive: true });
-  const packs = listPacks(dir);
-  for (const pack of packs) store.loadPack(pack, wanted);
-  store.openSpill(dir);
-  return packs;
+  const now = new Set(header.outlets);
+  const changed = new Map<unknown, string[]>();
+  const accept = (article: number, packHeader: unknown) => {
+    const before = (packHeader as PackHeader | undefined)?.outlets;
+    if (!Array.isArray(before)) return false;
+    if (!changed.has(packHeader)) changed.set(packHeader, changedOutlets(before, now));
+    const diff = changed.get(packHeader)!;
+    return diff.length === 0 || !mayMention(article, diff);
+  };
+  for (const pack of listPacks(dir)) store.loadPack(pack, wanted, accept);
+  store.openSpill(dir, header);
 }

@@ -22,6 +22,18 @@ interface Segment {
   size: number;
   /** Temp path renamed to `path` on commit (spill files that become cache packs). */
   temp?: string;
+  /** Size of a spill file with no results yet (its header). */
+  empty?: number;
+}
+
+const HASH = 0x23;
+
+function parseHeader(line: string): unknown {
+  try {
+    return JSON.parse(line.slice(line.indexOf('\t') + 1));
+  } catch {
+    return undefined; // a damaged header: the pack's lines are judged without it
+  }
 }
 
 /** A per-article failure of one analysis (the article is left out of that analysis). */
@@ -62,10 +74,11 @@ export class ResultStore {
   }
 
   /**
-   * Reads a cache pack and takes the lines whose key is wanted (key → article indices). Damaged
-   * lines are skipped. Returns the number of articles filled.
+   * Reads a cache pack and takes the lines whose key is wanted (key → article indices) and that
+   * `accept` agrees to, given the pack's header (see openSpill). Damaged lines are skipped.
+   * Returns the number of articles filled.
    */
-  loadPack(path: string, wanted: Map<string, number[]>): number {
+  loadPack(path: string, wanted: Map<string, number[]>, accept: (article: number, header: unknown) => boolean = () => true): number {
     let fd: number;
     try {
       fd = openSync(path, 'r');
@@ -76,17 +89,19 @@ export class ResultStore {
     let filled = 0;
     let carry = Buffer.alloc(0);
     let base = 0; // file offset of carry[0]
+    let header: unknown;
     for (;;) {
       const chunk = Buffer.allocUnsafe(CHUNK);
       const read = readSync(fd, chunk, 0, CHUNK, base + carry.length);
       const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
       let start = 0;
       for (let nl = buf.indexOf(NEWLINE, start); nl >= 0; nl = buf.indexOf(NEWLINE, start)) {
+        if (base === 0 && start === 0 && buf[0] === HASH) header = parseHeader(buf.toString('utf8', 0, nl));
         const key = buf.toString('latin1', start, start + KEY_LENGTH);
-        const targets = wanted.get(key);
-        if (targets && targets.some((i) => !this.has(i))) {
+        const targets = wanted.get(key)?.filter((i) => !this.has(i) && accept(i, header));
+        if (targets?.length) {
           const line = parseLine(buf, start, nl, this.analysisCount);
-          if (line) for (const i of targets) if (!this.has(i) && this.place(i, segment, base, buf, line)) filled++;
+          if (line) for (const i of targets) if (this.place(i, segment, base, buf, line)) filled++;
         }
         start = nl + 1;
       }
@@ -97,12 +112,18 @@ export class ResultStore {
     return filled;
   }
 
-  /** Opens the file new results are appended to: a cache pack (renamed into place by finish) or a hidden temp file. */
-  openSpill(packDir?: string): void {
+  /**
+   * Opens the file new results are appended to: a cache pack (renamed into place by commit),
+   * starting with a `#header` line holding `header` as JSON; or, without `packDir`, a hidden temp file.
+   */
+  openSpill(packDir?: string, header?: unknown): void {
     const name = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
     if (packDir) {
       const temp = join(packDir, `.${name}.tmp`);
       this.spill = { fd: openSync(temp, 'w+'), path: join(packDir, `${name}.tsv`), temp, size: 0 };
+      const line = Buffer.from(`#header\t${JSON.stringify(header ?? null)}\n`);
+      this.spill.size = writeSync(this.spill.fd, line, 0, line.length, 0);
+      this.spill.empty = this.spill.size;
     } else {
       const path = join(tmpdir(), `framelens-results-${name}.tmp`);
       const fd = openSync(path, 'w+');
@@ -165,7 +186,7 @@ export class ResultStore {
   commit(): void {
     const spill = this.spill;
     if (!spill?.temp || spill.temp === spill.path) return;
-    if (spill.size === 0) rmSync(spill.temp, { force: true });
+    if (spill.size === (spill.empty ?? 0)) rmSync(spill.temp, { force: true });
     else renameSync(spill.temp, spill.path);
     spill.temp = undefined;
   }

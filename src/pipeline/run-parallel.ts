@@ -1,7 +1,8 @@
 /**
  * The pipeline on every core, with bounded memory:
  *   1. keys: a content hash per article (cache.ts), when the cache is on
- *   2. reuse: result lines found in the cache packs of this context (pack-cache.ts)
+ *   2. reuse: result lines found in the cache packs of this context (pack-cache.ts), unless an
+ *      outlet name added to the corpus since could be mentioned in the article (outlet-relevance.ts)
  *   3. analyse: the rest in batches on piscina worker threads (inline for one job); each result
  *      line is appended to the run's spill file (a new cache pack, or a hidden temp file)
  *   4. summarize: each analysis reads its results back from disk as a lazy Map (lazy-result-map.ts)
@@ -21,6 +22,7 @@ import { analyzeArticleLine } from './analyze-line.js';
 import { articleKey, contextKey, defaultCacheDir } from './cache.js';
 import { LazyResultMap } from './lazy-result-map.js';
 import { messages } from './messages.js';
+import { mayMention } from './outlet-relevance.js';
 import { openPackCache, packDir } from './pack-cache.js';
 import { ResultStore } from './result-store.js';
 import { createContext, selectAnalyses, summarizeMaps, type PipelineOptions, type PipelineResult } from './run.js';
@@ -81,11 +83,13 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir());
     let keys: string[] | undefined;
     if (cacheDir) {
-      const ctxKey = contextKey(analyses, context);
+      // Outlet names are checked per article (outlet-relevance.ts), so a new outlet does not void the cache.
+      const ctxKey = contextKey(analyses, context, { outlets: false });
       keys = articles.map((a) => articleKey(a, ctxKey));
       const wanted = new Map<string, number[]>();
       keys.forEach((key, i) => wanted.set(key, [...(wanted.get(key) ?? []), i]));
-      openPackCache(store, packDir(cacheDir, ctxKey), wanted);
+      const header = { outlets: context.outlets };
+      openPackCache(store, packDir(cacheDir, ctxKey), wanted, header, (i, changed) => mayMention(articles[i].text, changed));
     } else {
       store.openSpill();
     }

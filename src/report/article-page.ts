@@ -58,6 +58,8 @@ export interface ArticleView {
   eventLabel?: string;
   /** Whether any analysis that can highlight was run. */
   analysesRan: boolean;
+  /** Kinds other pages link to (`#k-<kind>`): listed in the legend even when this article has none. */
+  linkedKinds?: string[];
 }
 
 /** The body of an article page. */
@@ -67,6 +69,7 @@ export function renderArticleBody(view: ArticleView, kit: ReportKit): Html {
   const counts = new Map<string, number>();
   for (const h of sorted) counts.set(h.kind, (counts.get(h.kind) ?? 0) + 1);
   const kinds = [...counts.keys()].sort((a, b) => a.localeCompare(b));
+  const absent = [...new Set(view.linkedKinds ?? [])].filter((k) => !counts.has(k)).sort((a, b) => a.localeCompare(b));
   const url = safeUrl(article.url);
   const metaLine = join(
     [
@@ -78,11 +81,11 @@ export function renderArticleBody(view: ArticleView, kit: ReportKit): Html {
     ].filter((part) => part.value !== ''),
     ' · ',
   );
-  const legend = kinds.length
+  const legend = kinds.length || absent.length
     ? html`<ul class="legend">${kinds.map(
         (kind) =>
           html`<li id="${kindClass(kind)}" class="${kindClass(kind)}"><label><input type="checkbox" checked data-kind-toggle="${kindClass(kind)}"> <span class="swatch"></span>${kind} (${counts.get(kind)})</label></li>`,
-      )}</ul>`
+      )}${absent.map((kind) => html`<li id="${kindClass(kind)}" class="muted">${kind} (0)</li>`)}</ul>`
     : html`<p class="muted">${view.analysesRan ? 'No analysis flagged anything in this article.' : 'No analyses were run, so nothing is highlighted.'}</p>`;
   const findings = sorted.length
     ? html`<ol class="findings">${sorted.map(

@@ -3,10 +3,14 @@
  * (renderer 'none') and serialized to SVG; PNG goes through resvg. Used for charts/<name>.svg
  * and by notebooks that want a static image.
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { View } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 
-async function withView<T>(spec: object, use: (view: vega.View) => Promise<T>): Promise<T> {
+// vega's Node build has a top-level await (optional canvas), so vega and vega-lite (which pulls it
+// in) are imported lazily: a static import would make the library impossible to require(), and
+// tslab notebooks load it that way.
+async function withView<T>(spec: object, use: (view: View) => Promise<T>): Promise<T> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const compiled = compile(spec as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {

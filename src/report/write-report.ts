@@ -87,6 +87,7 @@ function chartSpecs(parts: PageParts[]): Record<string, object> {
 
 /** Writes the report for a pipeline result into `outDir` (replaced only when complete). */
 export async function writeReport(result: PipelineResult, outDir: string, options: WriteReportOptions = {}): Promise<ReportFiles> {
+  options.signal?.throwIfAborted();
   const out = new ReportDir(outDir);
   try {
     const summary = await buildReport(result, out, options);
@@ -116,9 +117,14 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   const referenced = new Set<string>();
   // Spans sections link to (`#f-start-end`), by doc: each gets an anchor even if no highlight has it.
   const cited = new Map<string, Map<string, { start: number; end: number; by: Set<string> }>>();
+  const citedKinds = new Map<string, Set<string>>();
   const cite = (analysis: string, id: string, anchor?: { start: number; end: number } | { kind: string }) => {
     if (!articles.has(id)) return;
     referenced.add(id);
+    if (anchor && 'kind' in anchor) {
+      if (!citedKinds.has(id)) citedKinds.set(id, new Set());
+      citedKinds.get(id)!.add(anchor.kind);
+    }
     if (!anchor || !('start' in anchor)) return;
     if (!cited.has(id)) cited.set(id, new Map());
     const key = `${anchor.start}-${anchor.end}`;
@@ -209,6 +215,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
     }
   }
   for (const [name, spec] of chartFiles) {
+    options.signal?.throwIfAborted();
     out.write(`charts/${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
     try {
       out.write(`charts/${name}.svg`, await renderSvg(spec));
@@ -270,9 +277,17 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   for (const meta of index.docs) {
     const article = articles.get(meta.id);
     if (!article || !hasView(meta.id)) continue;
+    if (articlePaths.size % 100 === 0) options.signal?.throwIfAborted();
     const found = highlightsOf(meta);
     const body = renderArticleBody(
-      { article, meta, highlights: found, eventLabel: meta.event ? index.eventLabels.get(meta.event) : undefined, analysesRan: highlighters.length > 0 },
+      {
+        article,
+        meta,
+        highlights: found,
+        eventLabel: meta.event ? index.eventLabels.get(meta.event) : undefined,
+        analysesRan: highlighters.length > 0,
+        linkedKinds: [...(citedKinds.get(meta.id) ?? [])],
+      },
       createKit(newPageParts(), contextFor('../')),
     );
     const path = `articles/${docSlugs.get(meta.id)}.html`;
@@ -289,6 +304,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
     );
     articlePaths.set(meta.id, path);
   }
+  options.signal?.throwIfAborted();
   out.write(ASSET_FILES.css, REPORT_CSS);
   out.write(ASSET_FILES.js, REPORT_JS);
   if (needsVendor) out.write(ASSET_FILES.vendor, vendorScript());

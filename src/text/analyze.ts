@@ -51,8 +51,11 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
     const start = offsets[2 * i];
     const end = offsets[2 * i + 1];
     if (end <= start) continue;
+    const value = values[i];
     const token: Token = {
-      start, end, text: text.slice(start, end), norm: norms[i], lemma: lemmas[i], pos: pos[i],
+      // wink's value string is the exact slice whenever alignment found it verbatim: reuse it, allocate nothing
+      start, end, text: end - start === value.length && text.startsWith(value, start) ? value : text.slice(start, end),
+      norm: norms[i], lemma: lemmas[i], pos: pos[i],
       stop: stops[i], negated: negated[i], sentence: 0, type,
     };
     if (WORD_TYPES.has(type) && !isContractionTail(token, tokens[tokens.length - 1])) words++;

@@ -38,7 +38,11 @@ const isCapitalised = (t: Token) => {
   return c < 128 ? c >= 65 && c <= 90 : /^[\p{Lu}\p{Lt}]/u.test(t.text);
 };
 const isAllCaps = (t: Token) => /^\p{Lu}[\p{Lu}\p{N}.&-]+$/u.test(t.text);
-const bare = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
+/** Lower case without a final full stop ("Mr." → "mr"); wink's normal form is already lower case except for contractions. */
+const bare = (t: Token) => {
+  const lower = t.norm === t.text.toLowerCase() ? t.norm : t.text.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+};
 
 /** Finds the name mentions among a document's tokens. */
 export function findMentions(doc: { tokens: readonly Token[]; text: string }, options: MentionOptions = {}): Mention[] {
@@ -66,8 +70,11 @@ export function findMentions(doc: { tokens: readonly Token[]; text: string }, op
   // 2–5. capitalised runs
   const candidate = (i: number) =>
     !taken[i] && tokens[i].type === 'word' && isCapitalised(tokens[i]) && (tokens[i].pos === 'PROPN' || !tokens[i].stop || isAllCaps(tokens[i]));
-  const joined = (a: number, b: number) =>
-    tokens[a].sentence === tokens[b].sentence && !text.slice(tokens[a].end, tokens[b].start).includes('\n');
+  const joined = (a: number, b: number) => {
+    if (tokens[a].sentence !== tokens[b].sentence) return false;
+    for (let k = tokens[a].end; k < tokens[b].start; k++) if (text.charCodeAt(k) === 10) return false;
+    return true;
+  };
   for (let i = 0; i < tokens.length; i++) {
     if (!candidate(i)) continue;
     let end = i + 1;

@@ -82,6 +82,15 @@ export function readTokens(nlp: Nlp, doc: Document): RawTokens {
       const pos = its.pos(i, rdd, addons) as string;
       raw.pos[i] = pos;
       raw.negated[i] = its.negationFlag(i, rdd, addons) as boolean;
+      if (its.contractionFlag(i, rdd, addons)) {
+        // An expanded contraction ("ca" → can) carries its own normal form and lemma.
+        raw.values[i] = its.value(i, rdd, addons) as string;
+        raw.types[i] = its.type(i, rdd, addons) as string;
+        raw.norms[i] = its.normal(i, rdd, addons) as string;
+        raw.stops[i] = its.stopWordFlag(i, rdd, addons) as boolean;
+        raw.lemmas[i] = its.lemma(i, rdd, addons) as string;
+        return;
+      }
       const id = its.uniqueId(i, rdd, addons) as number;
       let lexeme = lexemes[id];
       if (!lexeme) {
@@ -94,13 +103,6 @@ export function readTokens(nlp: Nlp, doc: Document): RawTokens {
       }
       raw.values[i] = lexeme.value;
       raw.types[i] = lexeme.type;
-      if (its.contractionFlag(i, rdd, addons)) {
-        // An expanded contraction ("ca" → can) carries its own normal form and lemma.
-        raw.norms[i] = its.normal(i, rdd, addons) as string;
-        raw.stops[i] = its.stopWordFlag(i, rdd, addons) as boolean;
-        raw.lemmas[i] = its.lemma(i, rdd, addons) as string;
-        return;
-      }
       raw.norms[i] = lexeme.norm;
       raw.stops[i] = lexeme.stop;
       if (lexeme.lemmaPos !== pos) {

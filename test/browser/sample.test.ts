@@ -12,8 +12,16 @@ import { hasChromium, launch, localLinks, openPage, screenshotPath, skipMessage,
 
 const SAMPLE = fileURLToPath(new URL('../../data/sample/', import.meta.url));
 const hasSample = existsSync(join(SAMPLE, 'articles.jsonl'));
+const SEED = fileURLToPath(new URL('../../../shared/data/seeds/000_2b63a6624e7e042a.txt', import.meta.url));
+const hasSeed = existsSync(SEED);
 if (!hasChromium) console.warn(`sample browser test skipped: ${skipMessage}`);
 if (!hasSample) console.warn('sample browser test skipped: data/sample/articles.jsonl is missing');
+if (!hasSeed) console.warn('seed browser test skipped: ../shared/data/seeds is absent');
+
+const CORPORA = [
+  { name: 'sample', present: hasSample, inputs: () => ['articles.jsonl', 'dumps', 'html'].map((p) => join(SAMPLE, p)).filter(existsSync), minArticles: 30, minColumns: 3 },
+  { name: 'seed', present: hasSeed, inputs: () => [SEED], minArticles: 4, minColumns: 1 },
+];
 
 interface Planted {
   kind: string;
@@ -21,15 +29,15 @@ interface Planted {
   phrase: string;
 }
 
-describe.skipIf(!hasChromium || !hasSample)('the sample corpus report in chromium', () => {
+describe.each(CORPORA)('the $name corpus report in chromium', (corpus) => {
+ describe.skipIf(!hasChromium || !corpus.present)('(skipped without chromium or the corpus)', () => {
   let session: Session;
   let report: ReportFiles;
   let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'framelens-sample-'));
-    const inputs = ['articles.jsonl', 'dumps', 'html'].map((p) => join(SAMPLE, p)).filter(existsSync);
-    const { articles } = await readCorpus(inputs);
+    dir = mkdtempSync(join(tmpdir(), `framelens-${corpus.name}-`));
+    const { articles } = await readCorpus(corpus.inputs());
     report = await writeReport(runPipeline(articles), join(dir, 'report'));
     session = await launch();
   }, 30_000);
@@ -56,17 +64,17 @@ describe.skipIf(!hasChromium || !hasSample)('the sample corpus report in chromiu
   it('opens the overview with every chart drawn, no errors and no outside requests', async () => {
     const opened = await openPage(session, report.indexPath);
     expect(await opened.page.locator('.fl-chart').count()).toBeGreaterThanOrEqual(3);
-    expect(await opened.page.locator('#table-articles tbody tr').count()).toBeGreaterThanOrEqual(30);
+    expect(await opened.page.locator('#table-articles tbody tr').count()).toBeGreaterThanOrEqual(corpus.minArticles);
     await expectClean(opened);
-    await opened.page.screenshot({ path: screenshotPath('sample-overview'), fullPage: true });
+    await opened.page.screenshot({ path: screenshotPath(`${corpus.name}-overview`), fullPage: true });
   });
 
   it('shows an event page with a column per covering outlet', async () => {
     const event = [...report.eventPaths.values()][0]; // the event with the most articles
     const opened = await openPage(session, join(report.dir, event));
-    expect(await opened.page.locator('.columns .column').count()).toBeGreaterThanOrEqual(3);
+    expect(await opened.page.locator('.columns .column').count()).toBeGreaterThanOrEqual(corpus.minColumns);
     await expectClean(opened);
-    await opened.page.screenshot({ path: screenshotPath('sample-event'), fullPage: true });
+    await opened.page.screenshot({ path: screenshotPath(`${corpus.name}-event`), fullPage: true });
   });
 
   it('shows an article view with the full text', async () => {
@@ -74,10 +82,10 @@ describe.skipIf(!hasChromium || !hasSample)('the sample corpus report in chromiu
     const opened = await openPage(session, join(report.dir, article));
     expect((await opened.page.locator('#text').innerText()).split(/\s+/).length).toBeGreaterThan(100);
     await expectClean(opened);
-    await opened.page.screenshot({ path: screenshotPath('sample-article'), fullPage: true });
+    await opened.page.screenshot({ path: screenshotPath(`${corpus.name}-article`), fullPage: true });
   });
 
-  it.skipIf(!ANALYSIS_IDS.includes('loaded' as never))('highlights the planted labels, euphemisms and hedges in their articles', async () => {
+  it.skipIf(corpus.name !== 'sample' || !ANALYSIS_IDS.includes('loaded' as never))('highlights the planted labels, euphemisms and hedges in their articles', async () => {
     const planted = (JSON.parse(readFileSync(join(SAMPLE, 'planted.json'), 'utf8')).entries as Planted[]).filter((e) =>
       ['label', 'euphemism', 'hedge'].includes(e.kind),
     );
@@ -92,4 +100,5 @@ describe.skipIf(!hasChromium || !hasSample)('the sample corpus report in chromiu
     }
     expect(found / planted.length).toBeGreaterThan(0.6);
   });
+});
 });

@@ -56,6 +56,8 @@ describe.skipIf(!hasRedis)(`the coordinator under faults (${hasRedis ? 'redis-se
     workers = [0, 1].map(() =>
       startQueueWorker({
         target: parseQueueUrl(redis.url),
+        // Short, so a batch whose worker lost Redis mid-way is taken over in seconds.
+        stallMs: 2000,
         runBatch: crashingOn(victim.id),
         onEvent: (e) => void (e.type === 'error' && errors.push(e.reason)),
       }),
@@ -112,7 +114,7 @@ describe.skipIf(!hasRedis)(`the coordinator under faults (${hasRedis ? 'redis-se
   });
 
   it('resumes from the stored results when the coordinator is stopped mid-run and started again', async () => {
-    const corpus = renamed('resume').filter((a) => !a.id.startsWith(victim.id));
+    const corpus = renamed('resume');
     const controller = new AbortController();
     const first = runPipelineOnQueue(corpus, {
       queue: `${redis.url}?batch=2`,
@@ -129,7 +131,7 @@ describe.skipIf(!hasRedis)(`the coordinator under faults (${hasRedis ? 'redis-se
   });
 
   it('finishes when Redis restarts mid-run (workers and coordinator reconnect)', async () => {
-    const corpus = renamed('restart').filter((a) => !a.id.startsWith(victim.id));
+    const corpus = renamed('restart');
     let progressed = false;
     const run = runPipelineOnQueue(corpus, { queue: `${redis.url}?batch=2`, cache: false, pollMs: 100, onProgress: (done) => (progressed ||= done > 0) });
     await waitFor('the first results', () => (progressed ? true : undefined));

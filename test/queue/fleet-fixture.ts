@@ -39,7 +39,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Sends one inline command and resolves with the first reply line (no client library involved). */
+/** Sends one inline command and resolves with the first reply line, or '' when the server closes first (no client library involved). */
 export function redisCommand(port: number, command: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = createConnection({ host: '127.0.0.1', port }, () => socket.write(`${command}\r\n`));
@@ -52,6 +52,7 @@ export function redisCommand(port: number, command: string): Promise<string> {
       }
     });
     socket.on('error', reject);
+    socket.on('close', () => resolve(data.split('\r\n')[0])); // SHUTDOWN closes without a reply
   });
 }
 

@@ -223,3 +223,31 @@ describe('the size budget with many cited articles', () => {
     expect(brokenLinks(out)).toEqual([]);
   });
 });
+
+describe('kind links', () => {
+  it('resolves a link to a highlight kind the article does not have', async () => {
+    const linking: AnyAnalysis = {
+      ...marksAnalysis,
+      id: 'linking',
+      overview: (_s, _c, kit) => ({ id: 'linking', title: 'Linking', html: html`<a href="${kit.articleHref('e1', { kind: 'hedge' })}">hedges</a>` }),
+    };
+    const out = join(dir, 'report');
+    const report = await writeReport(buildResult(fixtureArticles(), [linking]), out);
+    expect(read(out, report.articlePaths.get('e1')!)).toContain('<li id="k-hedge" class="muted">hedge (0)</li>');
+    expect(brokenLinks(out)).toEqual([]);
+  });
+});
+
+describe('interrupting writeReport', () => {
+  it('stops, removes its temp folder and keeps the old report when the signal is aborted', async () => {
+    const out = join(dir, 'report');
+    await writeReport(buildResult(fixtureArticles()), out);
+    const before = read(out, 'index.html');
+    const controller = new AbortController();
+    // Ctrl-C arrives half-way: while the charts are being collected.
+    const interrupting: AnyAnalysis = { ...marksAnalysis, charts: (s, c) => (controller.abort(new Error('interrupted')), marksAnalysis.charts!(s, c)) };
+    await expect(writeReport(buildResult(fixtureArticles().slice(0, 1), [interrupting]), out, { signal: controller.signal })).rejects.toThrow('interrupted');
+    expect(read(out, 'index.html')).toBe(before);
+    expect(readdirSync(dir)).toEqual(['report']);
+  });
+});

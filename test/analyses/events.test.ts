@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bcubed } from '../../analyses/events/bcubed.js';
+import { averageLinkClusters } from '../../analyses/events/cluster.js';
+import { groupEvents } from '../../analyses/events/compute.js';
+import { buildVectors } from '../../analyses/similarity/vectors.js';
+import { candidatePairs } from '../../analyses/similarity/candidates.js';
+import { docTerms } from '../../analyses/similarity/features.js';
+import { analyzeDoc } from '../../src/text/analyze.js';
+import type { Article } from '../../src/corpus/article.js';
+
+const sampleFile = fileURLToPath(new URL('../../data/sample/articles.jsonl', import.meta.url));
+
+describe('bcubed', () => {
+  it('scores a perfect clustering 1', () => {
+    const m = new Map([['a', '1'], ['b', '1'], ['c', '2']]);
+    expect(bcubed(m, m)).toMatchObject({ precision: 1, recall: 1, f1: 1, items: 3 });
+  });
+
+  it('matches a hand-computed example with a split and a merge', () => {
+    // gold {a,b,c} {d,e}; predicted {a,b} {c,d,e}
+    const gold = new Map([['a', 'G1'], ['b', 'G1'], ['c', 'G1'], ['d', 'G2'], ['e', 'G2']]);
+    const pred = new Map([['a', 'P1'], ['b', 'P1'], ['c', 'P2'], ['d', 'P2'], ['e', 'P2']]);
+    // precision: a 2/2, b 2/2, c 1/3, d 2/3, e 2/3 → (1+1+1/3+2/3+2/3)/5 = 11/15
+    // recall:    a 2/3, b 2/3, c 1/3, d 2/2, e 2/2 → (2/3+2/3+1/3+1+1)/5 = 11/15
+    const s = bcubed(pred, gold);
+    expect(s.precision).toBeCloseTo(11 / 15, 10);
+    expect(s.recall).toBeCloseTo(11 / 15, 10);
+    expect(s.f1).toBeCloseTo(11 / 15, 10);
+  });
+
+  it('puts everything in one cluster: recall 1, precision the share of the largest gold group per item', () => {
+    const gold = new Map([['a', '1'], ['b', '1'], ['c', '2'], ['d', '3']]);
+    const pred = new Map([['a', 'x'], ['b', 'x'], ['c', 'x'], ['d', 'x']]);
+    const s = bcubed(pred, gold);
+    expect(s.recall).toBe(1);
+    expect(s.precision).toBeCloseTo((2 / 4 + 2 / 4 + 1 / 4 + 1 / 4) / 4, 10);
+  });
+
+  it('ignores items missing from the gold labels', () => {
+    expect(bcubed(new Map([['a', '1'], ['z', '1']]), new Map([['a', 'g']])).items).toBe(1);
+  });
+});
+
+describe('average-link clustering', () => {
+  const docs = [
+    { terms: { flood: 2, river: 2, ardel: 1 }, names: {} },
+    { terms: { flood: 1, river: 1, ardel: 2 }, names: {} },
+    { terms: { gas: 2, deal: 2, price: 1 }, names: {} },
+    { terms: { gas: 1, deal: 1, price: 2 }, names: {} },
+    { terms: { parade: 3 }, names: {} },
+  ];
+
+  it('merges similar articles and leaves an unrelated one alone', () => {
+    const space = buildVectors(docs);
+    const clusters = averageLinkClusters({ vectors: space.vectors, edges: candidatePairs(space) }, 0.3);
+    expect(clusters).toEqual([[0, 1], [2, 3], [4]]);
+  });
+
+  it('never links dated articles further apart than the window', () => {
+    const space = buildVectors(docs);
+    const days = Float64Array.from([0, 30, 0, 1, 0]);
+    const clusters = averageLinkClusters({ vectors: space.vectors, edges: candidatePairs(space), days }, 0.3, 3);
+    expect(clusters).toContainEqual([0]);
+    expect(clusters).toContainEqual([1]);
+    expect(clusters).toContainEqual([2, 3]);
+  });
+});
+
+describe('groupEvents', () => {
+  const article = (id: string, outlet: string, title: string, text: string, event?: string): Article => ({ id, outlet, title, text, event });
+  const articles = [
+    article('a1', 'Wire', 'River floods Ardel', 'The Ambrel river flooded Ardel province. Rescuers evacuated families from Ostrelka as the river rose.'),
+    article('a2', 'Daily', 'Floods hit Ardel', 'Floodwater from the Ambrel river covered Ostrelka. Families in Ardel province were evacuated by rescuers.', 'flood'),
+    article('b1', 'Wire', 'Gas deal signed', 'Kestria signed a gas contract with Corvagas. The gas price is fixed for three years, the energy minister said.'),
+    article('b2', 'Daily', 'Corvagas contract', 'The energy minister defended the Corvagas gas contract and its fixed price for three winters.'),
+  ];
+  const inputs = articles.map((a) => ({ id: a.id, terms: docTerms(analyzeDoc(a)), outlet: a.outlet, title: a.title, event: a.event }));
+
+  it('gives ungrouped articles the given id of their group and new ids to new groups, with labels', () => {
+    const result = groupEvents(inputs);
+    expect(result.assignment.a1).toBe('flood');
+    expect(result.assignment.a2).toBe('flood');
+    expect(result.assignment.b1).toBe(result.assignment.b2);
+    expect(result.assignment.b1).toMatch(/^e\d+-/);
+    expect(result.labels[result.assignment.b1]).toBeTruthy();
+    const gas = result.events.find((e) => e.id === result.assignment.b1)!;
+    expect(gas).toMatchObject({ size: 2, outlets: ['Wire', 'Daily'], given: false });
+    expect(result.agreement?.items).toBe(1);
+  });
+});
+
+describe.skipIf(!existsSync(sampleFile))('sample corpus', () => {
+  const articles: Article[] = existsSync(sampleFile)
+    ? readFileSync(sampleFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Article)
+    : [];
+
+  it('recovers the planted events exactly when the given event ids are ignored', () => {
+    const outlets = [...new Set(articles.map((a) => a.outlet))];
+    const result = groupEvents(
+      articles.map((a) => ({ id: a.id, terms: docTerms(analyzeDoc(a, { outlets })), outlet: a.outlet, title: a.title, date: a.date })),
+    );
+    const gold = new Map(articles.map((a) => [a.id, a.event!]));
+    const score = bcubed(new Map(Object.entries(result.grouped)), gold);
+    expect(score.f1).toBe(1);
+    expect(result.events).toHaveLength(new Set(gold.values()).size);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { similarity as mlSimilarity } from 'ml-distance';
+import { compile } from 'vega-lite';
+import { allPairs, candidatePairs } from '../../analyses/similarity/candidates.js';
+import { sparseDot, toDense } from '../../analyses/similarity/cosine.js';
+import { buildVectors, nameSkeleton } from '../../analyses/similarity/vectors.js';
+import { nearest, similarPairs, type DocTerms } from '../../analyses/similarity/index.js';
+import { heatmapSpec } from '../../analyses/similarity/charts.js';
+import type { CorpusIndex } from '../../analyses/types.js';
+
+const doc = (terms: Record<string, number>, names: Record<string, number> = {}): DocTerms => ({ terms, names });
+
+/** A deterministic pseudo-random corpus: topics share vocabulary, so some pairs are close. */
+function syntheticCorpus(n: number, seed = 7): DocTerms[] {
+  let s = seed;
+  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return Array.from({ length: n }, (_, i) => {
+    const topic = i % 25;
+    const terms: Record<string, number> = {};
+    for (let k = 0; k < 40; k++) {
+      const word = rand() < 0.6 ? `t${topic}w${Math.floor(rand() * 30)}` : `common${Math.floor(rand() * 400)}`;
+      terms[word] = (terms[word] ?? 0) + 1;
+    }
+    return doc(terms);
+  });
+}
+
+describe('similarity vectors', () => {
+  it('sparse cosine equals ml-distance cosine on the densified vectors', () => {
+    const space = buildVectors([doc({ flood: 3, river: 2, town: 1 }), doc({ flood: 1, river: 1, vote: 4 }), doc({ gas: 2, deal: 2 })]);
+    for (const [a, b] of [[0, 1], [0, 2], [1, 2]] as const) {
+      const dense = (i: number) => toDense(space.vectors[i], space.vocab.length);
+      expect(sparseDot(space.vectors[a], space.vectors[b])).toBeCloseTo(mlSimilarity.cosine(dense(a), dense(b)), 10);
+    }
+  });
+
+  it('vectors are L2-normalised and an article is identical to itself', () => {
+    const space = buildVectors([doc({ a: 1, b: 5 }), doc({ b: 1, c: 2 })]);
+    for (const v of space.vectors) expect(sparseDot(v, v)).toBeCloseTo(1, 10);
+  });
+
+  it('spelling variants of a name share one dimension', () => {
+    expect(nameSkeleton('Aurel Kastrovich')).toBe(nameSkeleton('Aurel Kastrovych'));
+    expect(nameSkeleton('Orlesk')).toBe(nameSkeleton('Orlisk'));
+    expect(nameSkeleton('Oren Halvik')).not.toBe(nameSkeleton('Lidia Varenko'));
+    const space = buildVectors([doc({ Orlesk: 2 }, { 'Aurel Kastrovich': 1 }), doc({ Orlisk: 2 }, { 'Aurel Kastrovych': 1 })]);
+    expect(sparseDot(space.vectors[0], space.vectors[1])).toBeCloseTo(1, 10);
+  });
+
+  it('a term only one outlet uses weighs less than a shared one', () => {
+    const docs = [doc({ flood: 1, klaxon: 1 }), doc({ flood: 1, klaxon: 1 }), doc({ flood: 1 }), doc({ gas: 1 })];
+    const space = buildVectors(docs, {}, ['Klaxon', 'Klaxon', 'Wire', 'Wire']);
+    const weight = (name: string) => space.vectors[0].weights[space.vectors[0].ids.indexOf(space.vocab.indexOf(name))];
+    expect(weight('klaxon')).toBeLessThan(weight('flood'));
+  });
+});
+
+describe('candidate pairs', () => {
+  it('finds every all-pairs pair above 0.3 on a topical corpus without scoring all pairs', () => {
+    const space = buildVectors(syntheticCorpus(400));
+    const exact = allPairs(space, 0.3);
+    const found = new Set(candidatePairs(space).map((p) => `${p.i}-${p.j}`));
+    expect(exact.length).toBeGreaterThan(100);
+    const missed = exact.filter((p) => !found.has(`${p.i}-${p.j}`));
+    expect(missed.length / exact.length).toBeLessThan(0.02);
+  });
+
+  it('returns each pair once, lower index first, with the exact cosine', () => {
+    const space = buildVectors(syntheticCorpus(120));
+    const pairs = candidatePairs(space);
+    const keys = pairs.map((p) => `${p.i}-${p.j}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const p of pairs.slice(0, 50)) {
+      expect(p.i).toBeLessThan(p.j);
+      expect(p.score).toBeCloseTo(sparseDot(space.vectors[p.i], space.vectors[p.j]), 10);
+    }
+  });
+
+  it('keeps at most maxNeighbors best neighbours per article', () => {
+    const space = buildVectors(syntheticCorpus(200));
+    const pairs = candidatePairs(space, { maxNeighbors: 3 });
+    expect(pairs.length).toBeLessThanOrEqual(200 * 3);
+  });
+});
+
+describe('library', () => {
+  const docs = new Map<string, DocTerms>([
+    ['flood-1', doc({ flood: 3, river: 2, evacuate: 1 }, { Ostrelka: 1 })],
+    ['flood-2', doc({ flood: 2, river: 1, rescue: 1 }, { Ostrelka: 2 })],
+    ['gas-1', doc({ gas: 3, contract: 2, price: 1 }, { Corvagas: 1 })],
+    ['gas-2', doc({ gas: 2, contract: 1, bill: 1 }, { Corvagas: 1 })],
+  ]);
+
+  it('similarPairs ranks same-story pairs first and nearest lists an article’s neighbours best first', () => {
+    const pairs = similarPairs(docs);
+    expect([pairs[0].a, pairs[0].b].sort().join()).toMatch(/^(flood-1,flood-2|gas-1,gas-2)$/);
+    expect(nearest(pairs, 'flood-1', 1)).toEqual([{ doc: 'flood-2', score: expect.any(Number) }]);
+    expect(nearest(pairs, 'nobody', 3)).toEqual([]);
+  });
+});
+
+describe('charts', () => {
+  it('the outlet heatmap compiles with vega-lite', () => {
+    const corpus = { outlets: ['A', 'B'] } as unknown as CorpusIndex;
+    const spec = heatmapSpec(
+      [
+        { a: 'A', b: 'B', mean: 0.4, pairs: 2 },
+        { a: 'B', b: 'A', mean: 0.4, pairs: 2 },
+        { a: 'A', b: 'A', mean: 0.7, pairs: 1 },
+      ],
+      corpus,
+      'test',
+    );
+    expect(() => compile(spec as never)).not.toThrow();
+  });
+});

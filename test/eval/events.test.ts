@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { eventsEval, loadAllSides, loadAllSidesProbe, loadEcbPlus } from '../../src/eval/events.js';
+
+const dataDir = fileURLToPath(new URL('../../../shared/data', import.meta.url));
+const present = eventsEval.needs.every((n) => existsSync(`${dataDir}/${n}`));
+
+describe.skipIf(!present)(`events evaluation (needs ${dataDir}: ${eventsEval.needs.join(', ')}; skipped when absent)`, () => {
+  it('reads ECB+ with topic and subtopic labels and AllSides with one story id per lead', async () => {
+    const ecb = await loadEcbPlus(dataDir, 30);
+    expect(ecb.items).toHaveLength(30);
+    expect(ecb.items[0].gold).toEqual({ topic: expect.any(String), subtopic: expect.any(String) });
+    const allsides = await loadAllSides(dataDir, 20);
+    const stories = new Set(allsides.items.map((i) => i.gold.story));
+    expect(stories.size).toBeLessThanOrEqual(20);
+    expect(allsides.items.length).toBeGreaterThanOrEqual(2 * stories.size);
+    expect(allsides.items.every((i) => i.article.text.length > 0 && /^\d{4}-\d\d-\d\d/.test(i.article.date ?? ''))).toBe(true);
+    expect(loadAllSidesProbe(dataDir, 'test', 5).items.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('scores event grouping at or above every floor with default settings', async () => {
+    const result = await eventsEval.run({ dataDir });
+    for (const [metric, floor] of Object.entries(result.floors)) expect(result.metrics[metric], metric).toBeGreaterThanOrEqual(floor);
+    expect(result.rows.map((r) => `${r.data}/${r.level}`)).toEqual(['allsides/story', 'allsides-test/story', 'ecbplus/topic', 'ecbplus/subtopic']);
+  });
+});
