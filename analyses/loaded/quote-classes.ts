@@ -26,6 +26,8 @@ export interface QuoteClassOptions {
 const NAMING_CUE = /\b(?:dubbed|called|named|titled|entitled|nicknamed|codenamed|code-named|branded|labelled|labeled|operation|book|film|movie|song|album|slogan|hashtag|campaign|program(?:me)?|missiles?|magazine|newspaper|show|series|motto|term|word|phrase)\s*$/i;
 /** Words before a quote that mark the writer's distance. */
 const DISTANCE_CUE = /\b(?:so-called|so called|supposed|alleged|self-styled|self-proclaimed|what (?:they|he|she|it) (?:calls?|called)|a kind of|sort of)\s*$/i;
+/** Only a determiner before the quote at the start of its sentence: the quote names the subject ("The 'government' announced …"). */
+const SUBJECT_OPENING = /^\s*(?:the|a|an|this|that|these|those|its|their|his|her|our)\s*$/i;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'for', 'to', 'at', 'by', 'with', 'is', 'as', 'from', 'de', 'la']);
 
 /** Classifies every quote of the document. */
@@ -44,6 +46,11 @@ export function classifyQuotes(doc: AnalyzedDoc, cues: SpeechCues, options: Quot
       return done('direct', nearCue ? `a whole sentence in quotes, speech cue '${nearCue}' nearby` : 'a whole sentence in quotes');
     }
     if (DISTANCE_CUE.test(before)) return done('scare', `preceded by '${before.match(DISTANCE_CUE)![0].trim()}'`);
+    const sentenceStart = doc.sentences[quote.sentence]?.start ?? 0;
+    const opening = text.slice(sentenceStart, quote.outerStart);
+    if (quote.words <= scareMaxWords && SUBJECT_OPENING.test(opening) && !looksLikeTitle(quote, before)) {
+      return done('scare', `${wordsLabel(quote.words)} in quotes naming the sentence's subject, no speaker`);
+    }
     if (looksLikeTitle(quote, before)) {
       return done('title', NAMING_CUE.test(before) ? `capitalised name after '${before.match(NAMING_CUE)![0].trim()}'` : 'capitalised like a name or title');
     }

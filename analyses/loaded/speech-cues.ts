@@ -9,11 +9,20 @@ import type { LexiconHit } from './lexicons.js';
 /** The first speech cue of each sentence that has one: sentence index → cue text. */
 export type SpeechCues = Map<number, string>;
 
-/** True when a report-verb hit is used as a verb (or is a fixed attribution phrase). */
+/**
+ * True when a report-verb hit is used as a verb (or is a fixed attribution phrase). A participle
+ * right before a noun with no subject before it ("purported footage", "the claimed attack") is
+ * an adjective: a hedge, not a speech verb.
+ */
 export function isVerbUse(doc: AnalyzedDoc, hit: LexiconHit): boolean {
   if (hit.tokenEnd - hit.tokenStart > 1 && !/^(?:VERB|AUX)$/.test(doc.tokens[hit.tokenStart].pos)) return true;
-  const pos = doc.tokens[hit.tokenStart].pos;
-  return pos === 'VERB' || pos === 'AUX';
+  const token = doc.tokens[hit.tokenStart];
+  if (token.pos !== 'VERB' && token.pos !== 'AUX') return false;
+  const next = doc.tokens[hit.tokenEnd];
+  const prev = doc.tokens[hit.tokenStart - 1];
+  const adjectival = /ed$/i.test(token.text) && next?.sentence === token.sentence && (next.pos === 'NOUN' || next.pos === 'ADJ') &&
+    (!prev || prev.sentence !== token.sentence || !/^(?:NOUN|PROPN|PRON)$/.test(prev.pos));
+  return !adjectival;
 }
 
 /** Collects speech cues from report-verb hits and quote-introducing colons. */

@@ -65,6 +65,13 @@ function pipelineWorkerFile(): string {
   return existsSync(sibling) ? sibling : join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js');
 }
 
+/** A tiny fictional article analysed once per thread at start, so the first real batch does not pay for loading the model and lexicons. */
+const WARM_UP: BatchTask = {
+  articles: [{ id: 'framelens-warm-up', outlet: 'Warm-up Desk', title: 'Warm-up', text: 'The council said on Monday that the bridge would reopen.' }],
+  analyses: [],
+  context: { lexiconFiles: [], options: {}, outlets: ['Warm-up Desk'] },
+};
+
 /** Starts a worker; it runs until `close()`. */
 export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   const concurrency = Math.max(1, options.concurrency ?? 1);
@@ -101,7 +108,7 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
 
   return {
     async ready() {
-      await worker.waitUntilReady();
+      await Promise.all([worker.waitUntilReady(), ...Array.from({ length: concurrency }, () => pool?.run(WARM_UP))]);
     },
     async close(force = false) {
       try {

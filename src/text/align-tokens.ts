@@ -2,17 +2,22 @@
  * Character offsets for wink tokens. wink reports token values but no offsets, so a cursor
  * walks the original text and finds each value after it. Values are almost always verbatim
  * (contractions come out as "ca" + "n't"); when one is not found close by, the token is
- * placed at the cursor instead of jumping ahead, so one odd token never shifts the rest.
+ * placed at the cursor instead of jumping ahead, so one odd token never shifts the rest; the
+ * token after it may then be found up to RESYNC_WINDOW characters further on.
  */
 
 /** `[start, end)` pairs, two numbers per token, in token order. */
 export function alignTokens(text: string, values: readonly string[]): Int32Array {
   const offsets = new Int32Array(values.length * 2);
   let cursor = 0;
+  let lost = false;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
-    if (start > cursor && !onlySpaceBetween(text, cursor, start)) start = -1;
+    // After a misplaced token the cursor may sit short of the true position: allow a short jump.
+    const reach = lost ? RESYNC_WINDOW : 0;
+    if (start > cursor + reach && !onlySpaceBetween(text, cursor, start)) start = -1;
+    lost = start < 0;
     let end: number;
     if (start < 0) {
       // Not verbatim: take the same number of characters from the next non-space position.
@@ -27,6 +32,9 @@ export function alignTokens(text: string, values: readonly string[]): Int32Array
   }
   return offsets;
 }
+
+/** How far past the cursor a token may be found right after a token that was not found. */
+const RESYNC_WINDOW = 32;
 
 /** Whitespace and invisible format characters (ZWSP, BOM, soft hyphen) that wink may drop. */
 const GAP = /[\s\u200b-\u200f\u2060\ufeff\u00ad]/;

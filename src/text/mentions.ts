@@ -30,6 +30,7 @@ export interface MentionOptions {
 }
 
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'la']);
+const NAME_POS = new Set(['NOUN', 'ADJ', 'X', 'NUM']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 /** Upper-case first letter; ASCII decided by code because this runs on every token. */
@@ -68,8 +69,13 @@ export function findMentions(doc: { tokens: readonly Token[]; text: string }, op
   }
 
   // 2–5. capitalised runs
-  const candidate = (i: number) =>
-    !taken[i] && tokens[i].type === 'word' && isCapitalised(tokens[i]) && (tokens[i].pos === 'PROPN' || !tokens[i].stop || isAllCaps(tokens[i]));
+  // Capitalised nouns, adjectives and proper nouns; a capitalised adverb or verb ("Later", "Try") opens a sentence, not a name.
+  const candidate = (i: number) => {
+    const t = tokens[i];
+    if (taken[i] || t.type !== 'word' || !isCapitalised(t)) return false;
+    if (t.pos === 'PROPN' || isAllCaps(t)) return true;
+    return !t.stop && (NAME_POS.has(t.pos) || cues.titles.has(bare(t)) || cues.honorifics.has(bare(t)));
+  };
   const joined = (a: number, b: number) => {
     if (tokens[a].sentence !== tokens[b].sentence) return false;
     for (let k = tokens[a].end; k < tokens[b].start; k++) if (text.charCodeAt(k) === 10) return false;

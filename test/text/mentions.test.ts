@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDoc } from '../../src/text/analyze.js';
+import { buildAliasIndex } from '../../src/text/aliases.js';
+import type { Mention } from '../../src/text/types.js';
+
+const mentionsOf = (text: string, outlets: string[] = [], id = 'd') => analyzeDoc({ id, outlet: 'o', title: '', text }, { outlets }).mentions;
+const find = (mentions: Mention[], text: string) => mentions.find((m) => m.text === text);
+
+describe('findMentions', () => {
+  it('splits titles and roles from the name', () => {
+    const ms = mentionsOf('German Foreign Minister Johann Wadephul met Kiev Mayor Vitaly Klitschko and President Vladimir Putin.');
+    expect(find(ms, 'German Foreign Minister Johann Wadephul')).toMatchObject({ type: 'person', name: { text: 'Johann Wadephul' }, title: { text: 'German Foreign Minister' } });
+    expect(find(ms, 'Kiev Mayor Vitaly Klitschko')).toMatchObject({ type: 'person', name: { text: 'Vitaly Klitschko' }, title: { text: 'Kiev Mayor' } });
+    expect(find(ms, 'President Vladimir Putin')).toMatchObject({ type: 'person', name: { text: 'Vladimir Putin' } });
+  });
+
+  it('keeps lower-case title words before the title or the name', () => {
+    const ms = mentionsOf('It was French President Emmanuel Macron, not former President Joe Biden, who spoke.');
+    expect(find(ms, 'French President Emmanuel Macron')?.title?.text).toBe('French President');
+    expect(find(ms, 'former President Joe Biden')?.title?.text).toBe('former President');
+  });
+
+  it('types possessive organisation phrases, organisations, places and acronyms', () => {
+    const ms = mentionsOf("Seoul's foreign ministry said the UN Security Council and NATO met in North Korea and Moscow.");
+    expect(find(ms, "Seoul's foreign ministry")?.type).toBe('organization');
+    expect(find(ms, 'UN Security Council')?.type).toBe('organization');
+    expect(find(ms, 'NATO')?.type).toBe('organization');
+    expect(find(ms, 'North Korea')?.type).toBe('place');
+    expect(find(ms, 'Moscow')?.type).toBe('place');
+  });
+
+  it('recognises outlets from outlets.json and from the corpus as media', () => {
+    const ms = mentionsOf('The Times cited Reuters, according to Yonhap News Agency, and the Times agreed with the Velmora Ledger.', ['Velmora Ledger']);
+    expect(find(ms, 'The Times')).toMatchObject({ type: 'media', key: 'The Times' });
+    expect(find(ms, 'Times')).toMatchObject({ type: 'media', key: 'The Times' });
+    expect(find(ms, 'Reuters')?.type).toBe('media');
+    expect(find(ms, 'Yonhap News Agency')?.type).toBe('media');
+    expect(find(ms, 'Velmora Ledger')?.type).toBe('media');
+  });
+
+  it('types two capitalised proper nouns and honorifics as persons, without a first-name list', () => {
+    const ms = mentionsOf('Hakan Fidan spoke. Later Mr. Okonkwo replied.');
+    expect(find(ms, 'Hakan Fidan')?.type).toBe('person');
+    expect(find(ms, 'Mr. Okonkwo')).toMatchObject({ type: 'person', name: { text: 'Okonkwo' } });
+  });
+
+  it('keys a surname to the longer person name in the same document', () => {
+    const ms = mentionsOf('Foreign Minister Sergey Lavrov said so. Lavrov added more.');
+    expect(ms.filter((m) => m.name.text === 'Lavrov').map((m) => [m.type, m.key])).toEqual([['person', 'Sergey Lavrov']]);
+  });
+
+  it('gives spans that slice the text and token ranges that cover them', () => {
+    const text = 'Yesterday Turkish Foreign Minister Hakan Fidan arrived.';
+    const doc = analyzeDoc({ id: 'd', outlet: 'o', title: '', text });
+    for (const m of doc.mentions) {
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      expect(text.slice(m.name.start, m.name.end)).toBe(m.name.text);
+      expect(doc.tokens[m.tokenStart].start).toBe(m.start);
+      expect(doc.tokens[m.tokenEnd - 1].end).toBe(m.end);
+    }
+  });
+
+  it('does not make mentions of demonyms or lone titles', () => {
+    const ms = mentionsOf('Russian speakers asked the Foreign Minister about it.');
+    expect(ms.map((m) => m.text)).toEqual([]);
+  });
+});
+
+describe('buildAliasIndex', () => {
+  it('merges a surname with the full name used in another article', () => {
+    const a = analyzeDoc({ id: 'a', outlet: 'o', title: '', text: 'Foreign Minister Sergey Lavrov spoke in Geneva.' });
+    const b = analyzeDoc({ id: 'b', outlet: 'o', title: '', text: 'Lavrov later denied it.' });
+    const index = buildAliasIndex([a, b]);
+    expect(index.get('Sergey Lavrov')).toMatchObject({ count: 2, type: 'person' });
+    expect(index.get('Sergey Lavrov')!.forms.sort()).toEqual(['Lavrov', 'Sergey Lavrov']);
+    expect(index.has('Lavrov')).toBe(false);
+    expect(b.mentions.find((m) => m.name.text === 'Lavrov')?.key).toBe('Sergey Lavrov');
+  });
+
+  it('leaves mention keys alone with rekey: false', () => {
+    const a = analyzeDoc({ id: 'a', outlet: 'o', title: '', text: 'President Ada Vorkosigan spoke.' });
+    const b = analyzeDoc({ id: 'b', outlet: 'o', title: '', text: 'Vorkosigan denied it.' });
+    buildAliasIndex([a, b], { rekey: false });
+    expect(b.mentions[0].key).toBe('Vorkosigan');
+  });
+});
