@@ -8,6 +8,7 @@ import { events } from './events/index.js';
 import { terms } from './terms/index.js';
 import { variants } from './variants/index.js';
 import { loaded } from './loaded/index.js';
+import { attribution } from './attribution/index.js';
 import { similarityAnalysis } from './similarity/index.js';
 import { reuse } from './reuse/index.js';
 
@@ -17,6 +18,7 @@ export const ANALYSES = {
   terms,
   variants,
   loaded,
+  attribution,
   similarity: similarityAnalysis,
   reuse,
 } satisfies Record<string, AnyAnalysis>;

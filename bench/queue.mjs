@@ -38,7 +38,7 @@ if (process.argv[2] === '--child') {
     await runPipelineParallel(articles, { jobs: Number(arg), cache: false, batchSize: BATCH });
   } else {
     const { runPipelineOnQueue } = await import('../dist/src/queue/coordinator.js');
-    const result = await runPipelineOnQueue(articles, { queue: `${arg}?batch=${BATCH}`, cache: false, pollMs: 250 });
+    const result = await runPipelineOnQueue(articles, { queue: `${arg}?batch=${BATCH}`, pollMs: 250 });
     if (result.stats.analyzed !== articles.length) throw new Error(`expected ${articles.length} analysed, got ${JSON.stringify(result.stats)}`);
   }
   process.stdout.write(JSON.stringify({ seconds: (performance.now() - started) / 1000 }) + '\n');

@@ -83,10 +83,13 @@ function bareReadDoc(n) {
   const texts = lines.slice(0, n).map((l) => JSON.parse(l)[field] ?? '');
   for (const t of texts.slice(0, 50)) nlp.readDoc(t); // warm-up
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   let tokens = 0;
   for (const t of texts) tokens += nlp.readDoc(t).tokens().length();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { articles: n, tokens, seconds, tokens_per_s: Math.round(tokens / seconds) };
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { articles: n, tokens, seconds, cpu_s: cpuSeconds, tokens_per_s: Math.round(tokens / seconds), tokens_per_cpu_s: Math.round(tokens / cpuSeconds) };
 }
 
 try {
@@ -99,20 +102,22 @@ try {
   console.log(JSON.stringify({ bench: 'scale', run: 'bare-readDoc', ...bare }));
   const one = runReport(`pipeline-1job-${bareN}`, bareN, 1, undefined);
   const pipelineTps = Math.round(bare.tokens / one.analyse_s);
+  // On a shared machine wall time depends on the neighbours; CPU time of the one-thread pass does not (much).
+  const pipelineTpCpu = Math.round(bare.tokens / one.analyse_cpu_s);
 
   // 2. growth with 2 jobs (no cache, except the largest: a fresh cache the later runs reuse)
   const cache = join(work, 'cache');
   const growth = sizes.map((n) => (n === full ? big : n)).map((n) => runReport(`growth-2jobs-${n}`, n, 2, n === big ? cache : undefined));
   const two = growth.at(-1);
 
-  // 3. the largest with 1 job: speed-up and byte-identical report folders
-  const oneJob = process.env.BENCH_SCALE_ONE_JOB === '0' ? undefined : runReport(`full-1job-${big}`, big, 1, undefined);
-  const identical = oneJob ? folderHash(join(work, `report-full-1job-${big}`)) === folderHash(join(work, `report-growth-2jobs-${big}`)) : undefined;
-
-  // 4. 100 articles added to the warm cache, then a warm re-run of everything
+  // 3. 100 articles added to the warm cache, then a warm re-run of everything
   const added = big < full ? runReport(`added${full - big}-2jobs-${full}`, full, 2, cache) : undefined;
   const warm = runReport(`warm-2jobs-${full}`, full, 2, cache);
   const warmSame = added ? folderHash(join(work, `report-warm-2jobs-${full}`)) === folderHash(join(work, `report-added${full - big}-2jobs-${full}`)) : undefined;
+
+  // 4. the largest with 1 job: speed-up and byte-identical report folders
+  const oneJob = process.env.BENCH_SCALE_ONE_JOB === '0' ? undefined : runReport(`full-1job-${big}`, big, 1, undefined);
+  const identical = oneJob ? folderHash(join(work, `report-full-1job-${big}`)) === folderHash(join(work, `report-growth-2jobs-${big}`)) : undefined;
 
   console.log(
     JSON.stringify({
@@ -123,10 +128,15 @@ try {
       wall_1job_s: oneJob?.wall_s,
       speedup_2_vs_1: oneJob ? Number((oneJob.wall_s / two.wall_s).toFixed(2)) : undefined,
       analyse_speedup_2_vs_1: oneJob ? Number((oneJob.analyse_s / two.analyse_s).toFixed(2)) : undefined,
+      analyse_cpu_2jobs_s: two.analyse_cpu_s,
+      analyse_cpu_1job_s: oneJob?.analyse_cpu_s,
       peak_rss_mb: Math.max(...growth.map((g) => g.peak_rss_mb), oneJob?.peak_rss_mb ?? 0, warm.peak_rss_mb),
       baseline_tokens_per_s: bare.tokens_per_s,
       pipeline_tokens_per_s: pipelineTps,
       ratio: Number((pipelineTps / bare.tokens_per_s).toFixed(3)),
+      baseline_tokens_per_cpu_s: bare.tokens_per_cpu_s,
+      pipeline_tokens_per_cpu_s: pipelineTpCpu,
+      ratio_cpu: Number((pipelineTpCpu / bare.tokens_per_cpu_s).toFixed(3)),
       identical_1_vs_2_jobs: identical,
       identical_warm_vs_cold: warmSame,
       added_articles: full - big,
@@ -135,6 +145,9 @@ try {
       warm_articles: full,
       warm_s: warm.wall_s,
       warm_speedup: Number((two.wall_s / warm.wall_s).toFixed(2)),
+      cpu_2jobs_s: two.cpu_s,
+      cpu_1job_s: oneJob?.cpu_s,
+      warm_cpu_s: warm.cpu_s,
       growth: growth.map((g) => ({ articles: g.articles, wall_s: g.wall_s, analyse_s: g.analyse_s, cpu_s: g.cpu_s, peak_rss_mb: g.peak_rss_mb })),
     }),
   );

@@ -34,10 +34,10 @@ const { analyzeDoc } = await load('src/text/analyze.js');
 const { featureContext, tokenFeatures, stackFeatures } = await load('analyses/attribution/cue-features.js');
 const { findCues } = await load('analyses/attribution/find-cues.js');
 
-const MIN_DOCS = 3;
+const MIN_DOCS = 5;
 const L2 = 1e-6;
 const RATE = 0.2;
-const PRUNE = 0.02;
+const PRUNE = 0.05;
 const EPOCHS = Number(args.epochs);
 const log = (message) => process.stderr.write(`${message}\n`);
 

@@ -8,9 +8,9 @@
  *      compute token features exactly as the runtime does (analyses/loaded/features.ts)
  *   3. keep lemma features only for general English words (lower case mid-sentence in at least
  *      three documents) and features seen at least three times: no names, no sentences, no offsets
- *   4. fit a logistic regression (AdaGrad, L2) on PTC train articles + BABE; pick the threshold
- *      that maximises span-overlap F1 in a k-fold cross-validation over the PTC train articles;
- *      refit on all of it
+ *   4. fit a logistic regression (AdaGrad, L2) on PTC train articles + BABE; pick the join
+ *      threshold and span decoding settings (decode-spans.ts) that maximise span-overlap F1 in a
+ *      k-fold cross-validation over the PTC train articles; refit on all of it
  *   5. prune tiny weights and write the JSON file (< 1 MB)
  *
  * Usage: npx tsc -p . && node scripts/train-loaded.mjs [--data ../shared/data] [--out data/models/loaded.json]
@@ -154,44 +154,52 @@ function fit(sets) {
   return { w, bias };
 }
 
-function toModel({ w, bias }, threshold, prune = 0.01) {
+function toModel({ w, bias }, { threshold, ...decode }, prune = 0.01) {
   const weights = {};
   featureNames.forEach((name, id) => {
     if (allowed[id] && Math.abs(w[id]) >= prune) weights[name] = Math.round(w[id] * 1e4) / 1e4;
   });
   return {
     format: 1,
-    trainedOn: `logistic regression over token features; PTC train split (${ptc.length} articles; Loaded_Language + Name_Calling,Labeling tokens) and BABE SG2 train split (${babe.length} sentences, biased words, weight ${BABE_WEIGHT}); ${EPOCHS} epochs AdaGrad, L2 ${L2}; threshold tuned by cross-validation on the PTC train articles`,
+    trainedOn: `logistic regression over token features; PTC train split (${ptc.length} articles; Loaded_Language + Name_Calling,Labeling tokens) and BABE SG2 train split (${babe.length} sentences, biased words, weight ${BABE_WEIGHT}); ${EPOCHS} epochs AdaGrad, L2 ${L2}; threshold and span decoding tuned by cross-validation on the PTC train articles`,
     bias: Math.round(bias * 1e4) / 1e4,
     threshold,
+    decode,
     weights,
   };
 }
 
-// Threshold by cross-validation over the PTC train articles: each fold is fitted on the other
-// folds (+ BABE) and scored at every threshold; counts are pooled over the folds.
+// Threshold and decoding by cross-validation over the PTC train articles: each fold is fitted on
+// the other folds (+ BABE) and scored with every setting; counts are pooled over the folds.
+// Spans stay phrase-sized (at most 10 words; PTC gold spans average about four).
 const FOLDS = Number(args.folds);
-const THRESHOLDS = Array.from({ length: 11 }, (_, k) => Math.round((0.2 + 0.05 * k) * 100) / 100);
-const pooled = THRESHOLDS.map(() => []);
+const SETTINGS = [];
+for (const threshold of [0.1, 0.15, 0.2, 0.25]) {
+  for (const seed of [0.25, 0.3]) {
+    for (const gap of [1, 4]) SETTINGS.push({ threshold, seed: Math.max(seed, threshold), single: 0.4, gap, maxWords: 10 });
+  }
+}
+const pooled = SETTINGS.map(() => []);
 let firstFold;
 for (let fold = 0; fold < FOLDS; fold++) {
   const foldOf = (d) => fnv1a(`fold:${d.p.id}`) % FOLDS;
   const fitted = fit([...ptcDocs.filter((d) => foldOf(d) !== fold).map((d) => d.enc), ...babeDocs]);
   const held = ptcDocs.filter((d) => foldOf(d) === fold).map((d) => ({ doc: d.doc, gold: d.p.gold }));
-  THRESHOLDS.forEach((threshold, k) => pooled[k].push(scoreLoadedDocs(held, { matcher, model: toModel(fitted, threshold) }).overlap));
+  SETTINGS.forEach((setting, k) => pooled[k].push(scoreLoadedDocs(held, { matcher, model: toModel(fitted, setting) }).overlap));
   firstFold ??= fitted;
+  log(`  fold ${fold + 1}/${FOLDS} scored`);
 }
-let best = { threshold: 0.5, f1: -1 };
-THRESHOLDS.forEach((threshold, k) => {
+let best = { setting: SETTINGS[0], f1: -1 };
+SETTINGS.forEach((setting, k) => {
   const s = sumScores(pooled[k]);
-  log(`  threshold ${threshold.toFixed(2)}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`);
-  if (s.f1 > best.f1) best = { threshold, f1: s.f1 };
+  log(`  ${JSON.stringify(setting)}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`);
+  if (s.f1 > best.f1) best = { setting, f1: s.f1 };
 });
-if (args['holdout-model']) writeFileSync(args['holdout-model'], JSON.stringify(toModel(firstFold, best.threshold)));
-log(`train-loaded: threshold ${best.threshold} (${FOLDS}-fold span-overlap F1 ${best.f1.toFixed(3)}); refitting on all train data`);
+if (args['holdout-model']) writeFileSync(args['holdout-model'], JSON.stringify(toModel(firstFold, best.setting)));
+log(`train-loaded: ${JSON.stringify(best.setting)} (${FOLDS}-fold span-overlap F1 ${best.f1.toFixed(3)}); refitting on all train data`);
 
 // 5. Refit on everything and write.
-const model = toModel(fit([...ptcDocs.map((d) => d.enc), ...babeDocs]), best.threshold);
+const model = toModel(fit([...ptcDocs.map((d) => d.enc), ...babeDocs]), best.setting);
 mkdirSync(dirname(args.out), { recursive: true });
 const body = JSON.stringify(model, null, 0).replace(/,"/g, ',\n"');
 writeFileSync(args.out, body + '\n');

@@ -51,6 +51,17 @@ function sourceAcrossInsertion(tokens: readonly Token[], cueStart: number, cueEn
   return null;
 }
 
+/**
+ * "the minister stated, adding that …", "… and said": a participle or coordinated cue whose
+ * source came from the clause-subject rule takes the source of an earlier cue in the same
+ * sentence instead (the subject found may sit inside the quote).
+ */
+function sameSpeaker(found: SourceRange | null, sourced: ReadonlyArray<SourceRange & { cueStart: number }>, s0: number, cueStart: number): SourceRange | null {
+  if (found && found.rule !== 'clause subject') return found;
+  const earlier = [...sourced].reverse().find((s) => s.cueStart >= s0 && s.cueStart < cueStart);
+  return earlier ? { tokenStart: earlier.tokenStart, tokenEnd: earlier.tokenEnd, rule: 'source of the previous cue in the sentence' } : found;
+}
+
 export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = {}): Attribution[] {
   const model = options.model ?? loadCueModel();
   const stances = loadStances(options.lexiconFiles);
@@ -60,17 +71,21 @@ export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = 
   const quotes = quoteSpans(doc);
   const { cues } = findCues(model, tokens, text, options.threshold ?? model.threshold);
   const prior: PriorSource[] = [];
+  const sourced: Array<SourceRange & { cueStart: number }> = [];
   const out: Attribution[] = [];
 
   for (const cue of cues) {
     const sentence = sentences[tokens[cue.tokenStart].sentence];
     const s0 = sentence?.tokenStart ?? 0;
     const s1 = sentence?.tokenEnd ?? tokens.length;
-    const source = findSource(tokens, cue.tokenStart, cue.tokenEnd, s0, s1) ?? sourceAcrossInsertion(tokens, cue.tokenStart, cue.tokenEnd, s0, s1);
+    const found = findSource(tokens, cue.tokenStart, cue.tokenEnd, s0, s1) ?? sourceAcrossInsertion(tokens, cue.tokenStart, cue.tokenEnd, s0, s1);
+    const continues = tokens[cue.tokenStart].text.endsWith('ing') || tokens[cue.tokenStart - 1]?.pos === 'CCONJ';
+    const source = continues ? sameSpeaker(found, sourced, s0, cue.tokenStart) : found;
     const content = findContent(text, tokens, quotes, cue, source, s0, s1);
     const resolution = source
       ? resolveSource(doc, source, prior, nouns, options.outlets ?? [])
       : { resolved: null, sourceType: 'unknown' as const, chain: [] };
+    if (source) sourced.push({ ...source, cueStart: cue.tokenStart });
     if (source && resolution.resolved) {
       prior.push({ start: tokens[source.tokenStart].start, sentence: tokens[source.tokenStart].sentence, resolved: resolution.resolved, sourceType: resolution.sourceType });
     }

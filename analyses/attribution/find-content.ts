@@ -27,7 +27,9 @@ const TRAILING = /^[.,;:!?]$/;
 const ACCORDING = /^(according|citing|per)$/i;
 
 /** Characters between two offsets contain only spaces and the given punctuation. */
-const onlyGlue = (text: string, from: number, to: number) => from <= to && /^[\s,:;—–-]*$/.test(text.slice(from, to));
+const onlyGlue = (text: string, from: number, to: number) => from <= to && /^[ \t\u00a0,:;—–-]*$/.test(text.slice(from, to));
+/** What may stand between a cue and the quote it introduces: an addressee and a colon ("told the Klaxon: "), or a colon and a paragraph break. */
+const introduces = (text: string, from: number, to: number) => from <= to && (onlyGlue(text, from, to) || /^(?:[ \t][^"“”‘’«».!?\n]{0,40})?:\s*$/.test(text.slice(from, to)));
 
 function kindOf(text: string, start: number, end: number, quotes: readonly QuoteSpan[], cueWord: string): AttributionKind {
   const inside = quotes.filter((q) => q.start >= start - 1 && q.end <= end + 1);
@@ -49,13 +51,16 @@ export function findContent(
   const cueStart = tokens[cue.tokenStart].start;
   const cueEnd = tokens[cue.tokenEnd - 1].end;
   const cueWord = tokens[cue.tokenStart].text;
-  const left = Math.min(cueStart, source ? tokens[source.tokenStart].start : cueStart);
+  // Only a source next to the cue frames it ("'…,' Macron said"); a far one (same speaker as an
+  // earlier cue in the sentence) does not.
+  const adjacent = source && source.tokenEnd <= cue.tokenStart && cue.tokenStart - source.tokenEnd <= 3;
+  const left = adjacent ? tokens[source.tokenStart].start : cueStart;
   const right = Math.max(cueEnd, source ? tokens[source.tokenEnd - 1].end : cueEnd);
   const make = (start: number, end: number): ContentRange | null =>
     end > start ? { start, end, kind: kindOf(text, start, end, quotes, cueWord) } : null;
 
   // A quote right after the cue or its source ("said: '…'"), or right before ("'…,' he said").
-  const after = quotes.find((q) => onlyGlue(text, right, q.outerStart));
+  const after = quotes.find((q) => introduces(text, right, q.outerStart));
   if (after) return make(after.start, after.end);
   const before = quotes.find((q) => onlyGlue(text, q.outerEnd, left) || (q.end <= left && onlyGlue(text, q.end, q.outerEnd) && onlyGlue(text, q.outerEnd, left)));
   if (before) return make(before.start, before.end);

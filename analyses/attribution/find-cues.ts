@@ -53,11 +53,52 @@ export function findCues(
       }
       break;
     }
-    cues.push(candidate(tokens, scores, i, end));
+    if (hasContentWord(tokens, i, end)) cues.push(candidate(tokens, scores, i, end));
     i = end;
   }
-  return { cues, ctx, scores };
+  return { cues: addRuleCues(cues, tokens, text), ctx, scores };
 }
+
+/** Spans of auxiliaries, prepositions or determiners alone ("has", "about") are fragments, not cues. */
+const FUNCTION_POS = new Set(['AUX', 'ADP', 'DET', 'PART', 'PRON', 'CCONJ', 'SCONJ', 'PUNCT']);
+function hasContentWord(tokens: readonly FeatureToken[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!FUNCTION_POS.has(tokens[k].pos) || tokens[k].text === ':') return true;
+  return false;
+}
+
+const DASH = /^(?:[—―–]|-{1,2})$/;
+const OPENING_QUOTE = /^["“'‘«]/;
+/** A line that starts with a speaker's name and a colon ("TAPPER:", "Jeb Bush:", "Q:"). */
+const SPEAKER_LABEL = /^(?:[A-Z][A-Za-z.'’-]*)(?: [A-Z][A-Za-z.'’-]*){0,3}$/;
+
+/**
+ * Rule cues the classifier rarely sees: a colon after a speaker label opening a line
+ * ("TAPPER: …"), a colon that introduces a quote with no cue before it in the sentence
+ * ("… as terrorism: “…”"), and a dash before a name that signs a quote or tweet
+ * ("… — Paul Ryan", a paragraph "- Sanders.").
+ */
+function addRuleCues(cues: CueCandidate[], tokens: readonly FeatureToken[], text: string): CueCandidate[] {
+  const taken = new Set<number>();
+  for (const c of cues) for (let k = c.tokenStart; k < c.tokenEnd; k++) taken.add(k);
+  const added: CueCandidate[] = [];
+  for (let k = 1; k < tokens.length - 1; k++) {
+    if (taken.has(k)) continue;
+    const t = tokens[k];
+    const next = tokens[k + 1];
+    if (t.text === ':' && SPEAKER_LABEL.test(text.slice(text.lastIndexOf('\n', t.start) + 1, t.start))) {
+      added.push(rule(k, 'speaker label in a transcript'));
+    } else if (t.text === ':' && OPENING_QUOTE.test(text.slice(t.end).trimStart())) {
+      const clauseHasCue = cues.some((c) => tokens[c.tokenStart].sentence === t.sentence && c.tokenEnd <= k);
+      if (!clauseHasCue && tokens[k - 1].pos !== 'PUNCT') added.push(rule(k, 'colon introducing a quote'));
+    } else if (DASH.test(t.text) && next.pos === 'PROPN') {
+      const before = text.slice(Math.max(0, t.start - 3), t.start);
+      if (/[.!?"”’)]\s*$/.test(before)) added.push(rule(k, 'dash before a name signing a quote'));
+    }
+  }
+  return added.length ? [...cues, ...added].sort((a, b) => a.tokenStart - b.tokenStart) : cues;
+}
+
+const rule = (k: number, reason: string): CueCandidate => ({ tokenStart: k, tokenEnd: k + 1, head: k, p: 1, reason: `rule: ${reason}` });
 
 function candidate(tokens: readonly FeatureToken[], scores: TokenScore[], start: number, end: number): CueCandidate {
   let head = -1;

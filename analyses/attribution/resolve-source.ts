@@ -34,12 +34,16 @@ const mentionType = (m: Mention): SourceType =>
 
 /** The last noun or pronoun of a token range: the head of the phrase. */
 function headOf(tokens: readonly Token[], start: number, end: number): number {
+  // "officials in the capital": the head comes before the prepositional phrase.
+  for (let k = start + 1; k < end; k++) if (tokens[k].pos === 'ADP' && !/^['’]s?$/.test(tokens[k].text)) end = k;
   for (let k = end - 1; k >= start; k--) if (['NOUN', 'PROPN', 'PRON'].includes(tokens[k].pos)) return k;
   return end - 1;
 }
 
 function categoriesOf(nouns: SourceNouns, token: Token): Set<string> {
-  return nouns.get(token.lemma.toLowerCase()) ?? nouns.get(token.norm) ?? new Set();
+  const lower = token.text.toLowerCase();
+  // Sentence-initial plurals ("Officials said") may come tagged as names with unreduced lemmas.
+  return nouns.get(token.lemma.toLowerCase()) ?? nouns.get(lower) ?? nouns.get(lower.replace(/s$/, '')) ?? new Set();
 }
 
 /** Type of a phrase with no mention, from its head noun and its shape. */
@@ -53,7 +57,7 @@ function typeFromHead(nouns: SourceNouns, tokens: readonly Token[], start: numbe
   if (cats.has('organization')) return 'organization';
   if (cats.has('anonymous')) return 'anonymous';
   if (cats.has('person-role')) return named ? 'person' : 'anonymous';
-  if (head.pos === 'PROPN') return 'person';
+  if (head.pos === 'PROPN') return /s$/.test(head.text) && start === end - 1 && !/^[A-Z]+$/.test(head.text) ? 'unknown' : 'person';
   if (head.pos === 'PRON') return PERSON_PRONOUNS.test(head.text) || SPEAKER_PRONOUNS.test(head.text) ? 'person' : 'unknown';
   return 'unknown';
 }
@@ -77,7 +81,8 @@ export function resolveSource(
   // 1. The head lies in a name mention: that name.
   const mention = mentions.find((m) => m.tokenStart <= headIndex && headIndex < m.tokenEnd);
   if (mention) {
-    return { resolved: mention.key, sourceType: mentionType(mention), chain: [step(mention.text, mention.start, mention.end, 'name mention')] };
+    const type = mentionType(mention);
+    return { resolved: mention.key, sourceType: type === 'unknown' ? typeFromHead(nouns, tokens, range.tokenStart, range.tokenEnd, outlets, text) : type, chain: [step(mention.text, mention.start, mention.end, 'name mention')] };
   }
 
   const earlier = (types: SourceType[], titleWord?: string) => {
@@ -102,15 +107,18 @@ export function resolveSource(
   }
 
   // 3. Definite descriptions: "the minister", "Germany's top diplomat", "the British daily".
-  const named = tokens.slice(range.tokenStart, range.tokenEnd).some((t) => t.pos === 'PROPN' && t !== tokens[range.tokenStart]);
+  const named = head.pos === 'PROPN';
+  const plural = head.pos === 'NOUN' && head.text.toLowerCase() !== head.lemma.toLowerCase() && /s$/i.test(head.text);
   const definite = /^(the|this|that)$/i.test(tokens[range.tokenStart].text) || tokens.slice(range.tokenStart, range.tokenEnd).some((t) => /^['’]s?$/.test(t.text));
   const cats = categoriesOf(nouns, head);
-  if (definite && !named && head.pos !== 'PROPN') {
+  if (definite && !named && !plural) {
     const wanted: SourceType[] | null = cats.has('person-role') ? ['person'] : cats.has('media') ? ['media'] : cats.has('organization') ? ['organization'] : null;
     if (wanted) {
-      const titled = earlier(wanted, wanted[0] === 'person' ? head.lemma.toLowerCase() : undefined).named;
+      // People and institutions need the head word in the name ("the minister" → "Foreign
+      // Minister X", "the ministry" → "Defence Ministry"); outlets may go by any description.
+      const titled = wanted[0] === 'media' ? undefined : earlier(wanted, head.lemma.toLowerCase()).named;
       const { recent, named: nearest } = earlier(wanted);
-      const target = titled ?? (recent ? undefined : nearest);
+      const target = titled ?? (recent || wanted[0] === 'organization' ? undefined : nearest);
       if (target) {
         return { resolved: target.key, sourceType: wanted[0], chain: [step(text, start, end, `description (${head.lemma})`), step(target.text, target.start, target.end, titled ? 'earlier name with that title' : 'nearest earlier name')] };
       }
@@ -122,6 +130,6 @@ export function resolveSource(
 
   // 4. No name to resolve to: the phrase itself, typed by its head.
   const sourceType = typeFromHead(nouns, tokens, range.tokenStart, range.tokenEnd, outlets, text);
-  const resolved = sourceType === 'anonymous' ? text.replace(/^(a|an|the|some)\s+/i, '').toLowerCase() : text;
+  const resolved = sourceType === 'anonymous' ? text.replace(/^(a|an|the|some)\s+/i, '') : text;
   return { resolved, sourceType, chain: [step(text, start, end, sourceType === 'anonymous' ? 'unnamed source' : 'source phrase')] };
 }

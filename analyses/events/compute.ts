@@ -1,7 +1,8 @@
 /**
  * Event grouping, the pure core of the `events` analysis:
  *   1. TF-IDF vectors + candidate pairs (analyses/similarity, never all pairs)
- *   2. average-link clustering over candidate edges within the date window (cluster.ts)
+ *   2. average-link clustering over candidate edges within the date window, links weakened by
+ *      date distance beyond a day (cluster.ts)
  *   3. groups that hold articles with a given event id take the id most of them carry; others get
  *      a new id `e<rank>-<slug of terms>`; every group is labelled (label.ts)
  *   4. final events (given ids stay), agreement (B³ of the grouping against the given ids)
@@ -58,7 +59,11 @@ export function groupEvents(docs: readonly EventInput[], options: EventsOptions 
   );
   const inputs = c.ids.map((id) => byId.get(id)!);
   const days = Float64Array.from(inputs, (d) => dayNumber(d.date));
-  const clusters = averageLinkClusters({ vectors: c.space.vectors, edges: c.indexPairs, days }, o.threshold, o.dateWindowDays);
+  const clusters = averageLinkClusters({ vectors: c.space.vectors, edges: c.indexPairs, days }, o.threshold, {
+    windowDays: o.dateWindowDays,
+    slackDays: o.dateSlackDays,
+    decayDays: o.dateDecayDays,
+  });
 
   // 3. ids and labels of the content groups
   const grouped: Record<string, string> = {};

@@ -44,7 +44,7 @@ export function eventInputs(perDoc: ReadonlyMap<string, DocTerms>, corpus: Corpu
 export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string, string> }> = {
   id: 'events',
   title: 'Events',
-  version: '1',
+  version: '2',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx): GroupingResult => groupEvents(eventInputs(perDoc, corpus), optionsOf(ctx)),
   assignEvents: (summary) => ({

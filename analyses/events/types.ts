@@ -15,6 +15,13 @@ export interface GroupingOptions {
    * directly. Default 3. Articles without dates are linked on content alone.
    */
   dateWindowDays?: number;
+  /** Dated articles up to this many days apart link on content alone. Default 1 (a story and next-day coverage). */
+  dateSlackDays?: number;
+  /**
+   * Beyond the slack, a link shrinks by a factor e per this many days (a follow-up two days later
+   * must be e times as similar to join). Default 1; `Infinity` keeps only the hard window.
+   */
+  dateDecayDays?: number;
 }
 
 /** All events options (the `events` key of `ctx.options`); similarity options shape the vectors and candidates. */
@@ -23,6 +30,8 @@ export type EventsOptions = GroupingOptions & SimilarityOptions;
 export const GROUPING_DEFAULTS: Required<GroupingOptions> = {
   threshold: 0.12,
   dateWindowDays: 3,
+  dateSlackDays: 1,
+  dateDecayDays: 1,
 };
 
 /** One event of the corpus. */

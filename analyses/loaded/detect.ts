@@ -7,7 +7,7 @@
  * A pure function of the document and the compiled resources.
  */
 import type { AnalyzedDoc } from '../../src/text/types.js';
-import type { KeptSentence, LoadedDoc, LoadedMarker, LoadedOptions, QuoteClass } from './types.js';
+import { SCORED_CATEGORIES, type KeptSentence, type LoadedDoc, type LoadedMarker, type LoadedOptions, type QuoteClass } from './types.js';
 import { type LexiconHit, type LoadedMatcher } from './lexicons.js';
 import { findSpeechCues, isVerbUse } from './speech-cues.js';
 import { classifyQuotes, type ClassifiedQuote } from './quote-classes.js';
@@ -54,7 +54,7 @@ export function detectLoaded(doc: AnalyzedDoc, resources: LoadedResources, optio
       key: quote.text.toLowerCase().slice(0, 80), score: 1, reason: quoteReason(cls, reason),
     });
   }
-  if (scores) markers.push(...learnedMarkers(doc, scores, hits, threshold));
+  if (scores) markers.push(...learnedMarkers(doc, scores, hits, threshold, resources.model?.decode));
 
   markers.sort((a, b) => a.start - b.start || b.end - a.end);
   return finishMarkers(doc, markers, quotes, options.maxSentenceChars ?? 400);
@@ -88,19 +88,26 @@ function scoreTokens(doc: AnalyzedDoc, model: LoadedModel, hits: readonly Lexico
   });
 }
 
-/** Spans the model flags beyond the lexicon hits (a span whose flagged words are all lexicon hits adds nothing). */
-function learnedMarkers(doc: AnalyzedDoc, scores: ReadonlyArray<TokenScore | undefined>, hits: readonly LexiconHit[], threshold: number): Draft[] {
+/**
+ * Spans the model flags, decoded with the lexicon hits it agrees with as certain words so a
+ * label and the words around it become one phrase. A span that is just one lexicon hit adds
+ * nothing to the hit's own marker.
+ */
+function learnedMarkers(doc: AnalyzedDoc, scores: ReadonlyArray<TokenScore | undefined>, hits: readonly LexiconHit[], threshold: number, decode: LoadedModel['decode']): Draft[] {
   const p = scores.map((s) => s?.p ?? 0);
-  const covered = new Set<number>();
-  for (const hit of hits) for (let i = hit.tokenStart; i < hit.tokenEnd; i++) covered.add(i);
+  const forced = new Set<number>();
+  for (const hit of hits) {
+    if (!SCORED_CATEGORIES.includes(hit.category)) continue;
+    let agreed = false;
+    for (let i = hit.tokenStart; i < hit.tokenEnd; i++) if (p[i] >= threshold) agreed = true;
+    if (agreed) for (let i = hit.tokenStart; i < hit.tokenEnd; i++) forced.add(i);
+  }
   const out: Draft[] = [];
-  for (const span of decodeSpans(doc.tokens, p, { threshold })) {
-    let uncovered = false;
-    for (let i = span.tokenStart; i < span.tokenEnd; i++) if (p[i] >= threshold && !covered.has(i)) uncovered = true;
-    if (!uncovered) continue;
+  for (const span of decodeSpans(doc.tokens, p, { ...decode, threshold }, forced)) {
+    if (hits.some((h) => h.tokenStart <= span.tokenStart && span.tokenEnd <= h.tokenEnd)) continue;
     const first = doc.tokens[span.tokenStart];
     const last = doc.tokens[span.tokenEnd - 1];
-    const best = scores[span.best]!;
+    const best = scores[span.best] ?? strongestScore(scores, span.tokenStart, span.tokenEnd);
     out.push({
       start: first.start, end: last.end, text: doc.article.text.slice(first.start, last.end), category: 'loaded', subcategory: 'learned',
       key: doc.tokens.slice(span.tokenStart, span.tokenEnd).map((t) => (t.pos === 'PROPN' ? t.text : lemmaOf(t))).join(' '),
@@ -109,6 +116,13 @@ function learnedMarkers(doc: AnalyzedDoc, scores: ReadonlyArray<TokenScore | und
     });
   }
   return out;
+}
+
+/** The highest-scored token of a span (a span always holds a scored word). */
+function strongestScore(scores: ReadonlyArray<TokenScore | undefined>, from: number, to: number): TokenScore {
+  let best: TokenScore = { p: 0, top: [] };
+  for (let i = from; i < to; i++) if ((scores[i]?.p ?? 0) > best.p) best = scores[i]!;
+  return best;
 }
 
 function finishMarkers(doc: AnalyzedDoc, markers: Draft[], quotes: readonly ClassifiedQuote[], maxChars: number): LoadedDoc {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
 import { FramelensError } from '../../src/corpus/diagnostics.js';
 import { badModel } from './messages.js';
+import type { DecodeOptions } from './decode-spans.js';
 
 /** The weights file format. */
 export interface LoadedModel {
@@ -17,8 +18,10 @@ export interface LoadedModel {
   /** What the weights were trained on and how (free text, no data). */
   trainedOn: string;
   bias: number;
-  /** Default probability threshold for a flag (tuned on held-out train documents). */
+  /** Default probability at which a word joins a flagged span (tuned by cross-validation on train documents). */
   threshold: number;
+  /** Span decoding settings tuned with the threshold (decode-spans.ts); absent in older files. */
+  decode?: Omit<DecodeOptions, 'threshold'>;
   weights: Record<string, number>;
 }
 

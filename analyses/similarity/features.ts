@@ -3,6 +3,7 @@
  * name-mention key counts). First step of the similarity flow:
  *   features (per article) → vectors (IDF over the corpus) → candidates (inverted index) → cosine.
  */
+import { analyzeDoc } from '../../src/text/analyze.js';
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
 import { SIMILARITY_DEFAULTS, type DocTerms, type FeatureOptions } from './types.js';
 
@@ -35,17 +36,14 @@ function topCounts(counts: Map<string, number>, max: number): Record<string, num
 }
 
 /**
- * Headline words are not tokenized by the text layer; rather than tokenizing again, each
- * headline word is looked up among the body's content tokens by its lower-cased form, so it gets
- * the same lemma (and the same stop/POS judgement) the body gave it.
+ * Headline content lemmas. The headline is run through the text layer on its own (it is short,
+ * so this costs little), because most headline words of a short lead never occur in its body:
+ * looking them up among body tokens lost exactly the words that name the event.
  */
-function titleLemmas(title: string, bodyLemmaByNorm: Map<string, string>): string[] {
-  const out: string[] = [];
-  for (const word of title.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
-    const lemma = bodyLemmaByNorm.get(word);
-    if (lemma) out.push(lemma);
-  }
-  return out;
+function titleLemmas(title: string): string[] {
+  if (!title.trim()) return [];
+  const doc = analyzeDoc({ id: 'title', outlet: '', title: '', text: title });
+  return doc.tokens.filter(isContent).map(lemmaOf);
 }
 
 /** Counts content lemmas and name keys of one analyzed article. */
@@ -54,7 +52,6 @@ export function docTerms(doc: AnalyzedDoc, options: FeatureOptions = {}): DocTer
   const useTitle = options.title ?? SIMILARITY_DEFAULTS.title;
   const useBigrams = options.bigrams ?? SIMILARITY_DEFAULTS.bigrams;
   const counts = new Map<string, number>();
-  const lemmaByNorm = new Map<string, string>();
   let previous: Token | undefined;
   for (const token of doc.tokens) {
     if (!isContent(token)) {
@@ -63,7 +60,6 @@ export function docTerms(doc: AnalyzedDoc, options: FeatureOptions = {}): DocTer
     }
     const lemma = lemmaOf(token);
     counts.set(lemma, (counts.get(lemma) ?? 0) + 1);
-    lemmaByNorm.set(token.norm.toLowerCase(), lemma);
     if (useBigrams && previous && previous.sentence === token.sentence) {
       const pair = `${lemmaOf(previous)} ${lemma}`;
       counts.set(pair, (counts.get(pair) ?? 0) + 1);
@@ -72,7 +68,7 @@ export function docTerms(doc: AnalyzedDoc, options: FeatureOptions = {}): DocTer
   }
   const terms = topCounts(counts, maxTerms);
   if (useTitle) {
-    for (const lemma of titleLemmas(doc.article.title ?? '', lemmaByNorm)) {
+    for (const lemma of titleLemmas(doc.article.title ?? '')) {
       const key = TITLE_PREFIX + lemma;
       terms[key] = (terms[key] ?? 0) + 1;
     }

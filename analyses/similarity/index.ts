@@ -52,7 +52,7 @@ export async function similarity(articles: readonly Article[], options: Similari
 export const similarityAnalysis: Analysis<DocTerms, SimilaritySummary> = {
   id: 'similarity',
   title: 'Similarity',
-  version: '1',
+  version: '2',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx) => summarizeSimilarity(perDoc, corpus, optionsOf(ctx)),
   charts: (summary, corpus): Record<string, object> => {

@@ -19,13 +19,19 @@ function peakRssMb() {
   return Math.round((status ? Number(status[1]) : process.resourceUsage().maxRSS) / 1024);
 }
 
+const cpuSeconds = (since) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
 const t0 = process.hrtime.bigint();
 const corpus = await readCorpus(input, { map });
 const read_s = seconds(t0);
 const rssAfterReadMb = peakRssMb();
 const t1 = process.hrtime.bigint();
+const cpu1 = process.cpuUsage();
 const result = await runPipelineParallel(corpus.articles, { jobs: Number(jobsArg), cache: cacheArg === 'none' ? false : cacheArg });
 const pipeline_s = seconds(t1);
+const pipeline_cpu_s = cpuSeconds(cpu1);
 const t2 = process.hrtime.bigint();
 const report = await writeReport(result, outDir);
 const write_s = seconds(t2);
@@ -42,7 +48,10 @@ console.log(
     read_s,
     pipeline_s,
     analyse_s: result.stats.analyse_s,
+    analyse_cpu_s: result.stats.analyse_cpu_s,
     summarize_s: result.stats.summarize_s,
+    pipeline_cpu_s,
+    summarize_by_analysis: result.stats.summarize_by_analysis,
     write_s,
     wall_s: seconds(t0),
     cpu_s: (usage.userCPUTime + usage.systemCPUTime) / 1e6,

@@ -23,6 +23,8 @@ const COMMANDS: Array<() => Promise<{ register: Register }>> = [
   () => import('./kwic.js'),
   () => import('./variants.js'),
   () => import('./loaded.js'),
+  () => import('./attributions.js'),
+  () => import('./sources.js'),
   () => import('./eval.js'),
   () => import('./worker.js'),
 ];

@@ -31,12 +31,12 @@ export interface QueueCliOptions {
   rejects?: string;
 }
 
+/** Runs on the queue; failures go to stderr, the rejects file, and the result's `diagnostics` (which the report lists). */
 export async function runQueueFromCli(articles: Article[], options: QueueRunOptions, cli: QueueCliOptions) {
   const result = await runPipelineOnQueue(articles, options);
-  for (const failure of result.failures) {
-    // An error: shown even under --quiet.
-    process.stderr.write(formatDiagnostic(failureDiagnostic(articles[failure.index], failure)) + '\n');
-    if (cli.rejects) appendFileSync(cli.rejects, rejectLine(articles[failure.index], failure));
-  }
-  return result;
+  const diagnostics = result.failures.map((failure) => failureDiagnostic(articles[failure.index], failure));
+  // Errors: shown even under --quiet.
+  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  if (cli.rejects) for (const failure of result.failures) appendFileSync(cli.rejects, rejectLine(articles[failure.index], failure));
+  return { ...result, diagnostics };
 }

@@ -48,8 +48,12 @@ export interface RunStats {
   jobs: number;
   /** Seconds spent on steps 1–3 (keys, cache, per-article pass). */
   analyse_s: number;
+  /** CPU seconds of the whole process (worker threads included) during steps 1–3. */
+  analyse_cpu_s: number;
   /** Seconds spent on step 4. */
   summarize_s: number;
+  /** Seconds of step 4 per analysis (reading its results back included). */
+  summarize_by_analysis: Record<string, number>;
 }
 
 export interface ParallelResult extends PipelineResult {
@@ -74,6 +78,7 @@ const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
 export async function runPipelineParallel(articles: Article[], options: ParallelOptions = {}): Promise<ParallelResult> {
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   const analyses = selectAnalyses(options.analyses);
   const context = createContext(articles, options);
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
@@ -117,13 +122,20 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     }
     store.commit();
     const analyseSeconds = seconds(started);
+    const analyseCpu = process.cpuUsage(cpuStarted);
 
     // 4. summaries, one analysis's results in memory at a time
     const summarizing = process.hrtime.bigint();
     const ids = articles.map((a) => a.id);
     const perDoc = new Map<string, Map<string, unknown>>(analyses.map((a, k) => [a.id, new LazyResultMap(ids, store, k)]));
     const words = articles.map((_, i) => store.words(i));
-    const result = summarizeMaps(articles, words, perDoc, analyses, context, (a) => (perDoc.get(a.id) as LazyResultMap).release());
+    const byAnalysis: Record<string, number> = {};
+    let lap = process.hrtime.bigint();
+    const result = summarizeMaps(articles, words, perDoc, analyses, context, (a) => {
+      (perDoc.get(a.id) as LazyResultMap).release();
+      byAnalysis[a.id] = seconds(lap);
+      lap = process.hrtime.bigint();
+    });
     return {
       ...result,
       diagnostics: failureDiagnostics(store, articles, analyses),
@@ -133,7 +145,9 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
         analyzed: todo.length,
         jobs,
         analyse_s: analyseSeconds,
+        analyse_cpu_s: (analyseCpu.user + analyseCpu.system) / 1e6,
         summarize_s: seconds(summarizing),
+        summarize_by_analysis: byAnalysis,
       },
       close: () => store.close(),
     };

@@ -1,7 +1,7 @@
 /**
  * The pipeline with its per-article pass on a BullMQ worker fleet:
  *   1. keys: the content-hash key of every article (src/pipeline/cache.ts), as a local run computes them
- *   2. reuse: results in the local cache, then results already stored in Redis (earlier or interrupted runs)
+ *   2. reuse: results already stored in Redis (earlier or interrupted runs, other corpora with the same articles)
  *   3. dispatch: the rest go to the queue in batches; workers store each result under its key (dispatch.ts)
  *   4. summarize: the results in article order go through `summarizeCorpus`, exactly as in a local run
  * Articles the analyzer failed on after every attempt are left out and returned as failures, so
@@ -10,7 +10,7 @@
 import { Queue, QueueEvents } from 'bullmq';
 import type { Article } from '../corpus/article.js';
 import { FramelensError } from '../corpus/diagnostics.js';
-import { ResultCache, articleKey, contextKey, defaultCacheDir } from '../pipeline/cache.js';
+import { articleKey, contextKey } from '../pipeline/cache.js';
 import {
   createContext,
   selectAnalyses,
@@ -30,8 +30,6 @@ export type { ArticleFailure } from './dispatch.js';
 export interface QueueRunOptions extends PipelineOptions {
   /** A `--queue` URL (see parseQueueUrl) or its parsed form. */
   queue: string | QueueTarget;
-  /** Local cache folder consulted first and filled with what the workers return, or false. Default: defaultCacheDir(). */
-  cache?: string | false;
   /** Jobs kept in the queue at once (each holds `batchSize` articles). Default 200. */
   maxQueued?: number;
   /** Longest wait between two full checks of the queued jobs, in ms. Default 1000. */
@@ -42,8 +40,6 @@ export interface QueueRunOptions extends PipelineOptions {
 
 export interface QueueRunStats {
   articles: number;
-  /** Articles served from the local cache. */
-  cached: number;
   /** Articles whose results were already in Redis. */
   stored: number;
   /** Articles analysed by workers during this run. */
@@ -65,27 +61,16 @@ export async function runPipelineOnQueue(articles: Article[], options: QueueRunO
   const runKey = contextKey(analyses, context);
   const keys = articles.map((a) => articleKey(a, runKey));
   const results: Array<ArticleResult | undefined> = new Array(articles.length);
-  const cache = options.cache === false ? undefined : new ResultCache(options.cache ?? defaultCacheDir());
   const progress = (done: number) => options.onProgress?.(done, articles.length);
-
-  // 2. reuse: local cache first
-  articles.forEach((_, i) => (results[i] = cache?.get(keys[i])));
-  const cached = results.filter(Boolean).length;
 
   const queue = new Queue<BatchJobData, BatchJobResult>(target.name, { connection: target.connection });
   const events = new QueueEvents(target.name, { connection: target.connection });
   try {
+    // 2. reuse
     const client = await queue.client;
-    const uncached = articles.map((_, i) => i).filter((i) => !results[i]);
-    const inRedis = await fetchResults(client, uncached.map((i) => keys[i]));
-    uncached.forEach((i, k) => {
-      if (inRedis[k]) {
-        results[i] = inRedis[k];
-        cache?.set(keys[i], inRedis[k]!);
-      }
-    });
-    const todo = uncached.filter((i) => !results[i]);
-    const stored = uncached.length - todo.length;
+    (await fetchResults(client, keys)).forEach((result, i) => (results[i] = result));
+    const todo = articles.map((_, i) => i).filter((i) => !results[i]);
+    const stored = articles.length - todo.length;
     progress(articles.length - todo.length);
 
     // 3. dispatch
@@ -104,10 +89,7 @@ export async function runPipelineOnQueue(articles: Article[], options: QueueRunO
         maxQueued: options.maxQueued ?? 200,
         pollMs: options.pollMs ?? 1000,
         signal: options.signal,
-        onResult: (index, result) => {
-          results[index] = result;
-          cache?.set(keys[index], result);
-        },
+        onResult: (index, result) => (results[index] = result),
         onSettled: progress,
       },
     );
@@ -116,7 +98,7 @@ export async function runPipelineOnQueue(articles: Article[], options: QueueRunO
     // 4. summarize what succeeded, in input order
     const failed = new Set(dispatch.failures.map((f) => f.index));
     const kept = articles.filter((_, i) => !failed.has(i));
-    if (!kept.length) throw new FramelensError(`the analyzer failed on every article; first: ${dispatch.failures[0]?.reason}`);
+    if (!kept.length && dispatch.failures.length) throw new FramelensError(`the analyzer failed on every article; first: ${dispatch.failures[0].reason}`);
     const summary = summarizeCorpus(
       kept,
       results.filter((_, i) => !failed.has(i)) as ArticleResult[],
@@ -125,7 +107,6 @@ export async function runPipelineOnQueue(articles: Article[], options: QueueRunO
     );
     const stats: QueueRunStats = {
       articles: articles.length,
-      cached,
       stored,
       analyzed: todo.length - failed.size,
       failed: failed.size,

@@ -97,6 +97,12 @@ export function kindClass(kind: string): string {
   return `k-${slugify(kind, 60) || 'kind'}`;
 }
 
+/** True when a spec's only data is an inline, empty `values` array. */
+export function hasNoData(spec: object): boolean {
+  const values = (spec as { data?: { values?: unknown } }).data?.values;
+  return Array.isArray(values) && values.length === 0;
+}
+
 /** Makes the kit for one page (or one section of it, with `context.prefix`). */
 export function createKit(page: PageParts, context: KitContext): ReportKit {
   const prefixed = (name: string) => (context.prefix ? `${context.prefix}-${name}` : name);
@@ -105,6 +111,10 @@ export function createKit(page: PageParts, context: KitContext): ReportKit {
     chart(name, spec, caption) {
       const key = slugify(prefixed(name), 80) || `chart-${page.charts.size + 1}`;
       if (page.charts.has(key)) throw new Error(`framelens: chart name '${key}' is used twice on one page`);
+      // An empty chart draws only axes (and vega warns about infinite extents): say so instead.
+      if (hasNoData(spec)) {
+        return html`<figure class="fl-figure" id="chart-${key}"><p class="muted">No data to chart.</p><figcaption>${caption}</figcaption></figure>`;
+      }
       page.charts.set(key, { name: key, spec, caption });
       return html`<figure class="fl-figure" id="chart-${key}"><div class="fl-chart" data-chart="${key}" role="img" aria-label="${caption}"></div><figcaption>${caption}</figcaption></figure>`;
     },

@@ -210,7 +210,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   for (const a of analyses) {
     const specs = a.charts?.(summaryOf(a), index) ?? {};
     for (const [name, spec] of Object.entries(specs)) {
-      const key = slugify(`${a.id}-${name}`, 80);
+      const key = slugify(name.startsWith(`${a.id}-`) ? name : `${a.id}-${name}`, 80);
       if (!chartFiles.has(key)) chartFiles.set(key, spec);
     }
   }

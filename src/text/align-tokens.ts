@@ -6,30 +6,44 @@
  * token after it may then be found up to RESYNC_WINDOW characters further on.
  */
 
-/** `[start, end)` pairs, two numbers per token, in token order. */
-export function alignTokens(text: string, values: readonly string[]): Int32Array {
-  const offsets = new Int32Array(values.length * 2);
-  let cursor = 0;
-  let lost = false;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
+/** Places token values one after another in `text`; `place(value)` sets `start` and `end`. */
+export class TokenAligner {
+  start = 0;
+  end = 0;
+  private cursor = 0;
+  private lost = false;
+
+  constructor(private readonly text: string) {}
+
+  place(value: string): void {
+    const text = this.text;
+    const cursor = this.cursor;
     let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
     // After a misplaced token the cursor may sit short of the true position: allow a short jump.
-    const reach = lost ? RESYNC_WINDOW : 0;
+    const reach = this.lost ? RESYNC_WINDOW : 0;
     if (start > cursor + reach && !onlySpaceBetween(text, cursor, start)) start = -1;
-    lost = start < 0;
-    let end: number;
+    this.lost = start < 0;
     if (start < 0) {
       // Not verbatim: take the same number of characters from the next non-space position.
       start = skipSpace(text, cursor);
-      end = Math.min(text.length, start + Math.max(1, value.length));
+      this.end = Math.min(text.length, start + Math.max(1, value.length));
     } else {
-      end = start + value.length;
+      this.end = start + value.length;
     }
-    offsets[2 * i] = start;
-    offsets[2 * i + 1] = end;
-    cursor = end;
+    this.start = start;
+    this.cursor = this.end;
   }
+}
+
+/** `[start, end)` pairs, two numbers per token, in token order. */
+export function alignTokens(text: string, values: readonly string[]): Int32Array {
+  const offsets = new Int32Array(values.length * 2);
+  const aligner = new TokenAligner(text);
+  values.forEach((value, i) => {
+    aligner.place(value);
+    offsets[2 * i] = aligner.start;
+    offsets[2 * i + 1] = aligner.end;
+  });
   return offsets;
 }
 

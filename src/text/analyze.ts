@@ -9,7 +9,7 @@
  * 4. quotes (quotes.ts) and name mentions (mentions.ts)
  */
 import type { Article } from '../corpus/article.js';
-import { alignTokens } from './align-tokens.js';
+import { TokenAligner } from './align-tokens.js';
 import { findMentions } from './mentions.js';
 import { getNlp } from './nlp.js';
 import { splitParagraphs } from './paragraphs.js';
@@ -36,32 +36,29 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
   const nlp = getNlp();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
-  const { values, types, pos, norms, lemmas, stops, negated } = readTokens(nlp, doc);
   const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
-  const offsets = alignTokens(text, values);
+  const aligner = new TokenAligner(text);
 
   const tokens: Token[] = [];
   const sentenceOf: number[] = [];
   let s = 0;
   let words = 0;
-  for (let i = 0; i < values.length; i++) {
-    while (s + 1 < winkSentences.length && i > winkSentences[s][1]) s++;
-    const type = types[i];
-    if (SPACE_TYPES.has(type) || pos[i] === 'SPACE') continue;
-    const start = offsets[2 * i];
-    const end = offsets[2 * i + 1];
-    if (end <= start) continue;
-    const value = values[i];
+  readTokens(nlp, doc, (raw) => {
+    const { value, type } = raw;
+    if (SPACE_TYPES.has(type) || raw.pos === 'SPACE') return;
+    aligner.place(value);
+    const { start, end } = aligner;
+    if (end <= start) return;
+    while (s + 1 < winkSentences.length && raw.index > winkSentences[s][1]) s++;
     const token: Token = {
       // wink's value string is the exact slice whenever alignment found it verbatim: reuse it, allocate nothing
       start, end, text: end - start === value.length && text.startsWith(value, start) ? value : text.slice(start, end),
-      norm: norms[i], lemma: lemmas[i], pos: pos[i],
-      stop: stops[i], negated: negated[i], sentence: 0, type,
+      norm: raw.norm, lemma: raw.lemma, pos: raw.pos, stop: raw.stop, negated: raw.negated, sentence: 0, type,
     };
     if (WORD_TYPES.has(type) && !isContractionTail(token, tokens[tokens.length - 1])) words++;
     tokens.push(token);
     sentenceOf.push(s);
-  }
+  });
 
   const paragraphs = splitParagraphs(text);
   const sentences = buildSentences(tokens, sentenceOf, paragraphs);

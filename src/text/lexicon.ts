@@ -59,6 +59,8 @@ export interface MatchOptions {
   overlaps?: 'longest' | 'all';
   /** Only try matches starting at tokens passing this test (a cheap pre-filter, e.g. capitalised tokens). Default: every token. */
   startAt?: (token: Token, index: number) => boolean;
+  /** Only try matches starting at these token indexes (ascending). Default: every token. */
+  starts?: readonly number[];
 }
 
 export interface LexiconMatcher {
@@ -187,20 +189,22 @@ export function compileLexicon(input: readonly LexiconEntry[] | Lexicon | readon
   return {
     entries,
     match(doc, options = {}) {
-      const found = findAll(doc, index, options.startAt);
+      const found = findAll(doc, index, options.startAt, options.starts);
       return options.overlaps === 'all' ? found : keepLongest(found);
     },
   };
 }
 
 function findAll(
-  doc: Pick<AnalyzedDoc, 'tokens' | 'article'>, index: Map<string, CompiledEntry[]>, startAt?: MatchOptions['startAt'],
+  doc: Pick<AnalyzedDoc, 'tokens' | 'article'>, index: Map<string, CompiledEntry[]>, startAt?: MatchOptions['startAt'], starts?: readonly number[],
 ): LexiconMatch[] {
   const { tokens } = doc;
   const text = doc.article.text;
   const out: LexiconMatch[] = [];
-  const lower: string[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
+  const lower: string[] = new Array(tokens.length); // lower-cased token texts, filled on demand
+  const n = starts ? starts.length : tokens.length;
+  for (let s = 0; s < n; s++) {
+    const i = starts ? starts[s] : s;
     const t = tokens[i];
     if (startAt && !startAt(t, i)) continue;
     // Keys: the normal form (contractions come expanded: "ca" → "can") and the lemma.

@@ -38,12 +38,9 @@ const isCapitalised = (t: Token) => {
   const c = t.text.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : /^[\p{Lu}\p{Lt}]/u.test(t.text);
 };
-const isAllCaps = (t: Token) => /^\p{Lu}[\p{Lu}\p{N}.&-]+$/u.test(t.text);
-/** Lower case without a final full stop ("Mr." → "mr"); wink's normal form is already lower case except for contractions. */
-const bare = (t: Token) => {
-  const lower = t.norm === t.text.toLowerCase() ? t.norm : t.text.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
-};
+const isAllCaps = (t: Token) => t.text.length > 1 && t.text !== t.norm && t.text.toUpperCase() === t.text && /^\p{Lu}[\p{Lu}\p{N}.&-]+$/u.test(t.text);
+/** Lower case without a final full stop ("Mr." → "mr"): wink's normal form, which is lower case. */
+const bare = (t: Token) => (t.norm.endsWith('.') ? t.norm.slice(0, -1) : t.norm);
 
 /** Finds the name mentions among a document's tokens. */
 export function findMentions(doc: { tokens: readonly Token[]; text: string }, options: MentionOptions = {}): Mention[] {
@@ -51,13 +48,18 @@ export function findMentions(doc: { tokens: readonly Token[]; text: string }, op
   const cues = options.cues ?? mentionCues();
   const mentions: Mention[] = [];
   const taken = new Uint8Array(tokens.length);
+  // One pass marks capitalised tokens and where a media name may start (capitalised, a number, or after "the").
+  const capital = new Uint8Array(tokens.length);
+  const starts: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (isCapitalised(t)) capital[i] = 1;
+    if (capital[i] || t.type === 'number' || (i > 0 && tokens[i - 1].norm === 'the')) starts.push(i);
+  }
 
   // 1. media names
   // every match, longest first at each start: "the Times" (rejected: lower-case) leaves room for "Times"
-  const media = mediaMatcher(options.outlets ?? []).match({ tokens: tokens as Token[], article: { id: '', outlet: '', title: '', text } }, {
-    overlaps: 'all',
-    startAt: (t, i) => isCapitalised(t) || /^\p{N}/u.test(t.text) || (i > 0 && tokens[i - 1].norm === 'the'),
-  });
+  const media = mediaMatcher(options.outlets ?? []).match({ tokens: tokens as Token[], article: { id: '', outlet: '', title: '', text } }, { overlaps: 'all', starts });
   for (const m of media) {
     const entry = m.entry as { canonical?: string; needsThe?: boolean };
     if (taken.subarray(m.tokenStart, m.tokenEnd).some((x) => x === 1)) continue;
@@ -72,7 +74,7 @@ export function findMentions(doc: { tokens: readonly Token[]; text: string }, op
   // Capitalised nouns, adjectives and proper nouns; a capitalised adverb or verb ("Later", "Try") opens a sentence, not a name.
   const candidate = (i: number) => {
     const t = tokens[i];
-    if (taken[i] || t.type !== 'word' || !isCapitalised(t)) return false;
+    if (taken[i] || !capital[i] || t.type !== 'word') return false;
     if (t.pos === 'PROPN' || isAllCaps(t)) return true;
     return !t.stop && (NAME_POS.has(t.pos) || cues.titles.has(bare(t)) || cues.honorifics.has(bare(t)));
   };
@@ -92,9 +94,10 @@ export function findMentions(doc: { tokens: readonly Token[]; text: string }, op
       // connector word or glued hyphen followed by another candidate
       const link = tokens[end];
       if (
-        link && end + 1 < tokens.length && candidate(end + 1) && joined(end - 1, end + 1) &&
+        link && end + 1 < tokens.length &&
         (CONNECTORS.has(link.text) ||
-          (/^[-‐]$/.test(link.text) && link.start === tokens[end - 1].end && tokens[end + 1].start === link.end))
+          ((link.text === '-' || link.text === '‐') && link.start === tokens[end - 1].end && tokens[end + 1].start === link.end)) &&
+        candidate(end + 1) && joined(end - 1, end + 1)
       ) {
         end += 2;
         continue;
@@ -159,7 +162,7 @@ function fromRun(text: string, tokens: readonly Token[], start: number, end: num
   // 4. possessive organisation: "Seoul's foreign ministry"
   const org = possessiveOrganization(tokens, end, cues);
   if (titleStart < 0 && org > end) {
-    return makeMention(text, tokens, start, org, start, undefined, 'organization', text.slice(tokens[start].start, tokens[org - 1].end).replace(/\s+/g, ' '));
+    return makeMention(text, tokens, start, org, start, undefined, 'organization', nameKey(text, tokens[start].start, tokens[org - 1].end));
   }
 
   if (titleStart < 0 && nameTokens.length === 1 && (cues.demonyms.has(nameLower[0]) || nameTokens[0].text.length < 2)) return undefined;
@@ -167,7 +170,7 @@ function fromRun(text: string, tokens: readonly Token[], start: number, end: num
   if (titleStart < 0 && cues.demonyms.has(nameWhole)) return undefined;
 
   const type = titleStart >= 0 ? 'person' : typeOfName(nameTokens, nameLower, cues);
-  return makeMention(text, tokens, titleStart >= 0 ? titleStart : nameStart, end, nameStart, titleStart >= 0 ? titleStart : undefined, type, nameTokens.length ? text.slice(nameTokens[0].start, nameTokens[nameTokens.length - 1].end).replace(/\s+/g, ' ') : '');
+  return makeMention(text, tokens, titleStart >= 0 ? titleStart : nameStart, end, nameStart, titleStart >= 0 ? titleStart : undefined, type, nameKey(text, nameTokens[0].start, nameTokens[nameTokens.length - 1].end));
 }
 
 /** Token index after "'s + lower-case words + organisation head", or -1. */
@@ -201,6 +204,12 @@ function typeOfName(nameTokens: readonly Token[], lower: readonly string[], cues
   return 'unknown';
 }
 
+/** The name as a key: its text with runs of whitespace (line breaks, double spaces) made one space. */
+function nameKey(text: string, start: number, end: number): string {
+  const name = text.slice(start, end);
+  return /\s\s|[\t\n\r\u00a0]/.test(name) ? name.replace(/\s+/g, ' ') : name;
+}
+
 function makeMention(
   text: string, tokens: readonly Token[], from: number, to: number, nameFrom: number, titleFrom: number | undefined,
   type: MentionType, key: string,
@@ -218,9 +227,9 @@ function keyWithinDocument(mentions: Mention[]): void {
   const bySurname = new Map<string, Mention>();
   for (const m of mentions) {
     if (m.type !== 'person') continue;
-    const words = m.key.split(' ');
-    if (words.length < 2) continue;
-    const surname = words[words.length - 1];
+    const space = m.key.lastIndexOf(' ');
+    if (space < 0) continue;
+    const surname = m.key.slice(space + 1);
     const known = bySurname.get(surname);
     if (!known || known.key.length < m.key.length) bySurname.set(surname, m);
   }

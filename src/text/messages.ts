@@ -16,6 +16,7 @@ export const unclosedQuote = (mark: string) =>
 export const unclosedInnerQuote = (mark: string, outer: string) =>
   m('unclosed-quote', `opening ${mark} is still open when its enclosing ${outer}-quote closes`);
 export const unmatchedClose = (mark: string) => m('unmatched-close', `closing ${mark} has no opening mark`);
+export const emptyQuote = (pair: string) => m('empty-quote', `${pair} encloses no words`);
 export const strayMark = (mark: string) => m('stray-mark', `${mark} stands between spaces and pairs with nothing`);
 
 export const lexiconUnreadable = (file: string, detail: string) =>

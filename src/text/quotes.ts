@@ -30,14 +30,14 @@ interface Frame {
 }
 
 /** Which closing marks end a quote opened by a given mark. */
-const CLOSERS: Record<string, string> = {
-  '"': '"”“', '“': '"”“', '„': '"”“', '”': '"”“',
-  "'": "'’‘", '‘': "'’‘", '‚': "'’‘",
-  '«': '»', '»': '«', '‹': '›', '›': '‹',
-  '``': "''",
+const CLOSERS: Record<string, readonly string[]> = {
+  '"': ['"', '”', '“'], '“': ['"', '”', '“'], '„': ['"', '”', '“'], '”': ['"', '”', '“'],
+  "'": ["'", '’', '‘'], '‘': ["'", '’', '‘'], '‚': ["'", '’', '‘'],
+  '«': ['»'], '»': ['«'], '‹': ['›'], '›': ['‹'],
+  '``': ["''"],
 };
 
-const closes = (frame: Frame, mark: string) => (CLOSERS[frame.open.mark] ?? '').includes(mark);
+const closes = (frame: Frame, mark: string) => CLOSERS[frame.open.mark]?.includes(mark) ?? false;
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 
@@ -70,7 +70,12 @@ export function findQuotes(text: string, sentences?: readonly Sentence[], paragr
   const emit = (depth: number, frame: Frame, close: MarkCandidate) => {
     const start = frame.open.offset + frame.open.mark.length;
     const end = close.offset;
-    if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return; // '' or " " pairs carry nothing
+    if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) {
+      // '' or " ": a pair around nothing quotes nothing; report both marks
+      report(frame.open, msg.emptyQuote(frame.open.mark + close.mark));
+      report(close, msg.emptyQuote(frame.open.mark + close.mark));
+      return;
+    }
     quotes.push({
       start, end, text: text.slice(start, end),
       outerStart: frame.open.offset, outerEnd: close.offset + close.mark.length,

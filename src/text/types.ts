@@ -68,7 +68,7 @@ export interface QuoteIssue {
   offset: number;
   mark: string;
   reason: string;
-  /** `text:unclosed-quote`, `text:unmatched-close` or `text:stray-mark` (see src/text/messages.ts). */
+  /** `text:unclosed-quote`, `text:unmatched-close`, `text:empty-quote` or `text:stray-mark` (see src/text/messages.ts). */
   ruleId: string;
 }
 

@@ -15,16 +15,17 @@
 import { createRequire } from 'node:module';
 import type { Nlp } from './nlp.js';
 
-/** Raw per-token properties, parallel arrays in wink token order (whitespace tokens included). */
-export interface RawTokens {
-  count: number;
-  values: string[];
-  types: string[];
-  pos: string[];
-  norms: string[];
-  lemmas: string[];
-  stops: boolean[];
-  negated: boolean[];
+/** One wink token's properties. readTokens reuses one object for every token: copy what you keep. */
+export interface RawToken {
+  /** wink token index (whitespace tokens included). */
+  index: number;
+  value: string;
+  type: string;
+  pos: string;
+  norm: string;
+  lemma: string;
+  stop: boolean;
+  negated: boolean;
 }
 
 type Document = ReturnType<Nlp['readDoc']>;
@@ -65,30 +66,31 @@ interface Lexeme {
 /** Per wink instance, lexemes by id (ids index that instance's append-only lexicon). */
 const lexemeTables = new WeakMap<object, (Lexeme | undefined)[]>();
 
-/** Reads values, types, POS, normal forms, lemmas, stop and negation flags of every token. */
-export function readTokens(nlp: Nlp, doc: Document): RawTokens {
+/** Calls `onToken` for each wink token in order with its value, type, POS, normal form, lemma, stop and negation flags. */
+export function readTokens(nlp: Nlp, doc: Document, onToken: (token: RawToken) => void): void {
   const its = nlp.its as unknown as WinkIts;
   const all = doc.tokens();
   const count = all.length();
-  const raw: RawTokens = {
-    count, values: new Array(count), types: new Array(count), pos: new Array(count), norms: new Array(count),
-    lemmas: new Array(count), stops: new Array(count), negated: new Array(count),
-  };
+  const raw: RawToken = { index: 0, value: '', type: '', pos: '', norm: '', lemma: '', stop: false, negated: false };
   if (registerProbe()) {
     let table = lexemeTables.get(nlp);
     if (!table) lexemeTables.set(nlp, (table = []));
     const lexemes = table;
+    let seen = 0;
     visit = (i, rdd, addons) => {
+      seen++;
       const pos = its.pos(i, rdd, addons) as string;
-      raw.pos[i] = pos;
-      raw.negated[i] = its.negationFlag(i, rdd, addons) as boolean;
+      raw.index = i;
+      raw.pos = pos;
+      raw.negated = its.negationFlag(i, rdd, addons) as boolean;
       if (its.contractionFlag(i, rdd, addons)) {
         // An expanded contraction ("ca" → can) carries its own normal form and lemma.
-        raw.values[i] = its.value(i, rdd, addons) as string;
-        raw.types[i] = its.type(i, rdd, addons) as string;
-        raw.norms[i] = its.normal(i, rdd, addons) as string;
-        raw.stops[i] = its.stopWordFlag(i, rdd, addons) as boolean;
-        raw.lemmas[i] = its.lemma(i, rdd, addons) as string;
+        raw.value = its.value(i, rdd, addons) as string;
+        raw.type = its.type(i, rdd, addons) as string;
+        raw.norm = its.normal(i, rdd, addons) as string;
+        raw.stop = its.stopWordFlag(i, rdd, addons) as boolean;
+        raw.lemma = its.lemma(i, rdd, addons) as string;
+        onToken(raw);
         return;
       }
       const id = its.uniqueId(i, rdd, addons) as number;
@@ -101,27 +103,43 @@ export function readTokens(nlp: Nlp, doc: Document): RawTokens {
           norm: its.normal(i, rdd, addons) as string, stop: its.stopWordFlag(i, rdd, addons) as boolean, lemmaPos: '', lemma: '',
         };
       }
-      raw.values[i] = lexeme.value;
-      raw.types[i] = lexeme.type;
-      raw.norms[i] = lexeme.norm;
-      raw.stops[i] = lexeme.stop;
       if (lexeme.lemmaPos !== pos) {
         lexeme.lemma = its.lemma(i, rdd, addons) as string;
         lexeme.lemmaPos = pos;
       }
-      raw.lemmas[i] = lexeme.lemma;
+      raw.value = lexeme.value;
+      raw.type = lexeme.type;
+      raw.norm = lexeme.norm;
+      raw.stop = lexeme.stop;
+      raw.lemma = lexeme.lemma;
+      onToken(raw);
     };
     try {
       all.out(probe as never);
     } finally {
       visit = undefined;
     }
-    if (count === 0 || raw.values[count - 1] !== undefined) return raw;
+    if (seen === count) return;
+    if (seen > 0) throw new Error('framelens: wink token walk stopped part-way'); // cannot happen unless wink changes
   }
   // Fallback: one public out() per property.
   const out = <T>(f: unknown) => all.out(f as never) as unknown as T[];
-  return {
-    count, values: out(its.value), types: out(its.type), pos: out(its.pos), norms: out(its.normal), lemmas: out(its.lemma),
-    stops: out(its.stopWordFlag), negated: out(its.negationFlag),
-  };
+  const values = out<string>(its.value);
+  const types = out<string>(its.type);
+  const pos = out<string>(its.pos);
+  const norms = out<string>(its.normal);
+  const lemmas = out<string>(its.lemma);
+  const stops = out<boolean>(its.stopWordFlag);
+  const negated = out<boolean>(its.negationFlag);
+  for (let i = 0; i < count; i++) {
+    raw.index = i;
+    raw.value = values[i];
+    raw.type = types[i];
+    raw.pos = pos[i];
+    raw.norm = norms[i];
+    raw.lemma = lemmas[i];
+    raw.stop = stops[i];
+    raw.negated = negated[i];
+    onToken(raw);
+  }
 }

@@ -66,6 +66,28 @@ describe('average-link clustering', () => {
     expect(clusters).toContainEqual([1]);
     expect(clusters).toContainEqual([2, 3]);
   });
+
+  it('lets next-day coverage join but makes a follow-up two days later need far stronger content', () => {
+    const pair = [
+      { terms: { flood: 2, river: 2, ardel: 1, rescue: 1 }, names: {} },
+      { terms: { flood: 1, river: 1, ardel: 2, dam: 1 }, names: {} },
+    ];
+    const space = buildVectors(pair);
+    const edges = candidatePairs(space);
+    const cosine = edges[0].score;
+    const at = (gap: number) => averageLinkClusters({ vectors: space.vectors, edges, days: Float64Array.from([0, gap]) }, cosine * 0.9, { windowDays: 3, slackDays: 1, decayDays: 1 });
+    expect(at(1)).toEqual([[0, 1]]);
+    expect(at(2)).toEqual([[0], [1]]);
+    // without the decay only the hard window applies
+    expect(averageLinkClusters({ vectors: space.vectors, edges, days: Float64Array.from([0, 2]) }, cosine * 0.9, 3)).toEqual([[0, 1]]);
+  });
+});
+
+describe('docTerms', () => {
+  it('counts headline words even when the body never uses them', () => {
+    const terms = docTerms(analyzeDoc({ id: 'h', outlet: 'Wire', title: 'Senators reject pipeline permit', text: 'The vote ended late on Tuesday in the capital.' }));
+    expect(Object.keys(terms.terms)).toEqual(expect.arrayContaining(['t:pipeline', 't:permit']));
+  });
 });
 
 describe('groupEvents', () => {

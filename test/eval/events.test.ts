@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { eventsEval, loadAllSides, loadAllSidesProbe, loadEcbPlus } from '../../src/eval/events.js';
+import { datedLeads, eventsEval, loadAllSides, loadAllSidesProbe, loadEcbPlus } from '../../src/eval/events.js';
 
 const dataDir = fileURLToPath(new URL('../../../shared/data', import.meta.url));
 const present = eventsEval.needs.every((n) => existsSync(`${dataDir}/${n}`));
@@ -19,9 +19,26 @@ describe.skipIf(!present)(`events evaluation (needs ${dataDir}: ${eventsEval.nee
     expect(loadAllSidesProbe(dataDir, 'test', 5).items.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('gives AllSides leads what a user corpus has (outlet, headline, text, date) and never the roundup id', async () => {
+    const allsides = await loadAllSides(dataDir, 20);
+    for (const { article } of allsides.items) {
+      expect(article.outlet).not.toBe('');
+      expect(article.title.length).toBeGreaterThan(0);
+      expect(article.event).toBeUndefined();
+    }
+    const dated = datedLeads(allsides);
+    expect(dated.items.length).toBeGreaterThan(0);
+    expect(dated.items.length).toBeLessThan(allsides.items.length);
+    for (const { article } of dated.items) expect(article.date).toMatch(/^\d{4}-\d\d-\d\d$/);
+  });
+
+  it('scores the NeuS probe leads without outlets, since their position in a line is not one', () => {
+    expect(loadAllSidesProbe(dataDir, 'test', 5).items.every((i) => i.article.outlet === '')).toBe(true);
+  });
+
   it('scores event grouping at or above every floor with default settings', async () => {
     const result = await eventsEval.run({ dataDir });
     for (const [metric, floor] of Object.entries(result.floors)) expect(result.metrics[metric], metric).toBeGreaterThanOrEqual(floor);
-    expect(result.rows.map((r) => `${r.data}/${r.level}`)).toEqual(['allsides/story', 'allsides-test/story', 'ecbplus/topic', 'ecbplus/subtopic']);
+    expect(result.rows.map((r) => `${r.data}/${r.level}`)).toEqual(['allsides/story', 'allsides-dated/story', 'allsides-test/story', 'ecbplus/topic', 'ecbplus/subtopic']);
   });
 });

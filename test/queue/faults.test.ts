@@ -70,7 +70,7 @@ describe.skipIf(!hasRedis)(`the coordinator under faults (${hasRedis ? 'redis-se
   });
 
   it('rejects an article that crashes the analyzer after every attempt and still summarises the rest like a local run', async () => {
-    const result = await runPipelineOnQueue(sample, { queue: `${redis.url}?batch=4&attempts=2`, cache: false, pollMs: 200 });
+    const result = await runPipelineOnQueue(sample, { queue: `${redis.url}?batch=4&attempts=2`, pollMs: 200 });
     expect(result.failures).toEqual([
       { index: sample.indexOf(victim), id: victim.id, reason: expect.stringMatching(/after 2 attempts: injected analyzer fault/) },
     ]);
@@ -98,6 +98,8 @@ describe.skipIf(!hasRedis)(`the coordinator under faults (${hasRedis ? 'redis-se
     const lines = readFileSync(rejects, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toEqual([expect.objectContaining({ ruleId: 'queue:analysis-failed', text: victim.id, reason: expect.stringContaining('injected analyzer fault') })]);
     expect(stderr.join('')).toMatch(/error analysis failed on article .* queue:analysis-failed/);
+    // The report's diagnostics table lists it too.
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('queue:analysis-failed');
   });
 
   it('stores a result once: a batch reported twice changes nothing', async () => {
@@ -109,7 +111,7 @@ describe.skipIf(!hasRedis)(`the coordinator under faults (${hasRedis ? 'redis-se
 
   it('adds no jobs when the finished corpus is enqueued again', async () => {
     const corpus = sample.filter((a) => a !== victim);
-    const again = await runPipelineOnQueue(corpus, { queue: `${redis.url}?batch=4`, cache: false });
+    const again = await runPipelineOnQueue(corpus, { queue: `${redis.url}?batch=4` });
     expect(again.stats).toMatchObject({ stored: corpus.length, analyzed: 0, batches: 0 });
   });
 
@@ -118,13 +120,12 @@ describe.skipIf(!hasRedis)(`the coordinator under faults (${hasRedis ? 'redis-se
     const controller = new AbortController();
     const first = runPipelineOnQueue(corpus, {
       queue: `${redis.url}?batch=2`,
-      cache: false,
       pollMs: 100,
       signal: controller.signal,
       onProgress: (done) => done > 0 && controller.abort(new Error('coordinator stopped')),
     });
     await expect(first).rejects.toThrow('coordinator stopped');
-    const second = await runPipelineOnQueue(corpus, { queue: `${redis.url}?batch=2`, cache: false, pollMs: 100 });
+    const second = await runPipelineOnQueue(corpus, { queue: `${redis.url}?batch=2`, pollMs: 100 });
     expect(second.stats.stored).toBeGreaterThan(0);
     expect(second.stats.stored + second.stats.analyzed).toBe(corpus.length);
     expect(reportData(second)).toBe(reportData(runPipeline(corpus)));
@@ -133,7 +134,7 @@ describe.skipIf(!hasRedis)(`the coordinator under faults (${hasRedis ? 'redis-se
   it('finishes when Redis restarts mid-run (workers and coordinator reconnect)', async () => {
     const corpus = renamed('restart');
     let progressed = false;
-    const run = runPipelineOnQueue(corpus, { queue: `${redis.url}?batch=2`, cache: false, pollMs: 100, onProgress: (done) => (progressed ||= done > 0) });
+    const run = runPipelineOnQueue(corpus, { queue: `${redis.url}?batch=2`, pollMs: 100, onProgress: (done) => (progressed ||= done > 0) });
     await waitFor('the first results', () => (progressed ? true : undefined));
     await redis.stop();
     await new Promise((r) => setTimeout(r, 500));

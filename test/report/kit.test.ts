@@ -99,3 +99,14 @@ describe('outlet colours and slugs', () => {
     expect(slugs.add('x', '***')).toMatch(/^article-[0-9a-f]{10}$/);
   });
 });
+
+describe('empty charts', () => {
+  it('places a note instead of a chart whose inline data is empty', () => {
+    const page = newPageParts();
+    const kit = createKit(page, context());
+    const figure = kit.chart('empty', { data: { values: [] }, mark: 'bar' }, 'Nothing to compare.').value;
+    expect(figure).toContain('No data to chart.');
+    expect(figure).toContain('<figcaption>Nothing to compare.</figcaption>');
+    expect(page.charts.size).toBe(0);
+  });
+});

@@ -32,7 +32,7 @@ describe('findQuotes properties', () => {
         }
         for (const i of issues) expect(t.slice(i.offset, i.offset + i.mark.length)).toBe(i.mark);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.FC_RUNS ?? 2000) },
     );
   });
 
@@ -49,7 +49,7 @@ describe('findQuotes properties', () => {
         const rest = [...t].length === t.length ? [...t].filter((_, k) => !removed.has(k)).join('') : t;
         expect(findQuotes(rest).quotes).toEqual([]);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.FC_RUNS ?? 2000) },
     );
   });
 });
