@@ -33,11 +33,13 @@ const { readPolnear, polnearArticle, emptyCounts, scoreDocument, metricsOf } = a
 const { analyzeDoc } = await load('src/text/analyze.js');
 const { featureContext, tokenFeatures, stackFeatures } = await load('analyses/attribution/cue-features.js');
 const { findCues } = await load('analyses/attribution/find-cues.js');
+const { loadStances, cueWordsOf } = await load('analyses/attribution/stance.js');
+const cueWords = cueWordsOf(loadStances());
 
-const MIN_DOCS = 5;
+const MIN_DOCS = 4;
 const L2 = 1e-6;
 const RATE = 0.2;
-const PRUNE = 0.05;
+const PRUNE = 0.03;
 const EPOCHS = Number(args.epochs);
 const log = (message) => process.stderr.write(`${message}\n`);
 
@@ -46,7 +48,7 @@ const started = Date.now();
 const gold = readPolnear(args.data, 'train', args.limit ? Number(args.limit) : undefined);
 const docs = gold.map((g) => {
   const { tokens } = analyzeDoc(polnearArticle(g), { mentions: false });
-  const ctx = featureContext(tokens, g.text);
+  const ctx = featureContext(tokens, g.text, cueWords);
   const cueChars = g.attributions.flatMap((a) => a.cue);
   const labels = tokens.map((t) => (cueChars.some((c) => t.start < c.end && c.start < t.end) ? 1 : 0));
   return { gold: g, tokens, ctx, labels, features: tokens.map((_, i) => tokenFeatures(ctx, i)) };
@@ -143,7 +145,7 @@ let best = { threshold: 0.5, f1: -1 };
 for (let threshold = 0.25; threshold <= 0.6001; threshold += 0.05) {
   const counts = emptyCounts();
   for (const d of heldOut) {
-    const { cues } = findCues({ ...probe, threshold }, d.tokens, d.gold.text, threshold);
+    const { cues } = findCues({ ...probe, threshold }, d.tokens, d.gold.text, threshold, cueWords);
     const predicted = cues.map((c) => ({ cue: { start: d.tokens[c.tokenStart].start, end: d.tokens[c.tokenEnd - 1].end, text: '' }, source: null, content: null }));
     scoreDocument(counts, d.gold, predicted);
   }

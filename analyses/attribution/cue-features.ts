@@ -66,13 +66,18 @@ export interface FeatureContext {
   tokens: readonly FeatureToken[];
   words: string[];
   inside: boolean[];
+  /** Per token, whether its lemma is a known cue word (report-verbs.json, cue-words.json). */
+  lexical: boolean[];
   /** First token index of each token's sentence, and one past its last. */
   sentenceStart: number[];
   sentenceEnd: number[];
 }
 
-/** `text` (the article text) lets quote marks be read in context; without it straight marks toggle. */
-export function featureContext(tokens: readonly FeatureToken[], text?: string): FeatureContext {
+/**
+ * `text` (the article text) lets quote marks be read in context; without it straight marks
+ * toggle. `cueWords` (lower-case lemmas of the cue lexicons) lets rare cue verbs share weight.
+ */
+export function featureContext(tokens: readonly FeatureToken[], text?: string, cueWords: ReadonlySet<string> = new Set()): FeatureContext {
   const sentenceStart: number[] = new Array(tokens.length);
   const sentenceEnd: number[] = new Array(tokens.length);
   let from = 0;
@@ -86,7 +91,8 @@ export function featureContext(tokens: readonly FeatureToken[], text?: string): 
     }
   }
   const words = tokens.map((t, i) => wordOf(t, i === sentenceStart[i] || isQuoteMark(tokens[i - 1]?.text ?? '')));
-  return { tokens, words, inside: insideQuotes(tokens, text), sentenceStart, sentenceEnd };
+  const lexical = tokens.map((t) => t.pos !== 'PROPN' && cueWords.has(t.lemma.toLowerCase()));
+  return { tokens, words, inside: insideQuotes(tokens, text), lexical, sentenceStart, sentenceEnd };
 }
 
 /** Feature names of token `i`. */
@@ -116,6 +122,8 @@ export function tokenFeatures(ctx: FeatureContext, i: number): string[] {
     `p-1|w=${p(i - 1)}|${w(i)}`,
   ];
   if (inside[i]) f.push('inq', `inq|p=${p(i)}`);
+  if (ctx.lexical[i]) f.push(`lex|p=${p(i)}`, `lex|inq=${inside[i] ? 1 : 0}`, `lex|p+1=${p(i + 1)}`, `lex|p-1=${p(i - 1)}`);
+  if (i > s0 && ctx.lexical[i - 1]) f.push(`lex-1|p=${p(i)}`);
   const near = (from: number, to: number, test: (k: number) => boolean) => {
     for (let k = Math.max(s0, from); k <= Math.min(s1 - 1, to); k++) if (test(k)) return true;
     return false;

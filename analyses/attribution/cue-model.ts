@@ -64,8 +64,8 @@ export function scoreFeatures(weights: Record<string, number>, features: readonl
 }
 
 /** Cue probabilities of every token of a document (two passes when the model is stacked). */
-export function scoreTokens(model: CueModel, tokens: readonly FeatureToken[], text?: string): { ctx: FeatureContext; scores: TokenScore[] } {
-  const ctx = featureContext(tokens, text);
+export function scoreTokens(model: CueModel, tokens: readonly FeatureToken[], text?: string, cueWords?: ReadonlySet<string>): { ctx: FeatureContext; scores: TokenScore[] } {
+  const ctx = featureContext(tokens, text, cueWords);
   const features = tokens.map((_, i) => tokenFeatures(ctx, i));
   const first = features.map((f) => scoreFeatures(model.weights, f));
   if (!model.stacked) return { ctx, scores: first };

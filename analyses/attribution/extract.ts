@@ -16,7 +16,7 @@ import { findContent, type QuoteSpan } from './find-content.js';
 import { quoteSpans } from './quote-spans.js';
 import { resolveSource, type PriorSource } from './resolve-source.js';
 import { loadSourceNouns } from './source-lexicon.js';
-import { loadStances, stanceOf } from './stance.js';
+import { cueWordsOf, loadStances, stanceOf } from './stance.js';
 import type { Attribution } from './types.js';
 
 export interface ExtractOptions {
@@ -69,7 +69,7 @@ export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = 
   const { tokens, sentences, article } = doc;
   const text = article.text;
   const quotes = quoteSpans(doc);
-  const { cues } = findCues(model, tokens, text, options.threshold ?? model.threshold);
+  const { cues } = findCues(model, tokens, text, options.threshold ?? model.threshold, cueWordsOf(stances));
   const prior: PriorSource[] = [];
   const sourced: Array<SourceRange & { cueStart: number }> = [];
   const out: Attribution[] = [];

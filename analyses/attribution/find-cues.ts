@@ -26,8 +26,9 @@ export function findCues(
   tokens: readonly FeatureToken[],
   text: string,
   threshold = model.threshold,
+  cueWords?: ReadonlySet<string>,
 ): { cues: CueCandidate[]; ctx: FeatureContext; scores: TokenScore[] } {
-  const { ctx, scores } = scoreTokens(model, tokens, text);
+  const { ctx, scores } = scoreTokens(model, tokens, text, cueWords);
   const cues: CueCandidate[] = [];
   let i = 0;
   while (i < tokens.length) {

@@ -46,6 +46,11 @@ export function loadStances(extraFiles: readonly string[] = []): StanceTable {
   return table;
 }
 
+/** Lower-case single-word cue lemmas of a stance table (classifier features). */
+export function cueWordsOf(table: StanceTable): Set<string> {
+  return new Set([...table.keys()].filter((k) => !k.includes(' ')));
+}
+
 /** Stance of a cue, looked up by its whole text, then its head lemma; neutral when unknown. */
 export function stanceOf(table: StanceTable, cueText: string, headLemma: string): Stance {
   const phrase = cueText.toLowerCase().replace(/\s+/g, ' ').replace(/[:,]$/, '').trim();

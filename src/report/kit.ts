@@ -75,6 +75,8 @@ export interface KitContext {
   /** Page slug of an article view, or undefined when the article has none. */
   articleSlug(docId: string): string | undefined;
   eventSlug(eventId: string): string | undefined;
+  /** Where a link to an article without a view goes (its original page); default '#'. */
+  articleFallback?(docId: string): string | undefined;
   outletColor(outlet: string): string;
   /** Called for every article an analysis links to, so its view (and the cited span's anchor) is always written. */
   onArticleLink?(docId: string, anchor?: { start: number; end: number } | { kind: string }): void;
@@ -127,7 +129,7 @@ export function createKit(page: PageParts, context: KitContext): ReportKit {
     articleHref(docId, anchor) {
       context.onArticleLink?.(docId, anchor);
       const slug = context.articleSlug(docId);
-      if (!slug) return '#';
+      if (!slug) return context.articleFallback?.(docId) ?? '#';
       const hash = !anchor ? '' : 'kind' in anchor ? `#${kindClass(anchor.kind)}` : `#${findingAnchor(anchor.start, anchor.end)}`;
       return `${context.root}articles/${slug}.html${hash}`;
     },

@@ -69,10 +69,11 @@ export const messages = {
   invalidHighlight(analysis: string, doc: string, start: number, end: number): string {
     return `Analysis ${analysis} returned a highlight [${start}, ${end}) outside the text of article ${doc}; it is not shown.`;
   },
-  overBudget(cited: number, bytes: number, maxBytes: number): string {
+  overBudget(cited: number, kept: number, bytes: number, maxBytes: number): string {
     return (
-      `The ${plural(cited, 'article')} cited as evidence need about ${(bytes / 1e6).toFixed(1)} MB with the overview and event pages, ` +
-      `over the ${(maxBytes / 1e6).toFixed(1)} MB budget; they are all kept so every link works.`
+      `The ${plural(cited, 'article')} cited as evidence would need about ${(bytes / 1e6).toFixed(1)} MB with the overview and event pages, ` +
+      `over the ${(maxBytes / 1e6).toFixed(1)} MB budget: ${plural(kept, 'article view')} ${kept === 1 ? 'is' : 'are'} kept (most cited first); ` +
+      `links to the others go to their original page.`
     );
   },
   citedBy(analyses: string[]): string {

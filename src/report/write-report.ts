@@ -121,6 +121,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   const cite = (analysis: string, id: string, anchor?: { start: number; end: number } | { kind: string }) => {
     if (!articles.has(id)) return;
     referenced.add(id);
+    citations.set(id, (citations.get(id) ?? 0) + 1);
     if (anchor && 'kind' in anchor) {
       if (!citedKinds.has(id)) citedKinds.set(id, new Set());
       citedKinds.get(id)!.add(anchor.kind);
@@ -133,15 +134,23 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
     cited.get(id)!.set(key, entry);
   };
   let selected: Set<string> | undefined; // undefined: every article has a view
+  let citable: Set<string> | undefined; // undefined: every cited article gets a view
+  const isCitable = (id: string) => !citable || citable.has(id);
+  const citations = new Map<string, number>();
   const hasView = (id: string) => docSlugs.get(id) !== undefined && (!selected || selected.has(id));
   const contextFor = (root: string, prefix?: string): KitContext => ({
     root,
     prefix,
     outletColor: colorOf,
     eventSlug: (id) => eventSlugs.get(id),
-    // Analyses cite evidence: every article they link to gets a view, whatever the budget.
-    articleSlug: (id) => (prefix !== undefined ? docSlugs.get(id) : hasView(id) ? docSlugs.get(id) : undefined),
-    onArticleLink: prefix !== undefined ? (id, anchor) => cite(prefix, id, anchor) : undefined,
+    // Analyses cite evidence: every article they link to gets a view, unless the cited views
+    // alone break the budget; then the least-cited link to their original page instead.
+    articleSlug: (id) => (prefix === undefined ? (hasView(id) ? docSlugs.get(id) : undefined) : isCitable(id) ? docSlugs.get(id) : undefined),
+    articleFallback: (id) => {
+      const url = safeUrl(articles.get(id)?.url);
+      return url === '#' ? undefined : url;
+    },
+    onArticleLink: prefix !== undefined ? (id, anchor) => isCitable(id) && cite(prefix, id, anchor) : undefined,
   });
   const articleLink = (root: string) => (id: string) => {
     if (hasView(id)) return `${root}articles/${docSlugs.get(id)}.html`;
@@ -150,19 +159,27 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   };
   const summaryOf = (a: AnyAnalysis) => result.summaries.get(a.id);
 
-  // 2. analysis sections
-  const overviewParts = newPageParts();
-  const overviewSections = analyses.flatMap((a) =>
-    a.overview ? renderSection(a, () => a.overview!(summaryOf(a), index, createKit(overviewParts, contextFor('', a.id))), diagnostics) : [],
-  );
-  const eventViews = new Map<string, { parts: PageParts; sections: Section[] }>();
-  for (const event of index.events) {
-    const parts = newPageParts();
-    const sections = analyses.flatMap((a) =>
-      a.eventView ? renderSection(a, () => a.eventView!(summaryOf(a), event, index, createKit(parts, contextFor('../', a.id))), diagnostics) : [],
+  // 2. analysis sections (rendered again with fewer evidence views if those break the budget)
+  const renderSections = (sectionDiagnostics: Diagnostic[]) => {
+    referenced.clear();
+    cited.clear();
+    citedKinds.clear();
+    citations.clear();
+    const overviewParts = newPageParts();
+    const overviewSections = analyses.flatMap((a) =>
+      a.overview ? renderSection(a, () => a.overview!(summaryOf(a), index, createKit(overviewParts, contextFor('', a.id))), sectionDiagnostics) : [],
     );
-    eventViews.set(event, { parts, sections });
-  }
+    const eventViews = new Map<string, { parts: PageParts; sections: Section[] }>();
+    for (const event of index.events) {
+      const parts = newPageParts();
+      const sections = analyses.flatMap((a) =>
+        a.eventView ? renderSection(a, () => a.eventView!(summaryOf(a), event, index, createKit(parts, contextFor('../', a.id))), sectionDiagnostics) : [],
+      );
+      eventViews.set(event, { parts, sections });
+    }
+    return { overviewParts, overviewSections, eventViews };
+  };
+  let { overviewParts, overviewSections, eventViews } = renderSections(diagnostics);
 
   // 3. highlights
   const highlighters = analyses.filter((a) => a.highlights);
@@ -263,7 +280,22 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   const fixedBytes = out.bytes + assetBytes + mainBytes;
   const citedBytes = [...referenced].reduce((sum, id) => sum + (estimates.get(id) ?? 0), 0);
   if (fixedBytes + citedBytes > maxBytes) {
-    diagnostics.push({ reason: messages.overBudget(referenced.size, fixedBytes + citedBytes, maxBytes), ruleId: 'report:over-budget', severity: 'warning' });
+    // Keep views for the most-cited articles that fit; links to the rest go to their original page.
+    const room = Math.max(0, (maxBytes - fixedBytes) * 0.97);
+    const byCitations = [...referenced].sort((a, b) => citations.get(b)! - citations.get(a)! || a.localeCompare(b));
+    citable = new Set();
+    let used = 0;
+    for (const id of byCitations) {
+      if (used + estimates.get(id)! > room) continue;
+      citable.add(id);
+      used += estimates.get(id)!;
+    }
+    diagnostics.push({
+      reason: messages.overBudget(referenced.size, citable.size, fixedBytes + citedBytes, maxBytes),
+      ruleId: 'report:over-budget',
+      severity: 'warning',
+    });
+    ({ overviewParts, overviewSections, eventViews } = renderSections([]));
   }
   selected =
     fixedBytes + articleBytes > maxBytes

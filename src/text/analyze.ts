@@ -11,10 +11,10 @@
 import type { Article } from '../corpus/article.js';
 import { TokenAligner } from './align-tokens.js';
 import { findMentions } from './mentions.js';
-import { getNlp } from './nlp.js';
+import { getNlp, readDocIsolated } from './nlp.js';
 import { splitParagraphs } from './paragraphs.js';
 import { findQuotes } from './quotes.js';
-import { buildSentences } from './sentences.js';
+import { SentenceBuilder } from './sentences.js';
 import { readTokens } from './wink-tokens.js';
 import type { AnalyzedDoc, Token } from './types.js';
 
@@ -25,8 +25,6 @@ export interface AnalyzeOptions {
   mentions?: boolean;
 }
 
-/** wink token types that carry no text of their own. */
-const SPACE_TYPES = new Set(['tabCRLF']);
 /** Token types counted in `AnalyzedDoc.words`. */
 const WORD_TYPES = new Set(['word', 'number', 'decade', 'ordinal', 'hashtag', 'mention', 'email', 'url', 'time', 'date']);
 
@@ -35,17 +33,18 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
   const text = article.text ?? '';
   const nlp = getNlp();
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  const { doc, release } = readDocIsolated(text);
   const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
   const aligner = new TokenAligner(text);
 
+  const paragraphs = splitParagraphs(text);
+  const sentences = new SentenceBuilder(paragraphs);
   const tokens: Token[] = [];
-  const sentenceOf: number[] = [];
   let s = 0;
   let words = 0;
   readTokens(nlp, doc, (raw) => {
     const { value, type } = raw;
-    if (SPACE_TYPES.has(type) || raw.pos === 'SPACE') return;
+    if (type === 'tabCRLF' || raw.pos === 'SPACE') return;
     aligner.place(value);
     const { start, end } = aligner;
     if (end <= start) return;
@@ -53,18 +52,17 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
     const token: Token = {
       // wink's value string is the exact slice whenever alignment found it verbatim: reuse it, allocate nothing
       start, end, text: end - start === value.length && text.startsWith(value, start) ? value : text.slice(start, end),
-      norm: raw.norm, lemma: raw.lemma, pos: raw.pos, stop: raw.stop, negated: raw.negated, sentence: 0, type,
+      norm: raw.norm, lemma: raw.lemma ?? raw.norm, pos: raw.pos, stop: raw.stop, negated: raw.negated, sentence: 0, type,
     };
-    if (WORD_TYPES.has(type) && !isContractionTail(token, tokens[tokens.length - 1])) words++;
+    if (type !== 'punctuation' && WORD_TYPES.has(type) && !isContractionTail(token, tokens[tokens.length - 1])) words++;
+    sentences.add(token, tokens.length, s);
     tokens.push(token);
-    sentenceOf.push(s);
   });
+  release();
 
-  const paragraphs = splitParagraphs(text);
-  const sentences = buildSentences(tokens, sentenceOf, paragraphs);
-  const { quotes, issues } = findQuotes(text, sentences, paragraphs);
+  const { quotes, issues } = findQuotes(text, sentences.sentences, paragraphs);
   const mentions = options.mentions === false ? [] : findMentions({ tokens, text }, { outlets: options.outlets });
-  return { article, tokens, sentences, paragraphs, quotes, quoteIssues: issues, mentions, words };
+  return { article, tokens, sentences: sentences.sentences, paragraphs, quotes, quoteIssues: issues, mentions, words };
 }
 
 /** Runs the text layer on each article, in order. */

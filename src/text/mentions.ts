@@ -119,11 +119,10 @@ export function findMentions(doc: { tokens: readonly Token[]; text: string }, op
 
 /** Turns one capitalised run into a mention (or nothing: demonyms, lone title words, sentence-initial common nouns). */
 function fromRun(text: string, tokens: readonly Token[], start: number, end: number, cues: MentionCues): Mention | undefined {
-  const run = tokens.slice(start, end);
+  const run = end - start === 1 ? [tokens[start]] : tokens.slice(start, end);
   const lowerRun = run.map(bare);
   const hasTitle = (w: string) => cues.titles.has(w) || cues.honorifics.has(w);
-  const whole = lowerRun.join(' ');
-  if (!run.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !run.some((t) => hasTitle(bare(t))) && !cues.places.has(whole)) return undefined;
+  if (!run.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !lowerRun.some(hasTitle) && !cues.places.has(lowerRun.join(' '))) return undefined;
 
   // 3. title inside the run: everything up to its last title word, if a name follows
   let nameStart = start;
@@ -154,10 +153,10 @@ function fromRun(text: string, tokens: readonly Token[], start: number, end: num
       steps++;
     }
   }
-  const nameTokens = tokens.slice(nameStart, end);
-  const nameLower = nameTokens.map(bare);
-  const nameWhole = nameLower.join(' ');
+  const nameTokens = nameStart === start ? run : run.slice(nameStart - start);
+  const nameLower = nameStart === start ? lowerRun : lowerRun.slice(nameStart - start);
   if (!nameTokens.length) return undefined;
+  const nameWhole = nameLower.length === 1 ? nameLower[0] : nameLower.join(' ');
 
   // 4. possessive organisation: "Seoul's foreign ministry"
   const org = possessiveOrganization(tokens, end, cues);
@@ -195,12 +194,13 @@ function typeOfName(nameTokens: readonly Token[], lower: readonly string[], cues
   if (cues.mediaHeads.has(head) && lower.length > 1) return 'media';
   if (cues.placeHeads.has(head) && lower.length > 1) return 'place';
   if (cues.otherHeads.has(head) && lower.length > 1) return 'unknown';
-  const whole = lower.join(' ');
+  const whole = lower.length === 1 ? lower[0] : lower.join(' ');
   if (cues.places.has(whole) || cues.places.has(lower[lower.length - 1]) && lower.length > 1 && cues.compass.has(lower[0])) return 'place';
   if (lower.length > 1 && cues.compass.has(lower[0])) return 'place';
   if (nameTokens.length === 1 && isAllCaps(nameTokens[0]) && nameTokens[0].text.replace(/\./g, '').length >= 2) return 'organization';
+  if (nameTokens.length < 2 || nameTokens.length > 4) return 'unknown';
   const personLike = nameTokens.every((t) => t.pos === 'PROPN' && (/^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text)));
-  if (personLike && nameTokens.length >= 2 && nameTokens.length <= 4 && !lower.some((w) => cues.places.has(w) || cues.demonyms.has(w))) return 'person';
+  if (personLike && !lower.some((w) => cues.places.has(w) || cues.demonyms.has(w))) return 'person';
   return 'unknown';
 }
 

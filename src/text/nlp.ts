@@ -13,9 +13,43 @@ export const NLP_PIPE = ['sbd', 'negation', 'pos'];
 export type Nlp = ReturnType<typeof winkNLP>;
 
 let instance: Nlp | undefined;
+/** wink's lexeme table (value → index, and index → value), captured when the model loads. */
+let lexeme: { hash: Record<string, number>; list: string[] } | undefined;
 
 /** The shared wink-nlp instance (created on first call). */
 export function getNlp(): Nlp {
-  instance ??= winkNLP(model, NLP_PIPE);
+  instance ??= winkNLP(
+    {
+      ...model,
+      core: () => {
+        const core = (model.core as () => { features: { lexeme: NonNullable<typeof lexeme> } })();
+        lexeme = core.features.lexeme;
+        return core;
+      },
+    },
+    NLP_PIPE,
+  );
   return instance;
+}
+
+/**
+ * Reads one document so that its analysis does not depend on what was read before. wink adds
+ * every out-of-vocabulary word to a vocabulary shared by all later documents, and its tokenizer
+ * consults it (once "women's" was seen whole, it is no longer split into "women" + "'s"), so the
+ * same article could be tokenized differently by one or two worker threads. Call `release()` once
+ * the document's tokens are read: the words it added are dropped from the lookup table (the list
+ * itself keeps them, so wink's parallel arrays stay aligned for later additions).
+ */
+export function readDocIsolated(text: string): { doc: ReturnType<Nlp['readDoc']>; release: () => void } {
+  const nlp = getNlp();
+  const mark = lexeme?.list.length ?? 0;
+  const doc = nlp.readDoc(text);
+  return {
+    doc,
+    release() {
+      if (!lexeme) return;
+      const { hash, list } = lexeme;
+      for (let i = mark; i < list.length; i++) if (hash[list[i]] === i) delete hash[list[i]];
+    },
+  };
 }
