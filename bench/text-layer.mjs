@@ -1,8 +1,8 @@
 /**
  * Text-layer throughput: bare `nlp.readDoc` versus the whole text layer (`analyzeDoc`: tokens
  * with offsets, sentences, paragraphs, quotes, mentions) over the same texts, in one process,
- * with the same shared wink instance. Warm-up first, then alternating runs; medians of CPU
- * time (see time()).
+ * with the same shared wink instance. Warm-up first, then runs that alternate the two variants
+ * chunk by chunk (see measure()); medians of CPU time (see time()).
  *
  * Corpora: the sample corpus repeated to ≥ 300k tokens (else test/fixtures or the markdown
  * sample), and the first BENCH_ABP_N (default 1000) articles of
@@ -16,7 +16,9 @@ import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeDoc } from '../dist/src/text/analyze.js';
-import { getNlp } from '../dist/src/text/nlp.js';
+import * as nlpModule from '../dist/src/text/nlp.js';
+
+const { getNlp } = nlpModule;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -86,16 +88,39 @@ function time(fn) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * Both variants run over the same chunk of CHUNK articles back to back (order alternating), and
+ * chunk times add up per run: on a busy machine both then see the same conditions, which whole-
+ * corpus alternation does not give.
+ */
+const CHUNK = 20;
+
 function measure(name, texts) {
   const articles = texts.map((text, i) => ({ id: String(i), outlet: 'bench', title: '', text }));
   const tokens = countTokens(texts);
-  const bare = () => { for (const t of texts) nlp.readDoc(t); };
-  const full = () => { for (const a of articles) analyzeDoc(a, { outlets: ['bench'] }); };
-  bare(); full(); // warm-up: JIT, lexicon and outlet caches
+  const bare = (from, to) => { for (let i = from; i < to; i++) nlp.readDoc(texts[i]); };
+  const full = (from, to) => { for (let i = from; i < to; i++) analyzeDoc(articles[i], { outlets: ['bench'] }); };
+  // analyzeDoc reads through readDocIsolated when nlp.ts has it (each document re-adds its own
+  // out-of-vocabulary words); timed too, to show what that isolation alone costs.
+  const isolated = nlpModule.readDocIsolated
+    ? (from, to) => { for (let i = from; i < to; i++) nlpModule.readDocIsolated(texts[i]).release(); }
+    : undefined;
+  bare(0, texts.length); full(0, texts.length); // warm-up: JIT, lexicon and outlet caches
   const b = [];
   const p = [];
+  const iso = [];
   for (let r = 0; r < RUNS; r++) {
-    if (r % 2) { p.push(time(full)); b.push(time(bare)); } else { b.push(time(bare)); p.push(time(full)); }
+    const sum = { b: { cpu: 0, wall: 0 }, p: { cpu: 0, wall: 0 }, i: { cpu: 0, wall: 0 } };
+    const add = (acc, t) => { acc.cpu += t.cpu; acc.wall += t.wall; };
+    for (let from = 0, k = 0; from < texts.length; from += CHUNK, k++) {
+      const to = Math.min(texts.length, from + CHUNK);
+      if ((k + r) % 2) { add(sum.p, time(() => full(from, to))); add(sum.b, time(() => bare(from, to))); }
+      else { add(sum.b, time(() => bare(from, to))); add(sum.p, time(() => full(from, to))); }
+      if (isolated) add(sum.i, time(() => isolated(from, to)));
+    }
+    b.push(sum.b);
+    p.push(sum.p);
+    iso.push(sum.i);
   }
   const result = {
     corpus: name, articles: texts.length, tokens,
@@ -105,6 +130,7 @@ function measure(name, texts) {
   result.baseline_tokens_per_s = Math.round(tokens / result.baseline_s);
   result.pipeline_tokens_per_s = Math.round(tokens / result.pipeline_s);
   result.ratio = Number((result.baseline_s / result.pipeline_s).toFixed(3));
+  if (isolated) result.isolated_read_tokens_per_s = Math.round(tokens / median(iso.map((t) => t.cpu)));
   console.log(JSON.stringify(result));
   return result;
 }

@@ -9,7 +9,7 @@
  * 2. keep features firing in at least MIN_DOCS documents, and drop any whose words look like names
  *    (written capitalized mid-sentence more often than lower-case) — the weights hold no names,
  *    sentences or offsets of the data;
- * 3. pass 1: logistic regression (AdaGrad, L2); pass 2 (stacked): the same features plus
+ * 3. pass 1: logistic regression (AdaGrad, L2, averaged weights); pass 2 (stacked): the same features plus
  *    features of pass-1 probabilities, trained on out-of-fold pass-1 predictions;
  * 4. pick the probability threshold that maximizes cue-span overlap F1 on 10% of the documents
  *    held out, then retrain both passes on all documents; prune tiny weights.
@@ -96,6 +96,9 @@ function train(trainDocs, featuresOf) {
   const examples = trainDocs.flatMap((d) => featuresOf(d).map((list, i) => ({ x: Int32Array.from(list, idOf), y: d.labels[i] })));
   const w = new Float64Array(names.length);
   const g2 = new Float64Array(names.length);
+  // Averaged weights (w − u/t): steadier than the last iterate on unseen documents.
+  const u = new Float64Array(names.length);
+  let t = 1;
   let seed = 42;
   const random = () => (seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296;
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
@@ -111,10 +114,14 @@ function train(trainDocs, featuresOf) {
         const f = x[k];
         const g = grad + L2 * w[f];
         g2[f] += g * g;
-        w[f] -= (RATE * g) / Math.sqrt(g2[f] + 1e-8);
+        const step = (RATE * g) / Math.sqrt(g2[f] + 1e-8);
+        w[f] -= step;
+        u[f] -= t * step;
       }
+      t++;
     }
   }
+  for (let k = 0; k < names.length; k++) w[k] -= u[k] / t;
   const weights = {};
   for (let k = 0; k < names.length; k++) if (Math.abs(w[k]) >= PRUNE) weights[names[k]] = Math.round(w[k] * 1e4) / 1e4;
   return weights;

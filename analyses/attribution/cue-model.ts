@@ -49,18 +49,44 @@ export function loadCueModel(file?: string): CueModel {
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** Scores one token from its feature names. */
+/** Weights as Maps, built once per weights object: faster lookups than a dictionary-mode object of this size. */
+const weightMaps = new WeakMap<Record<string, number>, Map<string, number>>();
+
+function weightMap(weights: Record<string, number>): Map<string, number> {
+  let map = weightMaps.get(weights);
+  if (!map) weightMaps.set(weights, (map = new Map(Object.entries(weights))));
+  return map;
+}
+
+/**
+ * Scores one token from its feature names. `top` is built when first read: every token is
+ * scored (twice when stacked) but only cue heads are explained.
+ */
 export function scoreFeatures(weights: Record<string, number>, features: readonly string[]): TokenScore {
+  const map = weightMap(weights);
   let z = 0;
+  for (const f of features) {
+    const w = map.get(f);
+    if (w !== undefined) z += w;
+  }
+  let top: string[] | undefined;
+  return {
+    p: sigmoid(z),
+    get top() {
+      return (top ??= explain(map, features));
+    },
+  };
+}
+
+/** The three largest contributions (bias aside), as `feature (+w)`. */
+function explain(weights: ReadonlyMap<string, number>, features: readonly string[]): string[] {
   const parts: Array<[string, number]> = [];
   for (const f of features) {
-    const w = weights[f];
-    if (w === undefined) continue;
-    z += w;
-    if (f !== 'bias') parts.push([f, w]);
+    const w = weights.get(f);
+    if (w !== undefined && f !== 'bias') parts.push([f, w]);
   }
   parts.sort((a, b) => b[1] - a[1]);
-  return { p: sigmoid(z), top: parts.slice(0, 3).map(([f, w]) => `${f} (${w >= 0 ? '+' : ''}${w.toFixed(2)})`) };
+  return parts.slice(0, 3).map(([f, w]) => `${f} (${w >= 0 ? '+' : ''}${w.toFixed(2)})`);
 }
 
 /** Cue probabilities of every token of a document (two passes when the model is stacked). */

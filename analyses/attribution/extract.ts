@@ -28,6 +28,11 @@ export interface ExtractOptions {
   lexiconFiles?: readonly string[];
   /** Canonical outlet names of the corpus (typed as media when they are sources). */
   outlets?: readonly string[];
+  /**
+   * Keep attributions nested in the content of another one ("X said that Y claimed …").
+   * Default false: like PolNeAR, each word belongs to at most one attribution.
+   */
+  nested?: boolean;
 }
 
 const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
@@ -107,7 +112,14 @@ export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = 
       quotedWords: contentSpan ? quotedWords(text, contentSpan.start, contentSpan.end, quotes) : 0,
     });
   }
-  return [...out, ...continuedQuotes(doc, quotes, out)].sort((a, b) => a.cue.start - b.cue.start || (a.content?.start ?? 0) - (b.content?.start ?? 0));
+  const kept = options.nested ? out : outermost(out);
+  return [...kept, ...continuedQuotes(doc, quotes, kept)].sort((a, b) => a.cue.start - b.cue.start || (a.content?.start ?? 0) - (b.content?.start ?? 0));
+}
+
+/** Drops attributions whose cue lies inside the content of an earlier one with a surer cue. */
+function outermost(found: readonly Attribution[]): Attribution[] {
+  const sureness = (a: Attribution) => Number(/p=([\d.]+)/.exec(a.reason)?.[1] ?? 1);
+  return found.filter((inner) => !found.some((outer) => outer !== inner && outer.content && outer.kind === 'direct' && outer.cue.end <= inner.cue.start && outer.content.start <= inner.cue.start && inner.cue.end <= outer.content.end && sureness(outer) >= sureness(inner)));
 }
 
 /**

@@ -82,11 +82,12 @@ function addRuleCues(cues: CueCandidate[], tokens: readonly FeatureToken[], text
   const taken = new Set<number>();
   for (const c of cues) for (let k = c.tokenStart; k < c.tokenEnd; k++) taken.add(k);
   const added: CueCandidate[] = [];
+  const labels = speakerLabels(tokens, text);
   for (let k = 1; k < tokens.length - 1; k++) {
     if (taken.has(k)) continue;
     const t = tokens[k];
     const next = tokens[k + 1];
-    if (t.text === ':' && SPEAKER_LABEL.test(text.slice(text.lastIndexOf('\n', t.start) + 1, t.start))) {
+    if (t.text === ':' && labels.has(k)) {
       added.push(rule(k, 'speaker label in a transcript'));
     } else if (t.text === ':' && OPENING_QUOTE.test(text.slice(t.end).trimStart())) {
       const clauseHasCue = cues.some((c) => tokens[c.tokenStart].sentence === t.sentence && c.tokenEnd <= k);
@@ -98,6 +99,24 @@ function addRuleCues(cues: CueCandidate[], tokens: readonly FeatureToken[], text
   }
   return added.length ? [...cues, ...added].sort((a, b) => a.tokenStart - b.tokenStart) : cues;
 }
+
+/**
+ * Colons of transcript speaker labels: a line starting "NAME: text" counts when the document
+ * has a transcript shape — the same label twice ("Q:" … "Q:") or three labelled lines.
+ */
+function speakerLabels(tokens: readonly FeatureToken[], text: string): Set<number> {
+  const byLabel = new Map<string, number[]>();
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.text !== ':' || !/^ \S/.test(text.slice(t.end, t.end + 2))) continue;
+    const label = text.slice(text.lastIndexOf('\n', t.start) + 1, t.start);
+    if (!SPEAKER_LABEL.test(label) || NOT_SPEAKERS.test(label)) continue;
+    byLabel.set(label, [...(byLabel.get(label) ?? []), k]);
+  }
+  const lines = [...byLabel.values()].reduce((n, ks) => n + ks.length, 0);
+  return new Set([...byLabel.values()].filter((ks) => ks.length >= 2 || lines >= 3).flat());
+}
+const NOT_SPEAKERS = /^(?:editor|note|update|updated|online|previously|related|from|source|sources|photo|video|watch|read|see|via|correction|disclosure|contact|also)\b/i;
 
 const rule = (k: number, reason: string): CueCandidate => ({ tokenStart: k, tokenEnd: k + 1, head: k, p: 1, reason: `rule: ${reason}` });
 

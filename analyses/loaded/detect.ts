@@ -12,7 +12,7 @@ import { type LexiconHit, type LoadedMatcher } from './lexicons.js';
 import { findSpeechCues, isVerbUse } from './speech-cues.js';
 import { classifyQuotes, type ClassifiedQuote } from './quote-classes.js';
 import { buildTokenContext, lemmaOf, tokenFeatures } from './features.js';
-import { scoreFeatures, type LoadedModel, type TokenScore } from './model.js';
+import { scoreFeatures, scoreProbability, type LoadedModel, type TokenScore } from './model.js';
 import { decodeSpans } from './decode-spans.js';
 import { describeFeature, lexiconReason, modelReason, quoteReason } from './messages.js';
 
@@ -34,7 +34,7 @@ export function detectLoaded(doc: AnalyzedDoc, resources: LoadedResources, optio
   const scores = resources.model && !options.noModel ? scoreTokens(doc, resources.model, hits, quotes) : undefined;
   const threshold = options.threshold ?? resources.model?.threshold ?? 1;
   const flagged = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if ((scores?.[i]?.p ?? 0) >= threshold) return true;
+    for (let i = from; i < to; i++) if ((scores?.p[i] ?? 0) >= threshold) return true;
     return false;
   };
   const markers: Draft[] = [];
@@ -79,13 +79,22 @@ function keepLoadedHits(doc: AnalyzedDoc, hits: readonly LexiconHit[]): LexiconH
 
 type Draft = Omit<LoadedMarker, 'voice' | 'sentence' | 'quoteClass'>;
 
+/** Model probabilities of a document's tokens, and the explanation of any one of them. */
+interface TokenScores {
+  /** Probability per token (undefined for punctuation and spaces, which have no features). */
+  p: Array<number | undefined>;
+  /** Score and top contributions of token `i`, rebuilt on demand: only reported tokens need them. */
+  explain(i: number): TokenScore;
+}
+
 /** Model scores of every token (undefined for punctuation). */
-function scoreTokens(doc: AnalyzedDoc, model: LoadedModel, hits: readonly LexiconHit[], quotes: readonly ClassifiedQuote[]): Array<TokenScore | undefined> {
+function scoreTokens(doc: AnalyzedDoc, model: LoadedModel, hits: readonly LexiconHit[], quotes: readonly ClassifiedQuote[]): TokenScores {
   const ctx = buildTokenContext(doc, hits, quotes);
-  return doc.tokens.map((_, i) => {
+  const p = doc.tokens.map((_, i) => {
     const features = tokenFeatures(ctx, i);
-    return features.length ? scoreFeatures(model, features) : undefined;
+    return features.length ? scoreProbability(model, features) : undefined;
   });
+  return { p, explain: (i) => scoreFeatures(model, tokenFeatures(ctx, i)) };
 }
 
 /**
@@ -93,8 +102,8 @@ function scoreTokens(doc: AnalyzedDoc, model: LoadedModel, hits: readonly Lexico
  * label and the words around it become one phrase. A span that is just one lexicon hit adds
  * nothing to the hit's own marker.
  */
-function learnedMarkers(doc: AnalyzedDoc, scores: ReadonlyArray<TokenScore | undefined>, hits: readonly LexiconHit[], threshold: number, decode: LoadedModel['decode']): Draft[] {
-  const p = scores.map((s) => s?.p ?? 0);
+function learnedMarkers(doc: AnalyzedDoc, scores: TokenScores, hits: readonly LexiconHit[], threshold: number, decode: LoadedModel['decode']): Draft[] {
+  const p = scores.p.map((x) => x ?? 0);
   const forced = new Set<number>();
   for (const hit of hits) {
     if (!SCORED_CATEGORIES.includes(hit.category)) continue;
@@ -107,7 +116,7 @@ function learnedMarkers(doc: AnalyzedDoc, scores: ReadonlyArray<TokenScore | und
     if (hits.some((h) => h.tokenStart <= span.tokenStart && span.tokenEnd <= h.tokenEnd)) continue;
     const first = doc.tokens[span.tokenStart];
     const last = doc.tokens[span.tokenEnd - 1];
-    const best = scores[span.best] ?? strongestScore(scores, span.tokenStart, span.tokenEnd);
+    const best = scores.p[span.best] !== undefined ? scores.explain(span.best) : strongestScore(scores, span.tokenStart, span.tokenEnd);
     out.push({
       start: first.start, end: last.end, text: doc.article.text.slice(first.start, last.end), category: 'loaded', subcategory: 'learned',
       key: doc.tokens.slice(span.tokenStart, span.tokenEnd).map((t) => (t.pos === 'PROPN' ? t.text : lemmaOf(t))).join(' '),
@@ -119,10 +128,14 @@ function learnedMarkers(doc: AnalyzedDoc, scores: ReadonlyArray<TokenScore | und
 }
 
 /** The highest-scored token of a span (a span always holds a scored word). */
-function strongestScore(scores: ReadonlyArray<TokenScore | undefined>, from: number, to: number): TokenScore {
-  let best: TokenScore = { p: 0, top: [] };
-  for (let i = from; i < to; i++) if ((scores[i]?.p ?? 0) > best.p) best = scores[i]!;
-  return best;
+function strongestScore(scores: TokenScores, from: number, to: number): TokenScore {
+  let best = -1;
+  let bestP = 0;
+  for (let i = from; i < to; i++) {
+    const p = scores.p[i] ?? 0;
+    if (p > bestP) [best, bestP] = [i, p];
+  }
+  return best < 0 ? { p: 0, top: [] } : scores.explain(best);
 }
 
 function finishMarkers(doc: AnalyzedDoc, markers: Draft[], quotes: readonly ClassifiedQuote[], maxChars: number): LoadedDoc {

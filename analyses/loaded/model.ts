@@ -1,8 +1,8 @@
 /**
  * The learned loaded-language model: a logistic regression over token features (features.ts)
  * shipped as data/models/loaded.json and trained by scripts/train-loaded.mjs on PTC train
- * articles and BABE train sentences. Scores every word token and explains each score by its
- * largest positive contributions.
+ * articles and BABE train sentences. Scores every word token and explains the scores a marker
+ * reports by their largest positive contributions.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,12 +59,39 @@ export function loadModel(file = defaultModelPath()): LoadedModel {
   return model;
 }
 
-/** Scores one token's features. */
+/**
+ * Weights as a Map, built once per model: the weights object holds tens of thousands of keys,
+ * and a Map looks them up faster than such a dictionary-mode object.
+ */
+const weightMaps = new WeakMap<LoadedModel, Map<string, number>>();
+
+function weightMap(model: LoadedModel): Map<string, number> {
+  let weights = weightMaps.get(model);
+  if (!weights) weightMaps.set(model, (weights = new Map(Object.entries(model.weights))));
+  return weights;
+}
+
+/**
+ * The probability of one token's features, without an explanation: the per-token pass needs
+ * only this; explanations are built for the few tokens a marker reports (scoreFeatures).
+ */
+export function scoreProbability(model: LoadedModel, features: readonly string[]): number {
+  const weights = weightMap(model);
+  let z = model.bias;
+  for (const feature of features) {
+    const weight = weights.get(feature);
+    if (weight !== undefined) z += weight;
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Scores one token's features and explains the score by its `topN` largest positive contributions. */
 export function scoreFeatures(model: LoadedModel, features: readonly string[], topN = 3): TokenScore {
+  const weights = weightMap(model);
   let z = model.bias;
   const parts: Contribution[] = [];
   for (const feature of features) {
-    const weight = model.weights[feature];
+    const weight = weights.get(feature);
     if (weight === undefined) continue;
     z += weight;
     if (weight > 0) parts.push({ feature, weight });

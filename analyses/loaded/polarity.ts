@@ -22,12 +22,16 @@ export function wordPolarity(word: string): number {
   return value;
 }
 
+/** Buckets by word as written ('' when neutral): the model asks up to six times per token. */
+const buckets = new Map<string, string>();
+
 /** Polarity as a feature bucket: `neg2`, `neg1`, `pos1`, `pos2`, or undefined when neutral. */
 export function polarityBucket(word: string): string | undefined {
-  const v = wordPolarity(word);
-  if (v <= -0.5) return 'neg2';
-  if (v < 0) return 'neg1';
-  if (v >= 0.5) return 'pos2';
-  if (v > 0) return 'pos1';
-  return undefined;
+  let bucket = buckets.get(word);
+  if (bucket === undefined) {
+    const v = wordPolarity(word);
+    bucket = v <= -0.5 ? 'neg2' : v < 0 ? 'neg1' : v >= 0.5 ? 'pos2' : v > 0 ? 'pos1' : '';
+    buckets.set(word, bucket);
+  }
+  return bucket || undefined;
 }

@@ -30,9 +30,27 @@ function lemmaOf(token: Token): string {
   return token.lemma.toLowerCase();
 }
 
+/**
+ * The `max` highest counts, highest first, ties in key order. Counts are small integers, so keys
+ * are bucketed by count and only the buckets kept are sorted (most bigrams occur once and fall
+ * in a bucket that is cut or sorted without a comparator).
+ */
 function topCounts(counts: Map<string, number>, max: number): Record<string, number> {
-  const entries = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, max);
-  return Object.fromEntries(entries);
+  const byCount = new Map<number, string[]>();
+  for (const [key, n] of counts) {
+    const keys = byCount.get(n);
+    if (keys) keys.push(key);
+    else byCount.set(n, [key]);
+  }
+  const out: Record<string, number> = {};
+  let left = Math.trunc(max); // as slice(0, max) reads it
+  for (const n of [...byCount.keys()].sort((x, y) => y - x)) {
+    if (left <= 0) break;
+    const keys = byCount.get(n)!.sort(); // default order: UTF-16 code units, as `<` compares
+    for (let k = 0; k < keys.length && k < left; k++) out[keys[k]] = n;
+    left -= keys.length;
+  }
+  return out;
 }
 
 /**
@@ -42,15 +60,30 @@ function topCounts(counts: Map<string, number>, max: number): Record<string, num
  */
 function titleLemmas(title: string): string[] {
   if (!title.trim()) return [];
-  const doc = analyzeDoc({ id: 'title', outlet: '', title: '', text: title });
+  const doc = analyzeDoc({ id: 'title', outlet: '', title: '', text: title }, { mentions: false });
   return doc.tokens.filter(isContent).map(lemmaOf);
 }
 
-/** Counts content lemmas and name keys of one analyzed article. */
+/**
+ * DocTerms per document and feature options. `events` and `similarity` both count the same
+ * document with (by default) the same options: the second asks and gets the first's result.
+ */
+const memo = new WeakMap<AnalyzedDoc, Map<string, DocTerms>>();
+
+/** Counts content lemmas and name keys of one analyzed article (the result is shared: read it, do not change it). */
 export function docTerms(doc: AnalyzedDoc, options: FeatureOptions = {}): DocTerms {
   const maxTerms = options.maxTerms ?? SIMILARITY_DEFAULTS.maxTerms;
   const useTitle = options.title ?? SIMILARITY_DEFAULTS.title;
   const useBigrams = options.bigrams ?? SIMILARITY_DEFAULTS.bigrams;
+  const key = `${maxTerms}|${useTitle}|${useBigrams}`;
+  let byOptions = memo.get(doc);
+  if (!byOptions) memo.set(doc, (byOptions = new Map()));
+  let result = byOptions.get(key);
+  if (!result) byOptions.set(key, (result = countTerms(doc, maxTerms, useTitle, useBigrams)));
+  return result;
+}
+
+function countTerms(doc: AnalyzedDoc, maxTerms: number, useTitle: boolean, useBigrams: boolean): DocTerms {
   const counts = new Map<string, number>();
   let previous: Token | undefined;
   for (const token of doc.tokens) {

@@ -10,6 +10,8 @@
 export class TokenAligner {
   start = 0;
   end = 0;
+  /** The last value was found as written, so `text.slice(start, end) === value`. */
+  verbatim = false;
   private cursor = 0;
   private lost = false;
 
@@ -18,11 +20,14 @@ export class TokenAligner {
   place(value: string): void {
     const text = this.text;
     const cursor = this.cursor;
-    let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+    // Usual case: the value follows the spaces after the cursor.
+    const next = skipSpace(text, cursor);
+    let start = text.startsWith(value, next) ? next : text.indexOf(value, cursor);
     // After a misplaced token the cursor may sit short of the true position: allow a short jump.
     const reach = this.lost ? RESYNC_WINDOW : 0;
     if (start > cursor + reach && !onlySpaceBetween(text, cursor, start)) start = -1;
     this.lost = start < 0;
+    this.verbatim = start >= 0;
     if (start < 0) {
       // Not verbatim: take the same number of characters from the next non-space position.
       start = skipSpace(text, cursor);

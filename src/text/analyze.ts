@@ -10,7 +10,7 @@
  */
 import type { Article } from '../corpus/article.js';
 import { TokenAligner } from './align-tokens.js';
-import { findMentions } from './mentions.js';
+import { addMentionHint, findMentions, type MentionHints } from './mentions.js';
 import { getNlp, readDocIsolated } from './nlp.js';
 import { splitParagraphs } from './paragraphs.js';
 import { findQuotes } from './quotes.js';
@@ -40,6 +40,7 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
   const paragraphs = splitParagraphs(text);
   const sentences = new SentenceBuilder(paragraphs);
   const tokens: Token[] = [];
+  const hints: MentionHints = { capitals: [], starts: [] };
   let s = 0;
   let words = 0;
   readTokens(nlp, doc, (raw) => {
@@ -51,17 +52,18 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
     while (s + 1 < winkSentences.length && raw.index > winkSentences[s][1]) s++;
     const token: Token = {
       // wink's value string is the exact slice whenever alignment found it verbatim: reuse it, allocate nothing
-      start, end, text: end - start === value.length && text.startsWith(value, start) ? value : text.slice(start, end),
+      start, end, text: aligner.verbatim ? value : text.slice(start, end),
       norm: raw.norm, lemma: raw.lemma ?? raw.norm, pos: raw.pos, stop: raw.stop, negated: raw.negated, sentence: 0, type,
     };
     if (type !== 'punctuation' && WORD_TYPES.has(type) && !isContractionTail(token, tokens[tokens.length - 1])) words++;
     sentences.add(token, tokens.length, s);
     tokens.push(token);
+    addMentionHint(hints, tokens, tokens.length - 1);
   });
   release();
 
   const { quotes, issues } = findQuotes(text, sentences.sentences, paragraphs);
-  const mentions = options.mentions === false ? [] : findMentions({ tokens, text }, { outlets: options.outlets });
+  const mentions = options.mentions === false ? [] : findMentions({ tokens, text, hints }, { outlets: options.outlets });
   return { article, tokens, sentences: sentences.sentences, paragraphs, quotes, quoteIssues: issues, mentions, words };
 }
 

@@ -42,20 +42,45 @@ const isAllCaps = (t: Token) => t.text.length > 1 && t.text !== t.norm && t.text
 /** Lower case without a final full stop ("Mr." → "mr"): wink's normal form, which is lower case. */
 const bare = (t: Token) => (t.norm.endsWith('.') ? t.norm.slice(0, -1) : t.norm);
 
+/**
+ * Where mentions can start, gathered while tokens are built (analyze.ts) so finding mentions
+ * does not walk every token again: capitalised tokens, and where a media name may start
+ * (capitalised, a number, or after "the"). Both ascending token indexes.
+ */
+export interface MentionHints {
+  capitals: number[];
+  starts: number[];
+}
+
+export interface MentionInput {
+  tokens: readonly Token[];
+  text: string;
+  hints?: MentionHints;
+}
+
+/** Adds token `i` to the hints (tokens must be added in order). */
+export function addMentionHint(hints: MentionHints, tokens: readonly Token[], i: number): void {
+  const t = tokens[i];
+  const capital = isCapitalised(t);
+  if (capital) hints.capitals.push(i);
+  if (capital || t.type === 'number' || (i > 0 && tokens[i - 1].norm === 'the')) hints.starts.push(i);
+}
+
+function mentionHints(tokens: readonly Token[]): MentionHints {
+  const hints: MentionHints = { capitals: [], starts: [] };
+  for (let i = 0; i < tokens.length; i++) addMentionHint(hints, tokens, i);
+  return hints;
+}
+
 /** Finds the name mentions among a document's tokens. */
-export function findMentions(doc: { tokens: readonly Token[]; text: string }, options: MentionOptions = {}): Mention[] {
+export function findMentions(doc: MentionInput, options: MentionOptions = {}): Mention[] {
   const { tokens, text } = doc;
   const cues = options.cues ?? mentionCues();
   const mentions: Mention[] = [];
   const taken = new Uint8Array(tokens.length);
-  // One pass marks capitalised tokens and where a media name may start (capitalised, a number, or after "the").
+  const { capitals, starts } = doc.hints ?? mentionHints(tokens);
   const capital = new Uint8Array(tokens.length);
-  const starts: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (isCapitalised(t)) capital[i] = 1;
-    if (capital[i] || t.type === 'number' || (i > 0 && tokens[i - 1].norm === 'the')) starts.push(i);
-  }
+  for (const i of capitals) capital[i] = 1;
 
   // 1. media names
   // every match, longest first at each start: "the Times" (rejected: lower-case) leaves room for "Times"
@@ -83,8 +108,9 @@ export function findMentions(doc: { tokens: readonly Token[]; text: string }, op
     for (let k = tokens[a].end; k < tokens[b].start; k++) if (text.charCodeAt(k) === 10) return false;
     return true;
   };
-  for (let i = 0; i < tokens.length; i++) {
-    if (!candidate(i)) continue;
+  let free = 0; // first token after the last run
+  for (const i of capitals) {
+    if (i < free || !candidate(i)) continue;
     let end = i + 1;
     for (;;) {
       if (end < tokens.length && candidate(end) && joined(end - 1, end)) {
@@ -109,7 +135,7 @@ export function findMentions(doc: { tokens: readonly Token[]; text: string }, op
       mentions.push(mention);
       for (let k = mention.tokenStart; k < mention.tokenEnd; k++) taken[k] = 1;
     }
-    i = end - 1;
+    free = end;
   }
 
   mentions.sort((a, b) => a.start - b.start);

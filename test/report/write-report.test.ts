@@ -215,11 +215,14 @@ describe('cited evidence', () => {
 });
 
 describe('the size budget with many cited articles', () => {
-  it('keeps every cited view and warns when they alone exceed the budget', async () => {
+  it('links cited articles to their original page when their views alone would break the budget', async () => {
     const out = join(dir, 'report');
     const report = await writeReport(buildResult(fixtureArticles()), out, { maxBytes: 100_000 });
     expect(report.diagnostics.map((d) => d.ruleId)).toContain('report:over-budget');
-    expect(report.articlePaths.has('s1')).toBe(true);
+    expect(report.articlePaths.size).toBe(0);
+    const index = read(out, 'index.html');
+    expect(index).toContain('https://northwind.example/talks');
+    expect(index).not.toMatch(/href="articles\//);
     expect(brokenLinks(out)).toEqual([]);
   });
 });

@@ -38,6 +38,18 @@ describe('findQuotes: marks', () => {
     expect(q.close).toBe("''");
   });
 
+  it("does not close a ``quote with a single straight mark", () => {
+    const { quotes, issues } = findQuotes("He said ``no way' and left.");
+    expect(quotes).toEqual([]);
+    expect(issues.map((i) => i.ruleId)).toEqual(['text:unclosed-quote']);
+  });
+
+  it('reports a pair of marks around nothing instead of a quote', () => {
+    const { quotes, issues } = findQuotes('He said "" and left.');
+    expect(quotes).toEqual([]);
+    expect(issues.map((i) => i.ruleId)).toEqual(['text:empty-quote', 'text:empty-quote']);
+  });
+
   it('reports content and outer spans that slice the text exactly', () => {
     const text = 'She called it “a farce” today.';
     const q = only(text);
