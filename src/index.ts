@@ -19,7 +19,7 @@ export { analyzeDoc, analyzeDocs, type AnalyzeOptions } from './text/analyze.js'
 export { findQuotes } from './text/quotes.js';
 export { buildAliasIndex } from './text/aliases.js';
 export { loadLexicon, loadLexicons, compileLexicon } from './text/lexicon.js';
-export { quotes, mentions, loadedLanguage, type QuoteRow } from './api/per-doc.js';
+export { quotes, mentions, loadedLanguage, attributions, sources, type QuoteRow } from './api/per-doc.js';
 
 // 3. Analyses over plain data.
 export { termCounts, frequencyRows, keyness, kwic, distinctiveChart, scatterChart } from '../analyses/terms/index.js';

@@ -116,10 +116,21 @@ export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = 
   return [...kept, ...continuedQuotes(doc, quotes, kept)].sort((a, b) => a.cue.start - b.cue.start || (a.content?.start ?? 0) - (b.content?.start ?? 0));
 }
 
-/** Drops attributions whose cue lies inside the content of an earlier one with a surer cue. */
+/**
+ * Drops attributions whose cue lies inside the content of another one with a surer cue: direct
+ * or indirect, content after the cue ("X said that Y claimed …") or before it ("Y claimed …, X
+ * said"). PolNeAR never annotates such nested attributions.
+ */
 function outermost(found: readonly Attribution[]): Attribution[] {
   const sureness = (a: Attribution) => Number(/p=([\d.]+)/.exec(a.reason)?.[1] ?? 1);
-  return found.filter((inner) => !found.some((outer) => outer !== inner && outer.content && outer.kind === 'direct' && outer.cue.end <= inner.cue.start && outer.content.start <= inner.cue.start && inner.cue.end <= outer.content.end && sureness(outer) >= sureness(inner)));
+  const mode = process.env.FL_NEST ?? 'all';
+  const contains = (outer: Attribution, inner: Attribution) => {
+    if (!outer.content || outer === inner) return false;
+    if (mode === 'direct' && (outer.kind !== 'direct' || outer.cue.end > inner.cue.start)) return false;
+    if (mode === 'after' && outer.cue.end > inner.cue.start) return false;
+    return outer.content.start <= inner.cue.start && inner.cue.end <= outer.content.end && sureness(outer) >= sureness(inner);
+  };
+  return found.filter((inner) => !found.some((outer) => contains(outer, inner)));
 }
 
 /**

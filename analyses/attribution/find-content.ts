@@ -77,7 +77,9 @@ export function findContent(
       break;
     }
   }
-  if (from <= lastWord && lastWord - from >= 1) return make(tokens[from].start, tokens[lastWord].end);
+  // "… Tkachenko told The Times.": a short addressee closing the sentence is not the content.
+  const addresseeOnly = lastWord - from < 5 && tokens.slice(from, lastWord + 1).every((t) => ['PROPN', 'DET', 'NOUN', 'ADJ', 'PRON'].includes(t.pos));
+  if (from <= lastWord && lastWord - from >= 1 && !addresseeOnly) return make(tokens[from].start, tokens[lastWord].end);
   // The cue closes the sentence: content is what comes before its source.
   const leftToken = source && source.tokenStart < cue.tokenStart ? source.tokenStart : cue.tokenStart;
   let to = leftToken - 1;

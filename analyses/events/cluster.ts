@@ -49,7 +49,8 @@ export interface DateAffinity {
 
 interface Group {
   members: number[];
-  sum: Map<number, number>;
+  /** Summed vector of the members; a single article's is its own vector until its group first grows. */
+  sum: Map<number, number> | SparseVector;
   version: number;
   /** Members per whole day number (dated members only). */
   days: Map<number, number>;
@@ -66,11 +67,22 @@ const PROFILE_TERMS = 1000;
 
 function profileOf(g: Group): { ids: Int32Array; weights: Float64Array } {
   if (g.profile) return g.profile;
-  let entries = [...g.sum];
+  // A lone article's vector is already a profile (ids ascending) unless it is longer than one.
+  if (!(g.sum instanceof Map) && g.sum.ids.length <= PROFILE_TERMS) return (g.profile = g.sum);
+  let entries = [...termsOf(g.sum)];
   if (entries.length > PROFILE_TERMS) entries = entries.sort((x, y) => y[1] - x[1]).slice(0, PROFILE_TERMS);
   entries.sort((x, y) => x[0] - y[0]);
   g.profile = { ids: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1]) };
   return g.profile;
+}
+
+/** Entries of a summed vector in insertion order (a lone vector's: ids ascending). */
+function* termsOf(sum: Group['sum']): Iterable<[number, number]> {
+  if (sum instanceof Map) {
+    yield* sum;
+    return;
+  }
+  for (let k = 0; k < sum.ids.length; k++) yield [sum.ids[k], sum.weights[k]];
 }
 
 /** Mean date affinity over the member pairs of two groups; undated pairs count 1. */
@@ -144,7 +156,7 @@ export function averageLinkClusters(input: ClusterInput, threshold: number, date
     const day = Math.floor(input.days?.[i] ?? NaN);
     return {
       members: [i],
-      sum: new Map(Array.from(v.ids, (id, k) => [id, v.weights[k]])),
+      sum: v,
       days: Number.isNaN(day) ? new Map() : new Map([[day, 1]]),
       version: 0,
     };
@@ -190,7 +202,8 @@ export function averageLinkClusters(input: ClusterInput, threshold: number, date
     const [keep, drop] = ga.members.length >= gb.members.length ? [a, b] : [b, a];
     const gk = groups[keep]!;
     const gd = groups[drop]!;
-    for (const [k, v] of gd.sum) gk.sum.set(k, (gk.sum.get(k) ?? 0) + v);
+    const sum = gk.sum instanceof Map ? gk.sum : (gk.sum = new Map(termsOf(gk.sum)));
+    for (const [k, v] of termsOf(gd.sum)) sum.set(k, (sum.get(k) ?? 0) + v);
     for (const m of gd.members) gk.members.push(m);
     for (const [day, c] of gd.days) gk.days.set(day, (gk.days.get(day) ?? 0) + c);
     groups[drop] = undefined;

@@ -30,10 +30,9 @@ export function describeGroup(space: TermSpace, members: readonly number[], maxT
     const s = dot(space.vectors[i]);
     if (s > best) [best, central] = [s, i];
   }
-  const ranked = [...sum].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
   const terms: string[] = [];
   const seen = new Set<string>();
-  for (const [id] of ranked) {
+  for (const id of heaviestFirst(sum)) {
     const term = space.display[id];
     // A name and its last word ("Lavrov"), or a name and the same words as a bigram, say one thing twice.
     const lower = term.toLowerCase();
@@ -43,6 +42,38 @@ export function describeGroup(space: TermSpace, members: readonly number[], maxT
     if (terms.length === maxTerms) break;
   }
   return { terms, central };
+}
+
+/**
+ * Term ids by summed weight, heaviest first, ties by id: a heap popped only as far as the label
+ * reads (a handful of terms), instead of sorting every term of the group.
+ */
+function* heaviestFirst(sum: ReadonlyMap<number, number>): Generator<number> {
+  const ids = [...sum.keys()];
+  const weights = [...sum.values()];
+  const before = (a: number, b: number) => weights[a] > weights[b] || (weights[a] === weights[b] && ids[a] < ids[b]);
+  const heap = ids.map((_, i) => i);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      let top = i;
+      if (l < heap.length && before(heap[l], heap[top])) top = l;
+      if (l + 1 < heap.length && before(heap[l + 1], heap[top])) top = l + 1;
+      if (top === i) return;
+      [heap[i], heap[top]] = [heap[top], heap[i]];
+      i = top;
+    }
+  };
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+  while (heap.length) {
+    const first = heap[0];
+    const last = heap.pop()!;
+    if (heap.length) {
+      heap[0] = last;
+      down(0);
+    }
+    yield ids[first];
+  }
 }
 
 /** URL- and id-safe slug of a few terms (`lavrov-talks`). */

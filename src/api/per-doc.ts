@@ -6,6 +6,8 @@ import type { AnalyzedDoc } from '../text/types.js';
 import { detectLoaded } from '../../analyses/loaded/detect.js';
 import { loadedResources } from '../../analyses/loaded/index.js';
 import type { LoadedMarker } from '../../analyses/loaded/types.js';
+import { extractAttributions } from '../../analyses/attribution/extract.js';
+import type { Attribution } from '../../analyses/attribution/types.js';
 
 export interface QuoteRow {
   doc: string;
@@ -54,4 +56,34 @@ export function loadedLanguage(
   return docs.flatMap((d) =>
     detectLoaded(d, resources, {}).markers.map((m) => ({ doc: d.article.id, outlet: d.article.outlet, ...m })),
   );
+}
+
+/** Every attribution: source, cue and content spans, kind, source type, resolved name, verb and stance. */
+export function attributions(
+  docs: readonly AnalyzedDoc[],
+  options: { lexiconFiles?: string[] } = {},
+): Array<Attribution & { doc: string; outlet: string }> {
+  const outlets = [...new Set(docs.map((d) => d.article.outlet))];
+  return docs.flatMap((d) =>
+    extractAttributions(d, { lexiconFiles: options.lexiconFiles, outlets }).map((a) => ({ doc: d.article.id, outlet: d.article.outlet, ...a })),
+  );
+}
+
+/** Who each group quotes: attributions counted by resolved source, with source type and stance mix. */
+export function sources(
+  rows: ReadonlyArray<Attribution & { doc: string; outlet: string }>,
+  options: { by?: (row: Attribution & { doc: string; outlet: string }) => string } = {},
+) {
+  const groupOf = options.by ?? ((r) => r.outlet);
+  const counts = new Map<string, { group: string; source: string; sourceType: string; attributions: number; quotedWords: number; stances: Record<string, number> }>();
+  for (const r of rows) {
+    const source = r.resolved ?? r.source?.text ?? '(no source)';
+    const key = JSON.stringify([groupOf(r), source]);
+    let row = counts.get(key);
+    if (!row) counts.set(key, (row = { group: groupOf(r), source, sourceType: r.sourceType, attributions: 0, quotedWords: 0, stances: {} }));
+    row.attributions++;
+    row.quotedWords += r.quotedWords;
+    row.stances[r.stance] = (row.stances[r.stance] ?? 0) + 1;
+  }
+  return [...counts.values()].sort((a, b) => a.group.localeCompare(b.group) || b.attributions - a.attributions || a.source.localeCompare(b.source));
 }

@@ -8,7 +8,7 @@ export { getNlp } from './nlp.js';
 export { splitParagraphs } from './paragraphs.js';
 export { findQuotes, countWords, type QuoteResult } from './quotes.js';
 export { findMentions, type MentionOptions } from './mentions.js';
-export { buildAliasIndex, type AliasEntry, type AliasIndex } from './aliases.js';
+export { buildAliasIndex, type AliasEntry, type AliasIndex, type AliasOptions } from './aliases.js';
 export {
   loadLexicon, loadLexicons, compileLexicon, shippedLexicons,
   type Lexicon, type LexiconEntry, type LexiconMatch, type LexiconMatcher, type MatchOptions,

@@ -8,9 +8,10 @@
  * property — same results, slower.
  *
  * Value, type, normal form and stop flag belong to the lexeme (wink's id for a written form),
- * and the lemma to the lexeme and its POS, so they are read from wink once per lexeme and kept
- * in a table by id (wink's lexicon only grows, so ids are stable); only POS and negation are
- * read per token. Contractions carry their own normal form and lemma and are read each time.
+ * so they are read from wink once per lexeme and kept in a table by id (wink's lexicon only
+ * grows, so ids are stable); the lemma depends on the lexeme and its POS, so the table keeps
+ * the lemma of the last POS seen and asks wink again when the POS differs. POS and negation
+ * are read per token. Contractions carry their own normal form and lemma and are read each time.
  */
 import { createRequire } from 'node:module';
 import type { Nlp } from './nlp.js';
