@@ -112,23 +112,28 @@ export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = 
       quotedWords: contentSpan ? quotedWords(text, contentSpan.start, contentSpan.end, quotes) : 0,
     });
   }
-  const kept = options.nested ? out : outermost(out);
+  const kept = options.nested ? out : outermost(out, text);
   return [...kept, ...continuedQuotes(doc, quotes, kept)].sort((a, b) => a.cue.start - b.cue.start || (a.content?.start ?? 0) - (b.content?.start ?? 0));
 }
 
 /**
- * Drops attributions whose cue lies inside the content of another one with a surer cue: direct
- * or indirect, content after the cue ("X said that Y claimed …") or before it ("Y claimed …, X
- * said"). PolNeAR never annotates such nested attributions.
+ * Drops attributions whose cue lies inside the content of another one with a surer cue
+ * (PolNeAR never annotates nested attributions). Inside a direct quote, any cue goes. Inside
+ * indirect or mixed content, only a cue after the outer one with no clause break between the
+ * content start and the cue ("X said that Y claimed …"): indirect content runs to the sentence
+ * end, and a cue after a comma, "and" or "who" ("…, adding that", "Y, who has pledged …") is
+ * usually an attribution of its own. Held-out train: overlap F1 +0.008 over direct-only.
  */
-function outermost(found: readonly Attribution[]): Attribution[] {
+const CLAUSE_BREAK = /[,;:—–()]|\s-\s|\b(?:but|and|or|who|which|while|as|because|after|before|when|if)\b/i;
+
+function outermost(found: readonly Attribution[], text: string): Attribution[] {
   const sureness = (a: Attribution) => Number(/p=([\d.]+)/.exec(a.reason)?.[1] ?? 1);
-  const mode = process.env.FL_NEST ?? 'all';
   const contains = (outer: Attribution, inner: Attribution) => {
     if (!outer.content || outer === inner) return false;
-    if (mode === 'direct' && (outer.kind !== 'direct' || outer.cue.end > inner.cue.start)) return false;
-    if (mode === 'after' && outer.cue.end > inner.cue.start) return false;
-    return outer.content.start <= inner.cue.start && inner.cue.end <= outer.content.end && sureness(outer) >= sureness(inner);
+    if (outer.content.start > inner.cue.start || inner.cue.end > outer.content.end || sureness(outer) < sureness(inner)) return false;
+    if (outer.kind === 'direct') return true;
+    // A punctuation cue (a dash or colon rule) does not frame an indirect clause.
+    return /\p{L}/u.test(outer.cue.text) && outer.cue.end <= inner.cue.start && !CLAUSE_BREAK.test(text.slice(outer.content.start, inner.cue.start));
   };
   return found.filter((inner) => !found.some((outer) => contains(outer, inner)));
 }

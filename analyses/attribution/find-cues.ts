@@ -54,7 +54,10 @@ export function findCues(
       }
       break;
     }
-    if (hasContentWord(tokens, i, end)) cues.push(candidate(tokens, scores, i, end));
+    // A trailing adverb ("quoted as saying afterwards") is a modifier, not part of the cue.
+    let last = end;
+    while (last - 1 > i && tokens[last - 1].pos === 'ADV') last--;
+    if (hasContentWord(tokens, i, last)) cues.push(candidate(tokens, scores, i, last));
     i = end;
   }
   return { cues: addRuleCues(cues, tokens, text), ctx, scores };
@@ -89,15 +92,40 @@ function addRuleCues(cues: CueCandidate[], tokens: readonly FeatureToken[], text
     const next = tokens[k + 1];
     if (t.text === ':' && labels.has(k)) {
       added.push(rule(k, 'speaker label in a transcript'));
+    } else if (t.text === ':' && headlineSpeaker(text, t.start)) {
+      added.push(rule(k, 'speaker label of a headline'));
+
     } else if (t.text === ':' && OPENING_QUOTE.test(text.slice(t.end).trimStart())) {
       const clauseHasCue = cues.some((c) => tokens[c.tokenStart].sentence === t.sentence && c.tokenEnd <= k);
       if (!clauseHasCue && tokens[k - 1].pos !== 'PUNCT') added.push(rule(k, 'colon introducing a quote'));
-    } else if (DASH.test(t.text) && next.pos === 'PROPN') {
-      const before = text.slice(Math.max(0, t.start - 3), t.start);
-      if (/[.!?"”’)]\s*$/.test(before)) added.push(rule(k, 'dash before a name signing a quote'));
+    } else if (DASH.test(t.text) && next.pos === 'PROPN' && signsOff(tokens, text, k)) {
+      added.push(rule(k, 'dash before a name signing a quote'));
     }
   }
   return added.length ? [...cues, ...added].sort((a, b) => a.tokenStart - b.tokenStart) : cues;
+}
+
+/** "Name: what they said" as the first line (the title); "The Latest:" and the like are not speakers. */
+function headlineSpeaker(text: string, colon: number): boolean {
+  const label = text.slice(0, colon);
+  return !label.includes('\n') && text[colon + 1] === ' ' && SPEAKER_LABEL.test(label) && !NOT_SPEAKERS.test(label) && !/^the\b/i.test(label);
+}
+
+/**
+ * A signing dash follows a sentence end or quote with a space ("….” — Paul Ryan", not
+ * "U.S.-Mexico") and the name after it ends its line or sentence with no verb (not a
+ * dateline "WASHINGTON — Gov. X said …").
+ */
+function signsOff(tokens: readonly FeatureToken[], text: string, k: number): boolean {
+  const t = tokens[k];
+  // An embedded tweet signs off "— Name (@handle) date" after any text (a link, a hashtag).
+  if (/^\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} \(@\w+\)/.test(text.slice(t.end, t.end + 80))) return true;
+  if (!/[.!?"”’)]\s+$/.test(text.slice(Math.max(0, t.start - 3), t.start))) return false;
+  for (let j = k + 1; j < tokens.length && j <= k + 6; j++) {
+    if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') return false;
+    if (/^[.!?]$/.test(tokens[j].text) || /\n|^\s*</.test(text.slice(tokens[j].end, tokens[j].end + 2)) || j === tokens.length - 1) return true;
+  }
+  return false;
 }
 
 /**

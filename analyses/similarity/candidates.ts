@@ -98,6 +98,7 @@ export function candidatePairs(space: TermSpace, options: CandidateOptions = {})
   const n = space.vectors.length;
   const postings = buildIndex(space, o.maxPosting);
   const partial = new Float64Array(n);
+  const dense = new Float64Array(space.vocab.length);
   const found = new Map<number, IndexPair>();
   for (let i = 0; i < n; i++) {
     const v = space.vectors[i];
@@ -117,11 +118,15 @@ export function candidatePairs(space: TermSpace, options: CandidateOptions = {})
       best.push(j, partial[j]);
       partial[j] = 0;
     }
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
     const neighbors = new TopK(o.maxNeighbors);
     for (const { key: j } of best.items) {
-      const score = mergeDot(v, space.vectors[j]);
+      const u = space.vectors[j];
+      let score = 0;
+      for (let k = 0; k < u.ids.length; k++) score += dense[u.ids[k]] * u.weights[k];
       if (score >= o.minScore) neighbors.push(j, score);
     }
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
     for (const { key: j, score } of neighbors.items) {
       const [a, b] = i < j ? [i, j] : [j, i];
       const key = a * n + b;
@@ -129,23 +134,6 @@ export function candidatePairs(space: TermSpace, options: CandidateOptions = {})
     }
   }
   return [...found.values()].sort((x, y) => x.i - y.i || x.j - y.j);
-}
-
-/**
- * Dot product of two vectors with ascending ids, summed in `u`'s order over the shared ids. A
- * merge walk reads both vectors in order; looking `u`'s ids up in a dense array the size of the
- * vocabulary missed the cache more and more as the corpus (and its vocabulary) grew.
- */
-function mergeDot(v: SparseVector, u: SparseVector): number {
-  let score = 0;
-  let a = 0;
-  for (let k = 0; k < u.ids.length; k++) {
-    const id = u.ids[k];
-    while (a < v.ids.length && v.ids[a] < id) a++;
-    if (a === v.ids.length) break;
-    if (v.ids[a] === id) score += v.weights[a] * u.weights[k];
-  }
-  return score;
 }
 
 /** The quadratic baseline: every pair scored exactly (for benchmarks and recall checks only). */

@@ -86,7 +86,11 @@ export function buildVectors(docs: readonly DocTerms[], options: VectorOptions =
   const perDoc = docs.map((doc, index) => {
     displays.clear();
     const counts = rawCounts(doc, titleWeight, displays);
-    const entries: Array<[number, number]> = [];
+    // Two typed arrays per document, not one [id, count] pair per term: millions of small
+    // arrays alive until the vectors are built made garbage collection grow faster than the corpus.
+    const termIds = new Int32Array(counts.size);
+    const termCounts = new Float64Array(counts.size);
+    let k = 0;
     for (const [term, count] of counts) {
       let id = ids.get(term);
       if (id === undefined) {
@@ -99,19 +103,22 @@ export function buildVectors(docs: readonly DocTerms[], options: VectorOptions =
       }
       dfList[id]++;
       if (soleOutlet[id] !== (outlets?.[index] ?? '')) soleOutlet[id] = '';
-      entries.push([id, count]);
+      termIds[k] = id;
+      termCounts[k++] = count;
     }
-    return entries;
+    return { termIds, termCounts };
   });
   const n = docs.length;
   const multiOutlet = new Set(outlets ?? []).size > 1;
   const idf = dfList.map((df) => Math.log((1 + n) / (1 + df)) + 1);
-  const vectors = perDoc.map((entries) => {
-    entries.sort((x, y) => x[0] - y[0]);
-    const vIds = new Int32Array(entries.length);
-    const weights = new Float64Array(entries.length);
+  const vectors = perDoc.map(({ termIds, termCounts }) => {
+    const order = Uint32Array.from(termIds.keys()).sort((x, y) => termIds[x] - termIds[y]);
+    const vIds = new Int32Array(order.length);
+    const weights = new Float64Array(order.length);
     let norm = 0;
-    entries.forEach(([id, count], i) => {
+    order.forEach((at, i) => {
+      const id = termIds[at];
+      const count = termCounts[at];
       // A term only one outlet uses (in 2+ articles) is its house style, not the event.
       const house = soleOutlet[id] !== '' && dfList[id] > 1 && multiOutlet ? outletWeight : 1;
       const boost = (isNameDimension(vocab[id]) ? nameWeight : 1) * house;

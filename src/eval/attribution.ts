@@ -265,9 +265,9 @@ export const attributionEval: Evaluation = {
       name: 'attribution',
       rows,
       metrics,
-      // A little under the levels reached (dev cue F1 0.787, source overlap 0.885), so CI catches
+      // A little under the levels reached (dev cue F1 0.794, source overlap 0.892), so CI catches
       // drops. The target for cue F1 is 0.80: not reached yet.
-      floors: { 'dev.cueF1': 0.775, 'dev.sourceOverlap': 0.87 },
+      floors: { 'dev.cueF1': 0.785, 'dev.sourceOverlap': 0.88 },
       notes,
     };
   },

@@ -63,6 +63,38 @@ describe('extractAttributions', () => {
   });
 });
 
+describe('nested attributions and rule cues', () => {
+  // A hand-made cue model that fires on "say" and "claim" alone, so the nesting rule is tested apart from the shipped weights.
+  const model = { name: 'test', description: '', trainedOn: '', threshold: 0.5, weights: { bias: -5, 'w=say': 8, 'w=claim': 7 } };
+  const cues = (text: string, nested = false) => extractAttributions(analyzeDoc(article('t', 'x', text)), { model, nested }).map((a) => a.cue.text);
+
+  it('drops a cue nested in the that-clause of a surer attribution, as PolNeAR annotates one attribution per word', () => {
+    const text = 'The harbor minister said on Monday that inspectors claimed the cranes were unsafe.';
+    expect(cues(text, true)).toEqual(['said', 'claimed']);
+    expect(cues(text)).toEqual(['said']);
+  });
+
+  it('keeps a second attribution after a clause break in indirect content', () => {
+    expect(cues('The harbor minister said the port would reopen, and union leaders claimed they doubted it.')).toEqual(['said', 'claimed']);
+    expect(cues('The harbor minister said the port would reopen, the union leaders who claimed otherwise were wrong.')).toEqual(['said', 'claimed']);
+  });
+
+  it('reads a dash between two place names or after a dateline as no cue', () => {
+    const found = extract('Trucks waited at the Ardan-Velm border crossing for days.\n\nPORTVILLE — Harbor Minister Elena Varga visited the docks on Tuesday.');
+    expect(found.some((a) => /^[-—]$/.test(a.cue.text))).toBe(false);
+  });
+
+  it('takes the dash signing an embedded tweet as its cue', () => {
+    const found = extract('Great day for the port. pic.twitter.com/abc — Elena Varga (@evarga) May 3, 2016');
+    expect(found.some((a) => a.cue.text === '—' && /signing/.test(a.reason))).toBe(true);
+  });
+
+  it('takes the colon of a "Name: words" headline as the cue of its speaker', () => {
+    const found = extract('Elena Varga: The Port Tax Will Go\n\nThe harbor minister spoke to dock workers on Tuesday.');
+    expect(found.some((a) => a.cue.text === ':' && /rule: speaker label of a headline/.test(a.reason))).toBe(true);
+  });
+});
+
 describe('attribution analysis', () => {
   const docs = [
     article('a1', 'Northern Ledger', 'Mayor Tomas Brandt said the bridge would reopen in May. Engineers said the repairs were on schedule.', 'bridge'),
