@@ -59,34 +59,32 @@ function weightMap(weights: Record<string, number>): Map<string, number> {
 }
 
 /**
- * Scores one token from its feature names. `top` is built when first read: every token is
- * scored (twice when stacked) but only cue heads are explained.
+ * Scores one token from its feature names. Every token is scored (twice when stacked) but only
+ * cue heads are explained, so the three largest contributions are kept as found and written
+ * out as text only when `top` is first read.
  */
 export function scoreFeatures(weights: Record<string, number>, features: readonly string[]): TokenScore {
   const map = weightMap(weights);
   let z = 0;
+  // Largest first; equal weights in feature order, as a stable sort would leave them.
+  const best: Array<[string, number]> = [];
   for (const f of features) {
     const w = map.get(f);
-    if (w !== undefined) z += w;
+    if (w === undefined) continue;
+    z += w;
+    if (f === 'bias' || (best.length === 3 && w <= best[2][1])) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1][1] < w) at--;
+    best.splice(at, 0, [f, w]);
+    if (best.length > 3) best.pop();
   }
   let top: string[] | undefined;
   return {
     p: sigmoid(z),
     get top() {
-      return (top ??= explain(map, features));
+      return (top ??= best.map(([f, w]) => `${f} (${w >= 0 ? '+' : ''}${w.toFixed(2)})`));
     },
   };
-}
-
-/** The three largest contributions (bias aside), as `feature (+w)`. */
-function explain(weights: ReadonlyMap<string, number>, features: readonly string[]): string[] {
-  const parts: Array<[string, number]> = [];
-  for (const f of features) {
-    const w = weights.get(f);
-    if (w !== undefined && f !== 'bias') parts.push([f, w]);
-  }
-  parts.sort((a, b) => b[1] - a[1]);
-  return parts.slice(0, 3).map(([f, w]) => `${f} (${w >= 0 ? '+' : ''}${w.toFixed(2)})`);
 }
 
 /** Cue probabilities of every token of a document (two passes when the model is stacked). */

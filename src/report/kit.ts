@@ -107,7 +107,7 @@ export function hasNoData(spec: object): boolean {
 
 /** Makes the kit for one page (or one section of it, with `context.prefix`). */
 export function createKit(page: PageParts, context: KitContext): ReportKit {
-  const prefixed = (name: string) => (context.prefix ? `${context.prefix}-${name}` : name);
+  const prefixed = (name: string) => (context.prefix && !name.startsWith(`${context.prefix}-`) ? `${context.prefix}-${name}` : name);
   return {
     root: context.root,
     chart(name, spec, caption) {

@@ -224,11 +224,13 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   );
   const chartFiles = new Map<string, object>(corpusCharts.map((c) => [c.name, c.spec]));
   for (const [name, chart] of overviewParts.charts) chartFiles.set(name, chart.spec);
+  const placedSpecs = new Set([...overviewParts.charts.values()].map((c) => JSON.stringify(c.spec)));
   for (const a of analyses) {
     const specs = a.charts?.(summaryOf(a), index) ?? {};
     for (const [name, spec] of Object.entries(specs)) {
       const key = slugify(name.startsWith(`${a.id}-`) ? name : `${a.id}-${name}`, 80);
-      if (!chartFiles.has(key)) chartFiles.set(key, spec);
+      // charts() usually repeats what the section placed: write each spec once.
+      if (!chartFiles.has(key) && !placedSpecs.has(JSON.stringify(spec))) chartFiles.set(key, spec);
     }
   }
   for (const [name, spec] of chartFiles) {

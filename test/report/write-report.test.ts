@@ -254,3 +254,15 @@ describe('interrupting writeReport', () => {
     expect(readdirSync(dir)).toEqual(['report']);
   });
 });
+
+describe('chart files', () => {
+  it('writes a chart placed by a section and returned by charts() once', async () => {
+    const placing: AnyAnalysis = {
+      ...marksAnalysis,
+      overview: (summary, corpus, kit) => ({ id: 'marks', title: 'Marks', html: kit.chart('marks-chart', marksAnalysis.charts!(summary, corpus)['per-outlet'], 'Marks per outlet.') }),
+    };
+    const out = join(dir, 'report');
+    await writeReport(buildResult(fixtureArticles(), [placing]), out);
+    expect(listFiles(out).filter((f) => f.startsWith('charts/marks') && f.endsWith('.vl.json'))).toEqual(['charts/marks-chart.vl.json']);
+  });
+});
