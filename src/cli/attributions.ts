@@ -3,13 +3,13 @@
  * `{doc, source, cue, content (spans {start,end,text} or null), kind, sourceType, resolved, verb,
  * stance, reason}` — with the resolution chain when a pronoun or description was resolved.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { analyzeDoc } from '../text/analyze.js';
 import { extractAttributions } from '../../analyses/attribution/index.js';
 import { loadCueModel } from '../../analyses/attribution/cue-model.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
-import { ROW_FORMATS, writeRows, type RowFormat } from './output.js';
+import { writeRows, type RowFormat, addRowOptions } from './output.js';
 import { createProgress } from './progress.js';
 
 interface AttributionsCliOptions extends InputCliOptions {
@@ -21,12 +21,10 @@ interface AttributionsCliOptions extends InputCliOptions {
 }
 
 export function register(program: Command): void {
-  const command = program
+  const command = addRowOptions(program
     .command('attributions')
     .description('who is quoted, how and with which verb: source, cue and content spans per attribution')
-    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads')
-    .addOption(new Option('--format <fmt>', 'row format').choices(ROW_FORMATS).default('jsonl'))
-    .option('-o, --output <file>', 'write the rows to a file (default: stdout)')
+    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads'), 'jsonl')
     .option('--lexicon <file.json...>', 'extra lexicons: report-verb / cue-verb entries (stance) and source nouns (anonymous, media, document, organization, person-role)')
     .option('--threshold <p>', 'cue probability threshold (default: the one stored with the weights)')
     .option('--model-file <file.json>', 'cue weights to use instead of data/models/attribution-cues.json');

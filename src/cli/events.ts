@@ -4,14 +4,14 @@
  * final id (the given one when the input had one), `grouped` the group found by content — or,
  * with `--summary`, one row per event `{event, label, size, outlets, firstDate, lastDate, terms, given}`.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { analyzeDoc } from '../text/analyze.js';
 import { docTerms } from '../../analyses/similarity/features.js';
 import { groupEvents } from '../../analyses/events/compute.js';
 import { GROUPING_DEFAULTS } from '../../analyses/events/types.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
-import { ROW_FORMATS, writeRows, type RowFormat } from './output.js';
+import { writeRows, type RowFormat, addRowOptions } from './output.js';
 
 interface EventsCliOptions extends InputCliOptions {
   format: RowFormat;
@@ -30,12 +30,10 @@ export function numberOption(name: string, value: string | undefined, min = 0): 
 }
 
 export function register(program: Command): void {
-  const command = program
+  const command = addRowOptions(program
     .command('events')
     .description('group stories into events across outlets; one row per article (or per event with --summary)')
-    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads')
-    .addOption(new Option('--format <fmt>', 'row format').choices(ROW_FORMATS).default('jsonl'))
-    .option('-o, --output <file>', 'write the rows to a file (default: stdout)')
+    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads'), 'jsonl')
     .option('--summary', 'one row per event: outlets, dates, label, size')
     .option('--threshold <x>', `average-link cosine needed to merge two groups (default ${GROUPING_DEFAULTS.threshold})`)
     .option('--date-window <days>', `dated articles further apart are never linked (default ${GROUPING_DEFAULTS.dateWindowDays})`);

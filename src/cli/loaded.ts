@@ -9,7 +9,7 @@ import { analyzeDoc } from '../text/analyze.js';
 import { detectLoaded, loadedResources, MARKER_CATEGORIES } from '../../analyses/loaded/index.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
-import { ROW_FORMATS, writeRows, type RowFormat } from './output.js';
+import { writeRows, type RowFormat, addRowOptions } from './output.js';
 import { createProgress } from './progress.js';
 
 interface LoadedCliOptions extends InputCliOptions {
@@ -23,12 +23,10 @@ interface LoadedCliOptions extends InputCliOptions {
 }
 
 export function register(program: Command): void {
-  const command = program
+  const command = addRowOptions(program
     .command('loaded')
     .description('loaded language: labels, euphemisms, hedges, intensifiers, report verbs, learned finds, quote classes')
-    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads')
-    .addOption(new Option('--format <fmt>', 'row format').choices(ROW_FORMATS).default('jsonl'))
-    .option('-o, --output <file>', 'write the rows to a file (default: stdout)')
+    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads'), 'jsonl')
     .option('--lexicon <file.json...>', 'extra lexicon files (same shape as data/lexicons/labels.json; same term and category replaces ours)')
     .addOption(new Option('--category <name...>', 'only these categories').choices(MARKER_CATEGORIES))
     .option('--threshold <p>', 'probability for a learned flag (default: the one stored with the weights)')

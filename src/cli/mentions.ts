@@ -3,12 +3,12 @@
  * `{doc, start, end, text, name, title, type, key}` with keys merged across the corpus
  * ("Lavrov" → "Sergey Lavrov"). `--aliases` prints the alias index instead: one row per key.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { analyzeDoc } from '../text/analyze.js';
 import { buildAliasIndex } from '../text/aliases.js';
 import type { AnalyzedDoc } from '../text/types.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
-import { ROW_FORMATS, writeRows, type RowFormat } from './output.js';
+import { writeRows, type RowFormat, addRowOptions } from './output.js';
 
 interface MentionsCliOptions extends InputCliOptions {
   format: RowFormat;
@@ -17,12 +17,10 @@ interface MentionsCliOptions extends InputCliOptions {
 }
 
 export function register(program: Command): void {
-  const command = program
+  const command = addRowOptions(program
     .command('mentions')
     .description('name mentions (people, organisations, places, media) with titles and corpus-wide alias keys')
-    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads')
-    .addOption(new Option('--format <fmt>', 'row format').choices(ROW_FORMATS).default('jsonl'))
-    .option('-o, --output <file>', 'write the rows to a file (default: stdout)')
+    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads'), 'jsonl')
     .option('--aliases', 'one row per alias key: forms, count, type');
   addInputOptions(command).action(async (inputs: string[], opts: MentionsCliOptions) => {
     const { articles } = await loadCorpus(inputs, opts);

@@ -2,6 +2,7 @@
  * Row output shared by every analysis command: `--format jsonl|json|csv|table`, to stdout or
  * atomically to `-o file`. Rows are plain objects; nested values are JSON-encoded in CSV/table.
  */
+import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../corpus/write-atomic.js';
 
 export type RowFormat = 'jsonl' | 'json' | 'csv' | 'table';
@@ -15,6 +16,13 @@ export interface OutputOptions {
   columns?: string[];
   /** Longest cell in table output before it is cut with an ellipsis. */
   maxCell?: number;
+}
+
+/** Adds `--format` (default `defaultFormat`) and `-o, --output` to a command that prints rows. */
+export function addRowOptions(command: Command, defaultFormat: RowFormat = 'jsonl'): Command {
+  return command
+    .addOption(new Option('--format <fmt>', 'row format').choices(ROW_FORMATS).default(defaultFormat))
+    .option('-o, --output <file>', 'write the rows to a file (default: stdout)');
 }
 
 type Row = Record<string, unknown>;

@@ -4,13 +4,13 @@
  * start/end/text are the content inside the marks and outer* include them. Unbalanced marks
  * go to stderr as warnings with `--issues`.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { getNlp } from '../text/nlp.js';
 import { findQuotes } from '../text/quotes.js';
 import { analyzeDoc } from '../text/analyze.js';
 import type { AnalyzedDoc } from '../text/types.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
-import { ROW_FORMATS, writeRows, type RowFormat } from './output.js';
+import { writeRows, type RowFormat, addRowOptions } from './output.js';
 
 interface QuotesCliOptions extends InputCliOptions {
   format: RowFormat;
@@ -20,12 +20,10 @@ interface QuotesCliOptions extends InputCliOptions {
 }
 
 export function register(program: Command): void {
-  const command = program
+  const command = addRowOptions(program
     .command('quotes')
     .description('every quotation: content and outer spans, word count, whole sentence or embedded')
-    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads')
-    .addOption(new Option('--format <fmt>', 'row format').choices(ROW_FORMATS).default('jsonl'))
-    .option('-o, --output <file>', 'write the rows to a file (default: stdout)')
+    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads'), 'jsonl')
     .option('--issues', 'also print unbalanced quote marks to stderr')
     .option('--fast', 'skip wink (sentence indexes become -1; whole/embedded is judged from punctuation alone)');
   addInputOptions(command).action(async (inputs: string[], opts: QuotesCliOptions) => {

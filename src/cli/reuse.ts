@@ -4,7 +4,7 @@
  * `{a, b, aSpan, bSpan, sentences, identical, jaccard, earlier}` with spans `{start, end, text}`
  * into each article's text; `--pairs` for one row per article pair (near-duplicates included).
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { analyzeDoc } from '../text/analyze.js';
 import { findReuse } from '../../analyses/reuse/find.js';
 import { reuseFingerprint } from '../../analyses/reuse/fingerprints.js';
@@ -12,7 +12,7 @@ import { withSpanText } from '../../analyses/reuse/index.js';
 import { REUSE_DEFAULTS } from '../../analyses/reuse/types.js';
 import { numberOption } from './events.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
-import { ROW_FORMATS, writeRows, type RowFormat } from './output.js';
+import { writeRows, type RowFormat, addRowOptions } from './output.js';
 
 interface ReuseCliOptions extends InputCliOptions {
   format: RowFormat;
@@ -23,12 +23,10 @@ interface ReuseCliOptions extends InputCliOptions {
 }
 
 export function register(program: Command): void {
-  const command = program
+  const command = addRowOptions(program
     .command('reuse')
     .description('copied text: passages shared between articles, near-duplicate articles, who published first')
-    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads')
-    .addOption(new Option('--format <fmt>', 'row format').choices(ROW_FORMATS).default('jsonl'))
-    .option('-o, --output <file>', 'write the rows to a file (default: stdout)')
+    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads'), 'jsonl')
     .option('--pairs', 'one row per article pair: Jaccard, near-duplicate, passages, share of each side reused')
     .option('--min-sentences <n>', `matching sentences a passage needs (default ${REUSE_DEFAULTS.minSentences})`)
     .option('--same-outlet', 'also report reuse between articles of the same outlet');

@@ -3,14 +3,14 @@
  * pruned inverted index — never all pairs). One row per article and neighbour
  * `{doc, similar, score, rank, outlet, similarOutlet}`; `--doc ID` for one article only.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { analyzeDoc } from '../text/analyze.js';
 import { docTerms } from '../../analyses/similarity/features.js';
 import { nearest, similarPairs } from '../../analyses/similarity/index.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { numberOption } from './events.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
-import { ROW_FORMATS, writeRows, type RowFormat } from './output.js';
+import { writeRows, type RowFormat, addRowOptions } from './output.js';
 
 interface SimilarCliOptions extends InputCliOptions {
   format: RowFormat;
@@ -21,12 +21,10 @@ interface SimilarCliOptions extends InputCliOptions {
 }
 
 export function register(program: Command): void {
-  const command = program
+  const command = addRowOptions(program
     .command('similar')
     .description('most similar articles by TF-IDF cosine (sub-quadratic candidate search)')
-    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads')
-    .addOption(new Option('--format <fmt>', 'row format').choices(ROW_FORMATS).default('jsonl'))
-    .option('-o, --output <file>', 'write the rows to a file (default: stdout)')
+    .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads'), 'jsonl')
     .option('--doc <id>', 'only the neighbours of this article')
     .option('--top <k>', 'neighbours per article', '5')
     .option('--min-score <x>', 'drop pairs below this cosine (default 0.05)');
