@@ -3,7 +3,7 @@
  * "a spokesperson"), media ("the British daily"), document ("a report"), organization
  * ("the ministry"), and person roles ("the minister") that let descriptions resolve to names.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { loadLexicon } from '../../src/text/lexicon.js';
 import { lexiconPath } from '../../src/paths.js';
 
 export type SourceNounCategory = 'anonymous' | 'media' | 'document' | 'organization' | 'person-role';
@@ -18,9 +18,7 @@ export function loadSourceNouns(extraFiles: readonly string[] = []): SourceNouns
   if (!extraFiles.length && shipped) return shipped;
   const nouns: SourceNouns = new Map();
   for (const file of [lexiconPath('sources.json'), ...extraFiles]) {
-    if (!existsSync(file)) continue;
-    const { entries = [] } = JSON.parse(readFileSync(file, 'utf8')) as { entries?: Array<{ term: string; category: string }> };
-    for (const { term, category } of entries) {
+    for (const { term, category } of loadLexicon(file).entries) {
       if (!['anonymous', 'media', 'document', 'organization', 'person-role'].includes(category)) continue;
       const key = term.toLowerCase();
       if (!nouns.has(key)) nouns.set(key, new Set());

@@ -3,15 +3,9 @@
  * loaded-language analysis: category "report-verb", subcategory = stance); further cues from
  * data/lexicons/cue-words.json; `--lexicon` files may add or override entries of either kind.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { loadLexicon } from '../../src/text/lexicon.js';
 import { lexiconPath } from '../../src/paths.js';
 import type { Stance } from './types.js';
-
-interface LexiconEntry {
-  term: string;
-  category: string;
-  subcategory?: string;
-}
 
 const STANCES = new Set<Stance>(['neutral', 'doubting', 'conceding', 'emphatic']);
 const CUE_CATEGORIES = new Set(['report-verb', 'cue-verb', 'cue-phrase', 'cue-noun']);
@@ -21,12 +15,6 @@ export type StanceTable = Map<string, { stance: Stance; lexicon: string }>;
 
 const cache = new Map<string, StanceTable>();
 
-function entriesOf(file: string): LexiconEntry[] {
-  if (!existsSync(file)) return [];
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { entries?: LexiconEntry[] };
-  return Array.isArray(parsed.entries) ? parsed.entries : [];
-}
-
 /** Builds the stance table from the shipped lexicons plus `extraFiles` (later files win). */
 export function loadStances(extraFiles: readonly string[] = []): StanceTable {
   const key = extraFiles.join('\n');
@@ -35,11 +23,13 @@ export function loadStances(extraFiles: readonly string[] = []): StanceTable {
   const table: StanceTable = new Map();
   // cue-words first so the shared report-verb stances take precedence over them.
   for (const file of [lexiconPath('cue-words.json'), lexiconPath('report-verbs.json'), ...extraFiles]) {
-    for (const entry of entriesOf(file)) {
+    // loadLexicon validates the file and names it in any error (a user's --lexicon typo included).
+    const lexicon = loadLexicon(file);
+    for (const entry of lexicon.entries) {
       if (!CUE_CATEGORIES.has(entry.category)) continue;
       const stance = entry.subcategory as Stance;
       if (!STANCES.has(stance)) continue;
-      table.set(entry.term.toLowerCase(), { stance, lexicon: file.split(/[\\/]/).pop()!.replace(/\.json$/, '') });
+      table.set(entry.term.toLowerCase(), { stance, lexicon: lexicon.name });
     }
   }
   cache.set(key, table);
