@@ -2,24 +2,17 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register as registerInfo } from '../../src/cli/info.js';
 import { register as registerIngest } from '../../src/cli/ingest.js';
 import { diagnosticLines, loadCorpus, parseMapOption } from '../../src/cli/input-options.js';
 import { FramelensError } from '../../src/corpus/diagnostics.js';
 import { fixture, fixturesDir, hasSeed, seedPath, seedSkipMessage, tempDir } from '../corpus/helpers.js';
+import { captureOutput } from '../helpers/capture-output.js';
 
-let stdout = '';
-let stderr = '';
+const io = captureOutput();
 
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-});
 afterEach(() => {
-  vi.restoreAllMocks();
   vi.unstubAllEnvs();
 });
 
@@ -49,22 +42,22 @@ describe('framelens ingest', () => {
       ['RT', 'Zelensky and Kiev mayor ‘at war\''],
       ['RT', 'Macron threatens China with NATO expansion'],
     ]);
-    expect(stderr).toContain('read 4 · ingested 4 · rejected 0 · duplicates 0\n');
-    expect(stderr).toContain(`wrote 4 article(s) to ${out}`);
-    expect(stdout).toBe('');
+    expect(io.stderr).toContain('read 4 · ingested 4 · rejected 0 · duplicates 0\n');
+    expect(io.stderr).toContain(`wrote 4 article(s) to ${out}`);
+    expect(io.stdout).toBe('');
   });
 
   it('writes the corpus to stdout without -o', async () => {
     await run('ingest', fixture('articles.jsonl'), '--quiet');
-    expect(stdout.trim().split('\n')).toHaveLength(3);
-    expect(stderr).toBe('');
+    expect(io.stdout.trim().split('\n')).toHaveLength(3);
+    expect(io.stderr).toBe('');
   });
 
   it('prints each bad record as file:line severity reason ruleId and writes --rejects', async () => {
     const dir = tempDir();
     await run('ingest', fixture('bad/missing-text.csv'), '-o', join(dir, 'c.jsonl'), '--rejects', join(dir, 'rejects.jsonl'));
-    expect(stderr).toContain(`${fixture('bad/missing-text.csv')}:3 error record has no text`);
-    expect(stderr).toContain('read 3 · ingested 1 · rejected 2 · duplicates 0');
+    expect(io.stderr).toContain(`${fixture('bad/missing-text.csv')}:3 error record has no text`);
+    expect(io.stderr).toContain('read 3 · ingested 1 · rejected 2 · duplicates 0');
     const rejects = readFileSync(join(dir, 'rejects.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rejects.map((r) => r.ruleId)).toEqual(['corpus:missing-text', 'corpus:missing-outlet']);
     expect(readdirSync(dir).sort()).toEqual(['c.jsonl', 'rejects.jsonl']);
@@ -86,10 +79,10 @@ describe('framelens ingest', () => {
 
   it('applies --map, --outlet and --input-format', async () => {
     await run('ingest', fixture('custom-columns.csv'), '--map', 'text=story_body', 'outlet=newspaper', '--quiet');
-    expect(JSON.parse(stdout).outlet).toBe('The Harbor Ledger');
-    stdout = '';
+    expect(JSON.parse(io.stdout).outlet).toBe('The Harbor Ledger');
+    io.stdout = '';
     await run('ingest', fixture('dump.txt'), '--input-format', 'text', '--outlet', 'Meridian Post', '--quiet');
-    const [only] = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [only] = io.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(only).toMatchObject({ outlet: 'Meridian Post', title: '' });
     expect(only.text.startsWith('Harbour levy lawsuit heads to court\n')).toBe(true);
   });
@@ -105,15 +98,15 @@ describe('framelens ingest', () => {
 describe('framelens info', () => {
   it('prints rows per outlet and event in every row format', async () => {
     await run('info', fixture('articles.jsonl'), fixture('articles.json'), '--format', 'json', '--quiet');
-    const rows = JSON.parse(stdout);
+    const rows = JSON.parse(io.stdout);
     expect(rows[0]).toMatchObject({ group: 'corpus', key: 'all', articles: 5, first: '2031-04-08', last: '2031-04-11T09:00:00.000Z' });
     expect(rows.filter((r: { group: string }) => r.group === 'outlet').map((r: { key: string }) => r.key)).toEqual(['Valdoria Wire', 'Meridian Post', 'Northgate Courier', 'The Harbor Ledger']);
     expect(rows.find((r: { key: string }) => r.key === 'aldmoor-levy').articles).toBe(2);
     for (const format of ['csv', 'table', 'jsonl']) {
-      stdout = '';
+      io.stdout = '';
       await run('info', fixturesDir, '--format', format, '--quiet');
-      expect(stdout).toMatch(/group.*key.*articles.*words.*first.*last|"group":"corpus"/);
-      expect(stdout).toContain('Meridian Post');
+      expect(io.stdout).toMatch(/group.*key.*articles.*words.*first.*last|"group":"corpus"/);
+      expect(io.stdout).toContain('Meridian Post');
     }
   });
 });

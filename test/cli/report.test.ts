@@ -2,22 +2,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultReportDir, register } from '../../src/cli/report.js';
+import { captureOutput } from '../helpers/capture-output.js';
 
-let stdout = '';
-let stderr = '';
+const io = captureOutput();
 let dir: string;
 
 beforeEach(() => {
-  stdout = '';
-  stderr = '';
   dir = mkdtempSync(join(tmpdir(), 'framelens-cli-report-'));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
 });
 afterEach(() => {
-  vi.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -41,15 +36,15 @@ describe('framelens report', () => {
   it('writes the report and prints only the path of index.html on stdout', async () => {
     const out = join(dir, 'out');
     await run(corpus(), '-o', out);
-    expect(stdout).toBe(`${join(out, 'index.html')}\n`);
+    expect(io.stdout).toBe(`${join(out, 'index.html')}\n`);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(readdirSync(join(out, 'articles'))).toHaveLength(2);
-    expect(stderr).toMatch(/wrote \d+ files, [\d.]+ MB, 2 article views/);
+    expect(io.stderr).toMatch(/wrote \d+ files, [\d.]+ MB, 2 article views/);
   });
 
   it('is silent on stderr with --quiet', async () => {
     await run(corpus(), '-o', join(dir, 'out'), '--quiet');
-    expect(stderr).toBe('');
+    expect(io.stderr).toBe('');
   });
 
   it('refuses to overwrite a folder that is not a report', async () => {

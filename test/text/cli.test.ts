@@ -2,19 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { register as registerMentions } from '../../src/cli/mentions.js';
 import { register as registerQuotes } from '../../src/cli/quotes.js';
+import { captureOutput } from '../helpers/capture-output.js';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 async function run(...args: string[]): Promise<void> {
   const program = new Command('framelens').exitOverride();
@@ -36,7 +29,7 @@ writeFileSync(
 describe('framelens quotes', () => {
   it('prints one JSONL row per quote with content and outer spans', async () => {
     await run('quotes', corpus);
-    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = io.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((r) => [r.doc, r.text, r.embedded])).toEqual([['a', 'major crime', true], ['a', 'We will not retreat,', false]]);
     const text = "Foreign Minister Sergey Lavrov called it a 'major crime'. \u201cWe will not retreat,\u201d he said.";
     expect(text.slice(rows[0].outerStart, rows[0].outerEnd)).toBe("'major crime'");
@@ -50,14 +43,14 @@ describe('framelens quotes', () => {
     const csv = readFileSync(out, 'utf8').split('\n');
     expect(csv[0]).toBe('doc,start,end,text,outerStart,outerEnd,words,embedded,depth,paragraphs,sentence');
     expect(csv).toHaveLength(4);
-    expect(stderr).toMatch(/b@\d+ warning opening " has no closing mark.*text:unclosed-quote/);
+    expect(io.stderr).toMatch(/b@\d+ warning opening " has no closing mark.*text:unclosed-quote/);
   });
 });
 
 describe('framelens mentions', () => {
   it('prints mentions with corpus-wide keys and media from the corpus outlets', async () => {
     await run('mentions', corpus);
-    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = io.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.find((r) => r.doc === 'b' && r.name === 'Lavrov')).toMatchObject({ type: 'person', key: 'Sergey Lavrov' });
     expect(rows.find((r) => r.doc === 'b' && r.name.includes('Velmora Ledger'))).toMatchObject({ type: 'media' });
     expect(rows.find((r) => r.doc === 'a')).toMatchObject({ text: 'Foreign Minister Sergey Lavrov', title: 'Foreign Minister' });
@@ -65,7 +58,7 @@ describe('framelens mentions', () => {
 
   it('prints the alias index with --aliases', async () => {
     await run('mentions', corpus, '--aliases', '--format', 'json');
-    const rows = JSON.parse(stdout);
+    const rows = JSON.parse(io.stdout);
     expect(rows.find((r: { key: string }) => r.key === 'Sergey Lavrov')).toMatchObject({ count: 2, type: 'person' });
   });
 });
