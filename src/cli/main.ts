@@ -41,6 +41,10 @@ export async function main(argv = process.argv): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof FramelensError) {
     process.stderr.write(`framelens: ${error.message}\n`);
+  } else if (error instanceof Error && error.message.startsWith('framelens: ')) {
+    // The library's convention for bad options (STYLE: only bad options and programmer errors
+    // throw): the message is the whole story, a stack trace would only bury it.
+    process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`framelens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }
