@@ -1,0 +1,59 @@
+/**
+ * Where the per-article time goes: CPU time of bare `nlp.readDoc`, of the text layer
+ * (`analyzeDoc`) and of each analysis' `perDoc`, over the same articles in one process.
+ * Prints one JSON line per stage with seconds and the ratio to bare readDoc, then a total
+ * line with `pipeline_vs_readdoc` (bare readDoc tokens/s over whole per-article pass tokens/s).
+ * Corpus: the first BENCH_ABP_N (default 400) articles of article-bias-prediction when
+ * ../shared is present, else the sample corpus. Imports dist/ (run `npx tsc -p .` first).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeDoc } from '../dist/src/text/analyze.js';
+import { getNlp } from '../dist/src/text/nlp.js';
+import { selectAnalyses, createContext } from '../dist/src/pipeline/run.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.env.BENCH_ABP_N ?? 400);
+
+function articles() {
+  const abp = join(root, '../shared/data/article-bias-prediction/articles_sample.jsonl.gz');
+  if (existsSync(abp)) {
+    const out = [];
+    for (const line of gunzipSync(readFileSync(abp)).toString('utf8').split('\n')) {
+      if (out.length >= N) break;
+      if (!line.trim()) continue;
+      const r = JSON.parse(line);
+      if (!r.content_original) continue;
+      out.push({ id: `abp-${out.length}`, outlet: r.source ?? 'unknown', title: r.title ?? '', text: r.content_original });
+    }
+    return { name: `article-bias-prediction[0..${out.length})`, articles: out };
+  }
+  const lines = readFileSync(join(root, 'data/sample/articles.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
+  return { name: 'data/sample/articles.jsonl', articles: lines.map((l) => JSON.parse(l)) };
+}
+
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+
+const { name, articles: list } = articles();
+const nlp = getNlp();
+const analyses = selectAnalyses();
+const context = createContext(list);
+// Warm-up on a slice so JIT and lexicon loading are not counted.
+for (const a of list.slice(0, 20)) { const d = analyzeDoc(a, { outlets: context.outlets }); for (const an of analyses) an.perDoc(d, context); }
+
+let t = cpu(); let tokens = 0;
+for (const a of list) tokens += nlp.readDoc(a.text).tokens().length();
+const readDoc = cpu() - t;
+const stage = { textLayer: 0 };
+for (const an of analyses) stage[an.id] = 0;
+for (const a of list) {
+  t = cpu();
+  const doc = analyzeDoc(a, { outlets: context.outlets });
+  stage.textLayer += cpu() - t;
+  for (const an of analyses) { t = cpu(); an.perDoc(doc, context); stage[an.id] += cpu() - t; }
+}
+const total = Object.values(stage).reduce((s, v) => s + v, 0);
+for (const [id, s] of Object.entries(stage)) console.log(JSON.stringify({ corpus: name, stage: id, seconds: +s.toFixed(3), vs_readdoc: +(s / readDoc).toFixed(2) }));
+console.log(JSON.stringify({ corpus: name, articles: list.length, tokens, readdoc_seconds: +readDoc.toFixed(3), pass_seconds: +total.toFixed(3), pipeline_vs_readdoc: +(readDoc / total).toFixed(3) }));
