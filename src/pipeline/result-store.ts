@@ -36,6 +36,17 @@ function parseHeader(line: string): unknown {
   }
 }
 
+/** See ResultStore.snapshot. */
+export interface ResultStoreSnapshot {
+  size: number;
+  analysisCount: number;
+  fds: number[];
+  segmentOf: Int16Array;
+  wordCounts: Int32Array;
+  starts: Float64Array;
+  lengths: Int32Array;
+}
+
 /** A per-article failure of one analysis (the article is left out of that analysis). */
 export interface PartFailure {
   article: number;
@@ -54,6 +65,8 @@ export class ResultStore {
   private readonly lengths: Int32Array;
   readonly failures: PartFailure[] = [];
   private closed = false;
+  /** A view opened from a snapshot reads through descriptors it does not own. */
+  private borrowed = false;
 
   constructor(
     readonly size: number,
@@ -182,6 +195,37 @@ export class ResultStore {
     return 'value' in decoded ? decoded.value : undefined;
   }
 
+  /**
+   * What another thread of this process needs to read the results: descriptors (shared by all
+   * threads of a process) and offsets. The snapshot is valid until this store is closed.
+   */
+  snapshot(): ResultStoreSnapshot {
+    return {
+      size: this.size,
+      analysisCount: this.analysisCount,
+      fds: this.segments.map((s) => s.fd),
+      segmentOf: this.segmentOf,
+      wordCounts: this.wordCounts,
+      starts: this.starts,
+      lengths: this.lengths,
+    };
+  }
+
+  /** A read-only view of a store of this process (on a worker thread); closing it closes nothing. */
+  static fromSnapshot(snapshot: ResultStoreSnapshot): ResultStore {
+    const store = new ResultStore(0, snapshot.analysisCount);
+    Object.assign(store, {
+      size: snapshot.size,
+      segmentOf: snapshot.segmentOf,
+      wordCounts: snapshot.wordCounts,
+      starts: snapshot.starts,
+      lengths: snapshot.lengths,
+      borrowed: true,
+    });
+    for (const fd of snapshot.fds) store.segments.push({ fd, path: '', size: 0 });
+    return store;
+  }
+
   /** Moves a spill file that is a new cache pack into place (an empty one is dropped). */
   commit(): void {
     const spill = this.spill;
@@ -195,6 +239,7 @@ export class ResultStore {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.borrowed) return;
     for (const s of this.segments) {
       closeSync(s.fd);
       if (s.temp) rmSync(s.temp, { force: true });

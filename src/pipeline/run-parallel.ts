@@ -5,10 +5,12 @@
  *      outlet name added to the corpus since could be mentioned in the article (outlet-relevance.ts)
  *   3. analyse: the rest in batches on piscina worker threads (inline for one job); each result
  *      line is appended to the run's spill file (a new cache pack, or a hidden temp file)
- *   4. summarize: each analysis reads its results back from disk as a lazy Map (lazy-result-map.ts)
+ *   4. summarize: each analysis reads its results back from disk as a lazy Map (lazy-result-map.ts);
+ *      independent summaries run at the same time on worker threads (summarize-parallel.ts)
  * Results are placed by article index and summaries read the same bytes whatever produced them,
  * so output is byte-identical for any job count and for cold or warm caches.
  */
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +27,8 @@ import { messages } from './messages.js';
 import { mayMention } from './outlet-relevance.js';
 import { openPackCache, packDir } from './pack-cache.js';
 import { ResultStore } from './result-store.js';
-import { createContext, selectAnalyses, summarizeMaps, type PipelineOptions, type PipelineResult } from './run.js';
+import { createContext, selectAnalyses, type PipelineOptions, type PipelineResult } from './run.js';
+import { summarizeStore } from './summarize-parallel.js';
 import type { LineBatchTask } from './worker.js';
 
 export interface ParallelOptions extends PipelineOptions {
@@ -35,6 +38,8 @@ export interface ParallelOptions extends PipelineOptions {
   cache?: string | false;
   /** Articles per worker task. Default 32. */
   batchSize?: number;
+  /** Corpus size from which independent summaries run on worker threads. Default 1000. */
+  summaryThreadsFrom?: number;
   /** Stops the run (Ctrl-C): pending work is dropped, nothing is cached, and the promise rejects. */
   signal?: AbortSignal;
 }
@@ -124,18 +129,18 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     const analyseSeconds = seconds(started);
     const analyseCpu = process.cpuUsage(cpuStarted);
 
-    // 4. summaries, one analysis's results in memory at a time
+    // 4. summaries, one analysis's results in memory at a time per thread
     const summarizing = process.hrtime.bigint();
+    const byAnalysis: Record<string, number> = {};
+    const { index, summaries } = await summarizeStore(articles, store, analyses, context, {
+      jobs,
+      threadsFrom: options.summaryThreadsFrom,
+      workerFile: workerFile(),
+      onSummary: (a, s) => (byAnalysis[a.id] = s),
+    });
     const ids = articles.map((a) => a.id);
     const perDoc = new Map<string, Map<string, unknown>>(analyses.map((a, k) => [a.id, new LazyResultMap(ids, store, k)]));
-    const words = articles.map((_, i) => store.words(i));
-    const byAnalysis: Record<string, number> = {};
-    let lap = process.hrtime.bigint();
-    const result = summarizeMaps(articles, words, perDoc, analyses, context, (a) => {
-      (perDoc.get(a.id) as LazyResultMap).release();
-      byAnalysis[a.id] = seconds(lap);
-      lap = process.hrtime.bigint();
-    });
+    const result: PipelineResult = { articles, index, perDoc, summaries, analyses, context };
     return {
       ...result,
       diagnostics: failureDiagnostics(store, articles, analyses),
@@ -168,6 +173,8 @@ async function runOnPool(
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const pool = new Piscina({ filename: workerFile(), name: 'analyzeLines', maxThreads: threads, minThreads: threads });
+  // Every queued batch listens to the signal until it runs: not a leak.
+  if (signal) setMaxListeners(batches.length + 10, signal);
   try {
     const ids = analyses.map((a) => a.id);
     await Promise.all(

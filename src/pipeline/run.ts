@@ -100,14 +100,21 @@ export function summarizeMaps(
     const summary = analysis.summarize(perDoc.get(analysis.id)!, index, context);
     summaries.set(analysis.id, summary);
     afterEach?.(analysis);
-    if (analysis.assignEvents) {
-      const { events, labels } = analysis.assignEvents(summary, index);
-      for (const doc of index.docs) if (!doc.eventGiven && events.has(doc.id)) doc.event = events.get(doc.id);
-      for (const [id, label] of labels) index.eventLabels.set(id, label);
-      refreshEvents(index);
-    }
+    applyEventAssignments(analysis, summary, index);
   }
   return { articles, index, perDoc, summaries, analyses, context };
+}
+
+/**
+ * Step 4: an analysis that groups events (`assignEvents`) gives an event to every article that
+ * has none; the analyses after it see those events in the index.
+ */
+export function applyEventAssignments(analysis: AnyAnalysis, summary: unknown, index: CorpusIndex): void {
+  if (!analysis.assignEvents) return;
+  const { events, labels } = analysis.assignEvents(summary, index);
+  for (const doc of index.docs) if (!doc.eventGiven && events.has(doc.id)) doc.event = events.get(doc.id);
+  for (const [id, label] of labels) index.eventLabels.set(id, label);
+  refreshEvents(index);
 }
 
 /** Runs the whole pipeline in this thread. */

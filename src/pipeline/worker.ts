@@ -3,11 +3,14 @@
  * code the single-threaded path calls, so outputs cannot differ by job count.
  *   default export: ArticleResult objects (used by the queue workers, src/queue/worker.ts)
  *   `analyzeLines`: serialized result lines (used by the local parallel pipeline)
+ *   `summarizeOne`: one analysis's summary, read from the run's result store (summarize-parallel.ts)
  */
 import type { Article } from '../corpus/article.js';
 import type { AnalysisContext } from '../../analyses/types.js';
 import { analyzeArticle, selectAnalyses, type ArticleResult } from './run.js';
 import { analyzeArticleLine } from './analyze-line.js';
+import { ResultStore } from './result-store.js';
+import { summarizeTask, type SummarizeTask } from './summarize-parallel.js';
 
 export interface BatchTask {
   articles: Article[];
@@ -28,4 +31,9 @@ export default function runBatch(task: BatchTask): ArticleResult[] {
 export function analyzeLines(task: LineBatchTask): string[] {
   const analyses = selectAnalyses(task.analyses);
   return task.articles.map((article, i) => analyzeArticleLine(article, analyses, task.context, task.keys?.[i]));
+}
+
+export function summarizeOne(task: SummarizeTask): unknown {
+  const [analysis] = selectAnalyses([task.analysis]);
+  return summarizeTask(task, analysis, ResultStore.fromSnapshot(task.store));
 }
