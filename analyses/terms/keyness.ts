@@ -61,7 +61,8 @@ export function keyness(countsByGroup: Map<string, CountsLike> | Record<string, 
   };
   const pooledTotal = pooledTokens || 1;
   const alpha0 = options.prior ?? pooledTotal;
-  const alphaW = Float64Array.from(terms, (t) => (alpha0 * pooled.get(t)!) / pooledTotal);
+  const alphaW = new Float64Array(terms.length);
+  for (let i = 0; i < terms.length; i++) alphaW[i] = (alpha0 * pooled.get(terms[i])!) / pooledTotal;
   const groupTotals = background ? undefined : dense(sumCounts(groups.values()));
   const groupTokens = [...groups.values()].reduce((s, g) => s + g.tokens, 0);
   const reference = options.reference !== undefined ? groups.get(options.reference)! : undefined;
@@ -73,7 +74,7 @@ export function keyness(countsByGroup: Map<string, CountsLike> | Record<string, 
   for (const [name, group] of groups) {
     if (name === options.reference || (wanted && !wanted.has(name))) continue;
     const own = dense(group.counts);
-    const other = referenceDense ?? Float64Array.from(own, (c, i) => groupTotals![i] - c);
+    const other = referenceDense ?? rest(groupTotals!, own);
     const otherTokens = reference ? reference.tokens : background ? background.tokens : groupTokens - group.tokens;
     const z = new Float64Array(terms.length);
     for (let i = 0; i < terms.length; i++) {
@@ -100,6 +101,13 @@ export function keyness(countsByGroup: Map<string, CountsLike> | Record<string, 
     results.push({ group: name, tokens: group.tokens, otherTokens, top, bottom });
   }
   return results;
+}
+
+/** total − own, element-wise (a plain loop: TypedArray.from with a callback is many times slower). */
+function rest(total: Float64Array, own: Float64Array): Float64Array {
+  const out = new Float64Array(own.length);
+  for (let i = 0; i < own.length; i++) out[i] = total[i] - own[i];
+  return out;
 }
 
 function sumCounts(groups: Iterable<NormalizedCounts>): Map<string, number> {

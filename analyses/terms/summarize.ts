@@ -4,7 +4,7 @@
  * two-outlet frequency scatter and a few KWIC lines for each outlet's top terms. Everything is
  * computed from the per-article TermsDocs and the corpus index; no article text is read.
  */
-import type { CorpusIndex } from '../types.js';
+import type { CorpusIndex, DocMeta } from '../types.js';
 import { keyness } from './keyness.js';
 import { forEachNgram } from './ngrams.js';
 import { kwicRow } from './kwic.js';
@@ -83,8 +83,8 @@ export function summarizeTerms(perDoc: ReadonlyMap<string, TermsDoc>, corpus: Co
   const prior = options.prior;
   const limit = options.limit ?? 50;
 
-  // 1. one n-gram pass per document, added to its outlet, its event and its (event, outlet)
-  const docs: TermsDocWithMeta[] = [];
+  // 1. one n-gram pass per document, added to its outlet, its event and its (event, outlet);
+  //    documents are not kept: 20k token streams would take gigabytes
   const byOutlet = new Map<string, GroupCounts>(corpus.outlets.map((o) => [o, emptyGroup()]));
   const byEvent = new Map<string, GroupCounts>(corpus.events.map((e) => [e, emptyGroup()]));
   const byEventOutlet = new Map<string, Map<string, GroupCounts>>();
@@ -92,7 +92,6 @@ export function summarizeTerms(perDoc: ReadonlyMap<string, TermsDoc>, corpus: Co
   for (const meta of corpus.docs) {
     const d = perDoc.get(meta.id);
     if (!d) continue;
-    docs.push({ ...d, id: meta.id, outlet: meta.outlet, event: meta.event });
     const counts = docCounts(d, count);
     tokens += d.words;
     addToGroup(getOrAdd(byOutlet, meta.outlet, emptyGroup), counts, d.words);
@@ -118,10 +117,12 @@ export function summarizeTerms(perDoc: ReadonlyMap<string, TermsDoc>, corpus: Co
   });
 
   // 3. evidence: KWIC lines for the top terms of every outlet, and of every outlet within an event
-  const window = options.window ?? 8;
-  attachExamples(docs, (d) => outlets.find((o) => o.group === d.outlet), count, options, window);
+  const outletSummary = new Map(outlets.map((o) => [o.group, o]));
   const eventOutlet = new Map(events.flatMap((e) => e.outlets.map((o) => [`${e.event}\u0000${o.group}`, o] as const)));
-  attachExamples(docs, (d) => eventOutlet.get(`${d.event}\u0000${d.outlet}`), count, { ...options, examples: Math.min(options.examples ?? 3, 2) }, window);
+  attachExamples(perDoc, corpus, count, options, [
+    { summaryOf: (meta) => outletSummary.get(meta.outlet), perTerm: options.examples ?? 3 },
+    { summaryOf: (meta) => eventOutlet.get(`${meta.event}\u0000${meta.outlet}`), perTerm: Math.min(options.examples ?? 3, 2) },
+  ]);
 
   return {
     options: { ngram: count.ngram!, lemma: count.lemma!, stopWords: count.stopWords!, numbers: count.numbers!, minCount, prior },
@@ -151,27 +152,42 @@ function groupSummaries(groups: Map<string, GroupCounts>, scores: GroupKeyness[]
   }));
 }
 
-/** Fills `summary.examples` for the first top terms, scanning each group's documents in corpus order. */
-function attachExamples(
-  docs: TermsDocWithMeta[],
-  summaryOf: (doc: TermsDocWithMeta) => TermsGroupSummary | undefined,
-  count: CountOptions,
-  options: TermsAnalysisOptions,
-  window: number,
-): void {
-  const perTerm = options.examples ?? 3;
+/** Where a document's KWIC lines go (its outlet, or its outlet within its event) and how many per term. */
+interface ExampleLevel {
+  summaryOf: (meta: DocMeta) => TermsGroupSummary | undefined;
+  perTerm: number;
+}
+
+/**
+ * Fills `summary.examples` for the first top terms of each level, scanning each group's documents
+ * in corpus order. A document is read again only while one of its groups still wants lines.
+ */
+function attachExamples(perDoc: ReadonlyMap<string, TermsDoc>, corpus: CorpusIndex, count: CountOptions, options: TermsAnalysisOptions, levels: ExampleLevel[]): void {
   const termsPerGroup = options.exampleTerms ?? 10;
-  for (const doc of docs) {
-    const summary = summaryOf(doc);
-    if (!summary) continue;
-    const wanted = new Set(summary.top.slice(0, termsPerGroup).map((t) => t.term).filter((t) => (summary.examples[t]?.length ?? 0) < perTerm));
-    if (!wanted.size) continue;
-    forEachNgram(doc, count, (term, first, last) => {
-      if (!wanted.has(term)) return;
-      const lines = (summary.examples[term] ??= []);
-      if (lines.length < perTerm) lines.push(kwicRow(doc, first, last, summary.group, window));
-      if (lines.length >= perTerm) wanted.delete(term);
-    });
+  const window = options.window ?? 8;
+  const wantedBy = new Map<TermsGroupSummary, Set<string>>();
+  const wantedOf = (summary: TermsGroupSummary, perTerm: number) => {
+    let wanted = wantedBy.get(summary);
+    if (!wanted) wantedBy.set(summary, (wanted = new Set(summary.top.slice(0, termsPerGroup).map((t) => t.term).filter((t) => (summary.examples[t]?.length ?? 0) < perTerm))));
+    return wanted;
+  };
+  for (const meta of corpus.docs) {
+    const open = levels
+      .map((level) => ({ level, summary: level.summaryOf(meta) }))
+      .filter((x): x is { level: ExampleLevel; summary: TermsGroupSummary } => x.summary !== undefined && wantedOf(x.summary, x.level.perTerm).size > 0);
+    if (!open.length) continue;
+    const d = perDoc.get(meta.id);
+    if (!d) continue;
+    const doc: TermsDocWithMeta = { ...d, id: meta.id, outlet: meta.outlet, event: meta.event };
+    for (const { level, summary } of open) {
+      const wanted = wantedBy.get(summary)!;
+      forEachNgram(doc, count, (term, first, last) => {
+        if (!wanted.has(term)) return;
+        const lines = (summary.examples[term] ??= []);
+        if (lines.length < level.perTerm) lines.push(kwicRow(doc, first, last, summary.group, window));
+        if (lines.length >= level.perTerm) wanted.delete(term);
+      });
+    }
   }
 }
 
