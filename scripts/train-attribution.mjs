@@ -144,7 +144,7 @@ function trainStacked(trainDocs) {
   halves.forEach((half, h) => {
     for (const d of half) {
       const p = probabilities(halfWeights[1 - h], d);
-      d.stack = d.tokens.map((_, i) => stackFeatures(d.ctx, p, i));
+      d.stack = stackFeatures(d.ctx, p);
     }
   });
   const stackAllowed = keepFrequent(trainDocs.map((d) => d.stack));

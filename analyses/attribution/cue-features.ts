@@ -3,8 +3,17 @@
  * extractor and the training script (scripts/train-attribution.mjs), so both see the same names.
  * Features use only general English words (lower-case lemmas, never proper names: capitalized
  * words and PROPN tokens become shape placeholders), POS tags, quote marks and position.
+ *
+ * The features are declared once, in order, as specs (TOKEN_FEATURES, STACK_FEATURES): a
+ * template, the columns its values come from and the condition column that fires it. A column
+ * holds one value id (cue-symbols.ts) or flag per token, computed once per document. The
+ * runtime scores a document a template at a time over these columns (cue-model.ts), with no
+ * strings built; `tokenFeatures` / `stackFeatures` write the names, for training and
+ * explanations. Scoring every token with one name string per feature used to be most of the
+ * attribution pass.
  */
 import type { Token } from '../../src/text/types.js';
+import { featureName, Symbols, template } from './cue-symbols.js';
 
 /** The token fields features read (a subset of the text layer's Token). */
 export type FeatureToken = Pick<Token, 'start' | 'end' | 'text' | 'lemma' | 'pos' | 'sentence'>;
@@ -12,10 +21,17 @@ export type FeatureToken = Pick<Token, 'start' | 'end' | 'text' | 'lemma' | 'pos
 const OPEN_QUOTES = new Set(['“', '‘', '«', '‹', '„', '‚', '``']);
 const CLOSE_QUOTES = new Set(['”', '’', '»', '›', "''"]);
 const SYMMETRIC_QUOTES = new Set(['"', "'"]);
+// Every mark is one or two characters: longer tokens skip the set lookups (run on every token).
+const MARK_LENGTH = 2;
 
 /** True for a token that is only a quote mark. */
 export function isQuoteMark(text: string): boolean {
-  return OPEN_QUOTES.has(text) || CLOSE_QUOTES.has(text) || SYMMETRIC_QUOTES.has(text);
+  return text.length <= MARK_LENGTH && (OPEN_QUOTES.has(text) || CLOSE_QUOTES.has(text) || SYMMETRIC_QUOTES.has(text));
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 /**
@@ -29,9 +45,10 @@ export function insideQuotes(tokens: readonly FeatureToken[], text?: string): bo
   let open = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (open && text && i > 0 && text.slice(tokens[i - 1].end, t.start).includes('\n')) open = false;
+    if (open && text && i > 0 && hasNewline(text, tokens[i - 1].end, t.start)) open = false;
     const mark = t.text;
-    if (OPEN_QUOTES.has(mark)) open = true;
+    if (mark.length > MARK_LENGTH) inside[i] = open;
+    else if (OPEN_QUOTES.has(mark)) open = true;
     else if (CLOSE_QUOTES.has(mark)) open = false;
     else if (SYMMETRIC_QUOTES.has(mark)) {
       const before = text ? text[t.start - 1] ?? ' ' : ' ';
@@ -49,17 +66,110 @@ export function insideQuotes(tokens: readonly FeatureToken[], text?: string): bo
 /** Report verbs frequent enough that a second cue after them is usually inside their content. */
 const STRONG_CUES = new Set(['say', 'tell', 'accord', 'write', 'add', 'report', 'claim', 'argue', 'note', 'state', 'announce', 'explain']);
 
-/** Placeholder or lemma for a token: only general lower-case words keep their lemma. */
-export function wordOf(token: FeatureToken, sentenceInitial: boolean): string {
+/** Placeholder or lemma for a token: only general lower-case words keep their lemma (`lowerLemma`: the lemma lower-cased, when already at hand). */
+export function wordOf(token: FeatureToken, sentenceInitial: boolean, lowerLemma?: string): string {
   const { text, pos } = token;
   if (isQuoteMark(text)) return '<Q>';
   if (pos === 'PUNCT' || pos === 'SYM') return /^[-–—]+$/.test(text) ? '<DASH>' : text.length <= 2 ? text : '<P>';
   if (pos === 'NUM' || /\d/.test(text)) return '<NUM>';
   if (pos === 'PROPN') return '<NAME>';
   if (/^[A-Z]/.test(text) && !sentenceInitial) return '<CAP>';
-  const lemma = token.lemma.toLowerCase();
+  const lemma = lowerLemma ?? token.lemma.toLowerCase();
   return /^[a-z][a-z'-]*$/.test(lemma) ? lemma : '<X>';
 }
+
+/** One feature: its template, the value columns of its values (-1: none), and the condition column that fires it (-1: always). */
+export interface FeatureSpec {
+  t: number;
+  a: number;
+  b: number;
+  when: number;
+}
+
+// Value columns: per token, the id of the word (w) or POS tag (p) at an offset within the
+// sentence ("<S>" / "</S>" past its edges), quote state, suffix; then those of the stack features.
+const W_3 = 0, W_2 = 1, W_1 = 2, W0 = 3, W1 = 4, W2 = 5, W3 = 6;
+const P_2 = 7, P_1 = 8, P0 = 9, P1 = 10, P2 = 11;
+const INQ = 12, SUFFIX = 13;
+const TOKEN_COLUMNS = 14;
+/** Probability bucket of the token and its neighbours ("x" outside the sentence), of the likeliest token before / after it in the sentence, and whether it is the likeliest. */
+const B_1 = 14, B0 = 15, B1 = 16, BEFORE = 17, AFTER = 18, MAX = 19;
+const ALL_COLUMNS = 20;
+
+// Condition columns.
+const INSIDE = 0, LEXICAL = 1, LEXICAL_BEFORE = 2, Q_BEFORE = 3, Q_AFTER = 4, THAT_AFTER = 5, SUBJECT_BEFORE = 6;
+const NAME_AFTER = 7, SENTENCE_FIRST = 8, SENTENCE_LAST = 9, CUE_VERB_BEFORE = 10, THAT_BEFORE = 11, FIRST_VERB = 12;
+const COMMA_BEFORE = 13, HAS_SUFFIX = 14, QUOTED_SENTENCE_OUTSIDE = 15;
+const CONDITIONS = 16;
+
+const NONE = -1;
+const feature = (name: string, a = NONE, b = NONE, when = NONE): FeatureSpec => ({ t: template(name, a < 0 ? 0 : b < 0 ? 1 : 2), a, b, when });
+
+/** Token features, in the order their weights are summed (and ties in explanations broken). */
+export const TOKEN_FEATURES: readonly FeatureSpec[] = [
+  feature('bias'),
+  feature('w', W0),
+  feature('p', P0),
+  feature('w-1', W_1),
+  feature('w+1', W1),
+  feature('w-2', W_2),
+  feature('w+2', W2),
+  feature('p-1', P_1),
+  feature('p+1', P1),
+  feature('p-2', P_2),
+  feature('p+2', P2),
+  feature('w-1|w', W_1, W0),
+  feature('w|w+1', W0, W1),
+  feature('p-1|p', P_1, P0),
+  feature('p|p+1', P0, P1),
+  feature('w|p+1', W0, P1),
+  feature('p-1|w', P_1, W0),
+  feature('inq', NONE, NONE, INSIDE),
+  feature('inq|p', P0, NONE, INSIDE),
+  feature('lex|p', P0, NONE, LEXICAL),
+  feature('lex|inq', INQ, NONE, LEXICAL),
+  feature('lex|p+1', P1, NONE, LEXICAL),
+  feature('lex|p-1', P_1, NONE, LEXICAL),
+  feature('lex-1|p', P0, NONE, LEXICAL_BEFORE),
+  feature('q-before', NONE, NONE, Q_BEFORE),
+  feature('q-after', NONE, NONE, Q_AFTER),
+  feature('that-after', NONE, NONE, THAT_AFTER),
+  feature('subj-before', NONE, NONE, SUBJECT_BEFORE),
+  feature('name-after', NONE, NONE, NAME_AFTER),
+  feature('s-first', NONE, NONE, SENTENCE_FIRST),
+  feature('s-last', NONE, NONE, SENTENCE_LAST),
+  feature('cue-verb-before', NONE, NONE, CUE_VERB_BEFORE),
+  feature('that-before', NONE, NONE, THAT_BEFORE),
+  feature('first-verb|p', P0, NONE, FIRST_VERB),
+  feature('comma-before', NONE, NONE, COMMA_BEFORE),
+  feature('w-3', W_3),
+  feature('w+3', W3),
+  feature('w|inq', W0, INQ),
+  feature('suf', P0, SUFFIX, HAS_SUFFIX),
+  feature('q-sentence-outside', NONE, NONE, QUOTED_SENTENCE_OUTSIDE),
+  feature('q-sentence-outside|w', W0, NONE, QUOTED_SENTENCE_OUTSIDE),
+];
+
+/**
+ * Second-pass features from first-pass cue probabilities: how likely the token and its
+ * neighbours are, and whether a likelier cue already stands in the sentence (PolNeAR gives each
+ * token one attribution, so a cue inside another cue's content is not annotated).
+ */
+export const STACK_FEATURES: readonly FeatureSpec[] = [
+  feature('s:p', B0),
+  feature('s:p-1', B_1),
+  feature('s:p+1', B1),
+  feature('s:p-1|p', B_1, B0),
+  feature('s:p|p+1', B0, B1),
+  feature('s:before', BEFORE, B0),
+  feature('s:after', AFTER, B0),
+  feature('s:max', MAX, B0),
+  feature('s:p|w', B0, W0),
+  feature('s:p|inq', B0, INQ),
+];
+
+/** The bias feature's template id (explanations leave it out). */
+export const BIAS_TEMPLATE = TOKEN_FEATURES[0].t;
 
 /** Views of a token list that features need; build once per document. */
 export interface FeatureContext {
@@ -69,110 +179,177 @@ export interface FeatureContext {
   /** Per token, whether its lemma is a known cue word (report-verbs.json, cue-words.json). */
   lexical: boolean[];
   /** First token index of each token's sentence, and one past its last. */
-  sentenceStart: number[];
-  sentenceEnd: number[];
+  sentenceStart: Int32Array;
+  sentenceEnd: Int32Array;
+  /** The value table the columns' ids refer to. */
+  symbols: Symbols;
+  /** Value columns of the token features (stack columns come from stackColumns). */
+  columns: Int32Array[];
+  /** Condition columns: 1 where the feature fires. */
+  conditions: Uint8Array[];
+}
+
+// Token kinds the window conditions look for (bits).
+const IS_QUOTE = 1, IS_THAT = 2, IS_SUBJECT = 4, IS_NAME = 8;
+
+/** Whether a token of kind `bit` lies in `[from, to]`, clipped to the sentence `[s0, s1)`. */
+function near(kinds: Uint8Array, bit: number, from: number, to: number, s0: number, s1: number): boolean {
+  for (let k = Math.max(s0, from), last = Math.min(s1 - 1, to); k <= last; k++) if (kinds[k] & bit) return true;
+  return false;
+}
+
+/** Per token, the id at `offset` within its sentence: `ids[k]`, or the edge id past the sentence. */
+function shifted(ids: Int32Array, offset: number, s0s: Int32Array, s1s: Int32Array, start: number, end: number): Int32Array {
+  const out = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const k = i + offset;
+    out[i] = k < s0s[i] ? start : k >= s1s[i] ? end : ids[k];
+  }
+  return out;
 }
 
 /**
  * `text` (the article text) lets quote marks be read in context; without it straight marks
  * toggle. `cueWords` (lower-case lemmas of the cue lexicons) lets rare cue verbs share weight.
+ * `symbols` numbers the values: a model's frozen table at runtime, a growing one in training.
  */
-export function featureContext(tokens: readonly FeatureToken[], text?: string, cueWords: ReadonlySet<string> = new Set()): FeatureContext {
-  const sentenceStart: number[] = new Array(tokens.length);
-  const sentenceEnd: number[] = new Array(tokens.length);
+export function featureContext(
+  tokens: readonly FeatureToken[],
+  text?: string,
+  cueWords: ReadonlySet<string> = new Set(),
+  symbols: Symbols = new Symbols(),
+): FeatureContext {
+  const n = tokens.length;
+  const sentenceStart = new Int32Array(n);
+  const sentenceEnd = new Int32Array(n);
   let from = 0;
-  for (let i = 1; i <= tokens.length; i++) {
-    if (i === tokens.length || tokens[i].sentence !== tokens[from].sentence) {
-      for (let j = from; j < i; j++) {
-        sentenceStart[j] = from;
-        sentenceEnd[j] = i;
-      }
+  for (let i = 1; i <= n; i++) {
+    if (i === n || tokens[i].sentence !== tokens[from].sentence) {
+      sentenceStart.fill(from, from, i);
+      sentenceEnd.fill(i, from, i);
       from = i;
     }
   }
-  const words = tokens.map((t, i) => wordOf(t, i === sentenceStart[i] || isQuoteMark(tokens[i - 1]?.text ?? '')));
-  const lexical = tokens.map((t) => t.pos !== 'PROPN' && cueWords.has(t.lemma.toLowerCase()));
-  return { tokens, words, inside: insideQuotes(tokens, text), lexical, sentenceStart, sentenceEnd };
-}
+  const inside = insideQuotes(tokens, text);
+  const words: string[] = new Array(n);
+  const lexical: boolean[] = new Array(n);
+  const wordIds = new Int32Array(n);
+  const posIds = new Int32Array(n);
+  const columns: Int32Array[] = new Array(TOKEN_COLUMNS);
+  const conditions = Array.from({ length: CONDITIONS }, () => new Uint8Array(n));
+  const [zero, one, start, end] = ['0', '1', '<S>', '</S>'].map((v) => symbols.id(v));
+  const suffix = (columns[SUFFIX] = new Int32Array(n));
+  const inq = (columns[INQ] = new Int32Array(n));
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    const lemma = t.lemma.toLowerCase();
+    const word = (words[i] = wordOf(t, i === sentenceStart[i] || isQuoteMark(tokens[i - 1]?.text ?? ''), lemma));
+    lexical[i] = t.pos !== 'PROPN' && cueWords.has(lemma);
+    wordIds[i] = symbols.id(word);
+    posIds[i] = symbols.id(t.pos);
+    inq[i] = inside[i] ? one : zero;
+    if (/^[a-z]{5,}$/.test(word)) (suffix[i] = symbols.id(word.slice(-3))), (conditions[HAS_SUFFIX][i] = 1);
+  }
+  for (const [column, offset] of [[W_3, -3], [W_2, -2], [W_1, -1], [W1, 1], [W2, 2], [W3, 3]]) columns[column] = shifted(wordIds, offset, sentenceStart, sentenceEnd, start, end);
+  for (const [column, offset] of [[P_2, -2], [P_1, -1], [P1, 1], [P2, 2]]) columns[column] = shifted(posIds, offset, sentenceStart, sentenceEnd, start, end);
+  columns[W0] = wordIds;
+  columns[P0] = posIds;
 
-/** Feature names of token `i`. */
-export function tokenFeatures(ctx: FeatureContext, i: number): string[] {
-  const { tokens, words, inside, sentenceStart, sentenceEnd } = ctx;
-  const s0 = sentenceStart[i];
-  const s1 = sentenceEnd[i];
-  const w = (k: number) => (k < s0 ? '<S>' : k >= s1 ? '</S>' : words[k]);
-  const p = (k: number) => (k < s0 ? '<S>' : k >= s1 ? '</S>' : tokens[k].pos);
-  const f = [
-    'bias',
-    `w=${w(i)}`,
-    `p=${p(i)}`,
-    `w-1=${w(i - 1)}`,
-    `w+1=${w(i + 1)}`,
-    `w-2=${w(i - 2)}`,
-    `w+2=${w(i + 2)}`,
-    `p-1=${p(i - 1)}`,
-    `p+1=${p(i + 1)}`,
-    `p-2=${p(i - 2)}`,
-    `p+2=${p(i + 2)}`,
-    `w-1|w=${w(i - 1)}|${w(i)}`,
-    `w|w+1=${w(i)}|${w(i + 1)}`,
-    `p-1|p=${p(i - 1)}|${p(i)}`,
-    `p|p+1=${p(i)}|${p(i + 1)}`,
-    `w|p+1=${w(i)}|${p(i + 1)}`,
-    `p-1|w=${p(i - 1)}|${w(i)}`,
-  ];
-  if (inside[i]) f.push('inq', `inq|p=${p(i)}`);
-  if (ctx.lexical[i]) f.push(`lex|p=${p(i)}`, `lex|inq=${inside[i] ? 1 : 0}`, `lex|p+1=${p(i + 1)}`, `lex|p-1=${p(i - 1)}`);
-  if (i > s0 && ctx.lexical[i - 1]) f.push(`lex-1|p=${p(i)}`);
-  const near = (from: number, to: number, test: (k: number) => boolean) => {
-    for (let k = Math.max(s0, from); k <= Math.min(s1 - 1, to); k++) if (test(k)) return true;
-    return false;
-  };
-  if (near(i - 3, i - 1, (k) => words[k] === '<Q>')) f.push('q-before');
-  if (near(i + 1, i + 3, (k) => words[k] === '<Q>')) f.push('q-after');
-  if (near(i + 1, i + 4, (k) => words[k] === 'that')) f.push('that-after');
-  if (near(i - 4, i - 1, (k) => tokens[k].pos === 'PRON' || tokens[k].pos === 'PROPN')) f.push('subj-before');
-  if (near(i + 1, i + 3, (k) => tokens[k].pos === 'PROPN')) f.push('name-after');
-  if (i === s0) f.push('s-first');
-  if (i >= s1 - 2) f.push('s-last');
-  if (near(s0, i - 1, (k) => !inside[k] && STRONG_CUES.has(words[k]) && tokens[k].pos === 'VERB')) f.push('cue-verb-before');
-  if (near(s0, i - 1, (k) => words[k] === 'that' && tokens[k].pos === 'SCONJ')) f.push('that-before');
-  if (!near(s0, i - 1, (k) => tokens[k].pos === 'VERB')) f.push(`first-verb|p=${p(i)}`);
-  if (near(s0, i - 1, (k) => tokens[k].text === ',')) f.push('comma-before');
-  f.push(`w-3=${w(i - 3)}`, `w+3=${w(i + 3)}`, `w|inq=${w(i)}|${inside[i] ? 1 : 0}`);
-  if (/^[a-z]{5,}$/.test(words[i])) f.push(`suf=${p(i)}|${words[i].slice(-3)}`);
-  const quotedSentence = near(s0, s1 - 1, (k) => inside[k]);
-  if (quotedSentence && !inside[i]) f.push('q-sentence-outside', `q-sentence-outside|w=${w(i)}`);
-  return f;
+  const kinds = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const pos = tokens[i].pos;
+    kinds[i] = (words[i] === '<Q>' ? IS_QUOTE : 0) | (words[i] === 'that' ? IS_THAT : 0) | (pos === 'PRON' || pos === 'PROPN' ? IS_SUBJECT : 0) | (pos === 'PROPN' ? IS_NAME : 0);
+  }
+  const [isInside, isLexical, lexicalBefore, qBefore, qAfter, thatAfter, subjectBefore, nameAfter] = [INSIDE, LEXICAL, LEXICAL_BEFORE, Q_BEFORE, Q_AFTER, THAT_AFTER, SUBJECT_BEFORE, NAME_AFTER].map((c) => conditions[c]);
+  const [sentenceFirst, sentenceLast, cueVerbBefore, thatBefore, firstVerb, commaBefore, quotedOutside] = [SENTENCE_FIRST, SENTENCE_LAST, CUE_VERB_BEFORE, THAT_BEFORE, FIRST_VERB, COMMA_BEFORE, QUOTED_SENTENCE_OUTSIDE].map((c) => conditions[c]);
+  for (let s0 = 0; s0 < n; s0 = sentenceEnd[s0]) {
+    const s1 = sentenceEnd[s0];
+    // What stands earlier in the sentence, as running flags (one pass, not a scan per token).
+    let cueVerb = 0;
+    let that = 0;
+    let verb = 0;
+    let comma = 0;
+    let quoted = false;
+    for (let k = s0; k < s1; k++) quoted ||= inside[k];
+    for (let i = s0; i < s1; i++) {
+      const t = tokens[i];
+      isInside[i] = +inside[i];
+      isLexical[i] = +lexical[i];
+      lexicalBefore[i] = +(i > s0 && lexical[i - 1]);
+      qBefore[i] = +near(kinds, IS_QUOTE, i - 3, i - 1, s0, s1);
+      qAfter[i] = +near(kinds, IS_QUOTE, i + 1, i + 3, s0, s1);
+      thatAfter[i] = +near(kinds, IS_THAT, i + 1, i + 4, s0, s1);
+      subjectBefore[i] = +near(kinds, IS_SUBJECT, i - 4, i - 1, s0, s1);
+      nameAfter[i] = +near(kinds, IS_NAME, i + 1, i + 3, s0, s1);
+      sentenceFirst[i] = +(i === s0);
+      sentenceLast[i] = +(i >= s1 - 2);
+      cueVerbBefore[i] = cueVerb;
+      thatBefore[i] = that;
+      firstVerb[i] = 1 - verb;
+      commaBefore[i] = comma;
+      quotedOutside[i] = +(quoted && !inside[i]);
+      if (!inside[i] && t.pos === 'VERB' && STRONG_CUES.has(words[i])) cueVerb = 1;
+      if (t.pos === 'SCONJ' && words[i] === 'that') that = 1;
+      if (t.pos === 'VERB') verb = 1;
+      if (t.text === ',') comma = 1;
+    }
+  }
+  return { tokens, words, inside, lexical, sentenceStart, sentenceEnd, symbols, columns, conditions };
 }
 
 const bucket = (p: number) => (p < 0.1 ? 0 : p < 0.3 ? 1 : p < 0.5 ? 2 : p < 0.7 ? 3 : p < 0.9 ? 4 : 5);
 
-/**
- * Second-pass features from first-pass cue probabilities: how likely the token and its
- * neighbours are, and whether a likelier cue already stands in the sentence (PolNeAR gives each
- * token one attribution, so a cue inside another cue's content is not annotated).
- */
-export function stackFeatures(ctx: FeatureContext, probabilities: readonly number[], i: number): string[] {
-  const { sentenceStart, sentenceEnd, words } = ctx;
-  const s0 = sentenceStart[i];
-  const s1 = sentenceEnd[i];
-  const b = (k: number) => (k < s0 || k >= s1 ? 'x' : String(bucket(probabilities[k])));
-  let before = 0;
-  let after = 0;
-  for (let k = s0; k < i; k++) before = Math.max(before, probabilities[k]);
-  for (let k = i + 1; k < s1; k++) after = Math.max(after, probabilities[k]);
-  const own = probabilities[i];
-  return [
-    `s:p=${b(i)}`,
-    `s:p-1=${b(i - 1)}`,
-    `s:p+1=${b(i + 1)}`,
-    `s:p-1|p=${b(i - 1)}|${b(i)}`,
-    `s:p|p+1=${b(i)}|${b(i + 1)}`,
-    `s:before=${bucket(before)}|${b(i)}`,
-    `s:after=${bucket(after)}|${b(i)}`,
-    `s:max=${own >= before && own >= after ? 1 : 0}|${b(i)}`,
-    `s:p|w=${b(i)}|${words[i]}`,
-    `s:p|inq=${b(i)}|${ctx.inside[i] ? 1 : 0}`,
-  ];
+/** The token columns plus the stack feature columns of first-pass `probabilities`. */
+export function stackColumns(ctx: FeatureContext, probabilities: ArrayLike<number>): Int32Array[] {
+  const n = ctx.tokens.length;
+  const { symbols, sentenceStart, sentenceEnd } = ctx;
+  const buckets = [0, 1, 2, 3, 4, 5].map((b) => symbols.id(String(b)));
+  const [zero, one, outside] = ['0', '1', 'x'].map((v) => symbols.id(v));
+  const columns = [...ctx.columns, ...Array.from({ length: ALL_COLUMNS - TOKEN_COLUMNS }, () => new Int32Array(n))];
+  const own = columns[B0];
+  for (let i = 0; i < n; i++) own[i] = buckets[bucket(probabilities[i])];
+  columns[B_1] = shifted(own, -1, sentenceStart, sentenceEnd, outside, outside);
+  columns[B1] = shifted(own, 1, sentenceStart, sentenceEnd, outside, outside);
+  // Running maxima within each sentence (0 when nothing stands before / after).
+  for (let s0 = 0; s0 < n; s0 = sentenceEnd[s0]) {
+    const s1 = sentenceEnd[s0];
+    const before = new Float64Array(s1 - s0);
+    let max = 0;
+    for (let k = s0; k < s1; k++) (before[k - s0] = max), (max = Math.max(max, probabilities[k]));
+    max = 0;
+    for (let k = s1 - 1; k >= s0; k--) {
+      const p = probabilities[k];
+      columns[BEFORE][k] = buckets[bucket(before[k - s0])];
+      columns[AFTER][k] = buckets[bucket(max)];
+      columns[MAX][k] = p >= before[k - s0] && p >= max ? one : zero;
+      max = Math.max(max, p);
+    }
+  }
+  return columns;
+}
+
+/** The value ids of `spec` at token `i`, or null when its condition does not hold there. */
+export function featureValues(spec: FeatureSpec, columns: readonly Int32Array[], conditions: readonly Uint8Array[], i: number): [number, number] | null {
+  if (spec.when >= 0 && !conditions[spec.when][i]) return null;
+  return [spec.a >= 0 ? columns[spec.a][i] : NONE, spec.b >= 0 ? columns[spec.b][i] : NONE];
+}
+
+function names(ctx: FeatureContext, specs: readonly FeatureSpec[], columns: readonly Int32Array[], i: number): string[] {
+  const out: string[] = [];
+  for (const spec of specs) {
+    const values = featureValues(spec, columns, ctx.conditions, i);
+    if (values) out.push(featureName(ctx.symbols, spec.t, values[0], values[1]));
+  }
+  return out;
+}
+
+/** Feature names of token `i` (training: the context needs a growing symbol table). */
+export function tokenFeatures(ctx: FeatureContext, i: number): string[] {
+  return names(ctx, TOKEN_FEATURES, ctx.columns, i);
+}
+
+/** Stack feature names of every token from first-pass probabilities (training). */
+export function stackFeatures(ctx: FeatureContext, probabilities: ArrayLike<number>): string[][] {
+  const columns = stackColumns(ctx, probabilities);
+  return ctx.tokens.map((_, i) => names(ctx, STACK_FEATURES, columns, i));
 }

@@ -3,11 +3,20 @@
  * trained on PolNeAR train by scripts/train-attribution.mjs and shipped as
  * data/models/attribution-cues.json (feature names and weights only: no text, names or offsets).
  * Runtime: score each token, and say which features pushed it over the threshold.
+ *
+ * Every token of every article is scored (twice: the model is stacked), so the weights are
+ * compiled once into tables indexed by template and value ids (cue-symbols.ts), and a document
+ * is scored one feature at a time over all its tokens (tight loops over one small table each);
+ * names are only written out for the few tokens whose score is explained.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
-import { featureContext, stackFeatures, tokenFeatures, type FeatureContext, type FeatureToken } from './cue-features.js';
+import {
+  BIAS_TEMPLATE, featureContext, featureValues, STACK_FEATURES, stackColumns, TOKEN_FEATURES, type FeatureContext, type FeatureSpec, type FeatureToken,
+} from './cue-features.js';
+import { featureName, parseFeatureName, Symbols, TEMPLATES } from './cue-symbols.js';
+import { PairTable } from './pair-table.js';
 
 /** The weights file. */
 export interface CueModel {
@@ -21,12 +30,6 @@ export interface CueModel {
   weights: Record<string, number>;
   /** Second-pass weights over token features plus stack features of first-pass probabilities. */
   stacked?: Record<string, number>;
-}
-
-/** A token's cue probability and the features that contributed most. */
-export interface TokenScore {
-  p: number;
-  top: string[];
 }
 
 let shipped: CueModel | undefined;
@@ -48,52 +51,176 @@ export function loadCueModel(file?: string): CueModel {
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const NO_WEIGHTS = 3;
 
-/** Weights as Maps, built once per weights object: faster lookups than a dictionary-mode object of this size. */
-const weightMaps = new WeakMap<Record<string, number>, Map<string, number>>();
+/**
+ * Weights as lookup tables. Each template has its own small weight arrays, indexed by a slot:
+ * 0 for a no-value template, the value id for a one-value template, and a slot from a pair
+ * table for a two-value one. Small per-template arrays keep the scoring loops in cache.
+ */
+interface CompiledModel {
+  symbols: Symbols;
+  /** Per template: how to look it up (NO_WEIGHTS when no weight uses it, else its arity). */
+  lookup: Uint8Array;
+  /** Per two-value template: slot by value ids (first value). */
+  pairs: PairTable[];
+  /** Per two-value template: both passes' weights by value ids, 0 for none (scoring). */
+  pairWeights: PairTable[];
+  /** Per template and slot, the weight of each pass (NaN when the pass has none: explanations). */
+  first: Float64Array[];
+  second: Float64Array[] | null;
+  /**
+   * Both passes interleaved, `[first, second]` per slot, with 0 for none: one cache line holds
+   * both weights of a feature, and adding 0 leaves any sum unchanged (the loop needs no test).
+   */
+  scoring: Float64Array[];
+}
 
-function weightMap(weights: Record<string, number>): Map<string, number> {
-  let map = weightMaps.get(weights);
-  if (!map) weightMaps.set(weights, (map = new Map(Object.entries(weights))));
-  return map;
+function compile(model: CueModel): CompiledModel {
+  const symbols = new Symbols();
+  const passes = model.stacked ? [model.weights, model.stacked] : [model.weights];
+  const readings = passes.map((weights) => Object.entries(weights).map(([name, w]) => ({ w, readings: parseFeatureName(name, symbols) })));
+  // Values the features emit whether or not a weight names them (ids stay stable once frozen).
+  for (const value of ['<S>', '</S>', '0', '1', '2', '3', '4', '5', 'x']) symbols.id(value);
+  symbols.freeze();
+  const lookup = new Uint8Array(TEMPLATES.length).fill(NO_WEIGHTS);
+  const pairCount = new Array<number>(TEMPLATES.length).fill(0);
+  for (const pass of readings) for (const r of pass) for (const [t] of r.readings) (lookup[t] = TEMPLATES[t].arity), pairCount[t]++;
+  const pairs = pairCount.map((count) => new PairTable(count));
+  const slotCount = TEMPLATES.map(({ arity }, t) => (arity === 0 ? 1 : arity === 1 ? symbols.size : pairCount[t]));
+  const nextSlot = new Array<number>(TEMPLATES.length).fill(0);
+  const tables = readings.map((pass) => {
+    const out = slotCount.map((count) => new Float64Array(count).fill(NaN));
+    for (const { w, readings: list } of pass) {
+      for (const [t, a, b] of list) {
+        let slot = slotOf({ lookup, pairs }, t, a, b);
+        if (slot < 0) pairs[t].set(a, b, (slot = nextSlot[t]++));
+        out[t][slot] = w;
+      }
+    }
+    return out;
+  });
+  const [first, second] = tables;
+  const scoring = first.map((weights, t) => {
+    const both = new Float64Array(2 * weights.length);
+    weights.forEach((w, slot) => (both[2 * slot] = w === w ? w : 0));
+    second?.[t].forEach((w, slot) => (both[2 * slot + 1] = w === w ? w : 0));
+    return both;
+  });
+  const pairWeights = pairs.map((table, t) => {
+    const weights = new PairTable(table.size);
+    const e = table.entries;
+    for (let at = 0; at < e.length; at += 4) if (e[at] >= 0) weights.set(e[at], e[at + 1], scoring[t][2 * e[at + 2]], scoring[t][2 * e[at + 2] + 1]);
+    return weights;
+  });
+  return { symbols, lookup, pairs, pairWeights, first, second: second ?? null, scoring };
+}
+
+/** Compiled tables per weights object (a model copied with another threshold shares them). */
+const compiled = new WeakMap<Record<string, number>, { stacked?: Record<string, number>; model: CompiledModel }>();
+
+function compiledModel(model: CueModel): CompiledModel {
+  const cached = compiled.get(model.weights);
+  if (cached && cached.stacked === model.stacked) return cached.model;
+  const fresh = compile(model);
+  compiled.set(model.weights, { stacked: model.stacked, model: fresh });
+  return fresh;
+}
+
+/** Weight slot of template `t` with values (a, b), or -1 when no weight names it. */
+function slotOf(c: Pick<CompiledModel, 'lookup' | 'pairs'>, t: number, a: number, b: number): number {
+  switch (c.lookup[t]) {
+    case 0:
+      return 0;
+    case 1:
+      return a;
+    case 2:
+      return a < 0 || b < 0 ? -1 : c.pairs[t].get(a, b);
+    default:
+      return -1;
+  }
 }
 
 /**
- * Scores one token from its feature names. Every token is scored (twice when stacked) but only
- * cue heads are explained, so the three largest contributions are kept as found and written
- * out as text only when `top` is first read.
+ * Adds the weights of `specs` to every token's sums: the first pass's to `z1` (when given) and
+ * the second pass's to `z2`. Features go in spec order, so each token's sum is built in the
+ * same order as over its feature list.
  */
-export function scoreFeatures(weights: Record<string, number>, features: readonly string[]): TokenScore {
-  const map = weightMap(weights);
-  let z = 0;
-  // Largest first; equal weights in feature order, as a stable sort would leave them.
-  const best: Array<[string, number]> = [];
-  for (const f of features) {
-    const w = map.get(f);
-    if (w === undefined) continue;
-    z += w;
-    if (f === 'bias' || (best.length === 3 && w <= best[2][1])) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1][1] < w) at--;
-    best.splice(at, 0, [f, w]);
-    if (best.length > 3) best.pop();
+function accumulate(
+  c: CompiledModel,
+  specs: readonly FeatureSpec[],
+  columns: readonly Int32Array[],
+  conditions: readonly Uint8Array[],
+  z1: Float64Array | null,
+  z2: Float64Array,
+): void {
+  const n = z2.length;
+  for (const { t, a, b, when } of specs) {
+    const kind = c.lookup[t];
+    if (kind === NO_WEIGHTS) continue;
+    const fires = when >= 0 ? conditions[when] : null;
+    const as = a >= 0 ? columns[a] : null;
+    const bs = b >= 0 ? columns[b] : null;
+    const pairs = c.pairWeights[t];
+    // Two-value weights sit in the pair table's entries, the others in the template's array.
+    const both = kind === 2 ? pairs.entries : c.scoring[t];
+    // Value ids are -1 for values no weight names (a frozen symbol table).
+    for (let i = 0; i < n; i++) {
+      if (fires && !fires[i]) continue;
+      let at = 0;
+      if (kind === 1) at = 2 * as![i];
+      else if (kind === 2) {
+        const entry = as![i] < 0 || bs![i] < 0 ? -1 : pairs.find(as![i], bs![i]);
+        at = entry < 0 ? -1 : entry + 2;
+      }
+      if (at < 0) continue;
+      if (z1) z1[i] += both[at];
+      z2[i] += both[at + 1];
+    }
   }
-  let top: string[] | undefined;
-  return {
-    p: sigmoid(z),
-    get top() {
-      return (top ??= best.map(([f, w]) => `${f} (${w >= 0 ? '+' : ''}${w.toFixed(2)})`));
-    },
-  };
+}
+
+/** Cue probabilities of a document's tokens, and why a token scored as it did. */
+export interface TokenScores {
+  ctx: FeatureContext;
+  /** Final cue probability per token (second pass when the model is stacked). */
+  p: Float64Array;
+  /** The three largest weights behind token `i`'s final score ("w=say (+1.20)"), largest first. */
+  explain(i: number): string[];
 }
 
 /** Cue probabilities of every token of a document (two passes when the model is stacked). */
-export function scoreTokens(model: CueModel, tokens: readonly FeatureToken[], text?: string, cueWords?: ReadonlySet<string>): { ctx: FeatureContext; scores: TokenScore[] } {
-  const ctx = featureContext(tokens, text, cueWords);
-  const features = tokens.map((_, i) => tokenFeatures(ctx, i));
-  const first = features.map((f) => scoreFeatures(model.weights, f));
-  if (!model.stacked) return { ctx, scores: first };
-  const probabilities = first.map((s) => s.p);
-  const stacked = model.stacked;
-  return { ctx, scores: features.map((f, i) => scoreFeatures(stacked, [...f, ...stackFeatures(ctx, probabilities, i)])) };
+export function scoreTokens(model: CueModel, tokens: readonly FeatureToken[], text?: string, cueWords?: ReadonlySet<string>): TokenScores {
+  const c = compiledModel(model);
+  const ctx = featureContext(tokens, text, cueWords, c.symbols);
+  const n = tokens.length;
+  const z1 = new Float64Array(n);
+  // The second pass sums the token features first, then the stack features.
+  const z2 = new Float64Array(n);
+  accumulate(c, TOKEN_FEATURES, ctx.columns, ctx.conditions, z1, z2);
+  const first = z1.map(sigmoid);
+  if (!c.second) return { ctx, p: first, explain: (i) => explain(c, ctx, c.first, [[TOKEN_FEATURES, ctx.columns]], i) };
+  const columns = stackColumns(ctx, first);
+  accumulate(c, STACK_FEATURES, columns, ctx.conditions, null, z2);
+  const second = c.second;
+  return { ctx, p: z2.map(sigmoid), explain: (i) => explain(c, ctx, second, [[TOKEN_FEATURES, columns], [STACK_FEATURES, columns]], i) };
+}
+
+/** The three largest contributions to token `i`; equal weights in feature order, bias left out. */
+function explain(c: CompiledModel, ctx: FeatureContext, weights: Float64Array[], parts: Array<[readonly FeatureSpec[], readonly Int32Array[]]>, i: number): string[] {
+  const best: Array<[string, number]> = [];
+  for (const [specs, columns] of parts) {
+    for (const spec of specs) {
+      const values = featureValues(spec, columns, ctx.conditions, i);
+      if (!values) continue;
+      const slot = slotOf(c, spec.t, values[0], values[1]);
+      const w = slot < 0 ? NaN : weights[spec.t][slot];
+      if (w !== w || spec.t === BIAS_TEMPLATE || (best.length === 3 && w <= best[2][1])) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1][1] < w) at--;
+      best.splice(at, 0, [featureName(c.symbols, spec.t, values[0], values[1]), w]);
+      if (best.length > 3) best.pop();
+    }
+  }
+  return best.map(([name, w]) => `${name} (${w >= 0 ? '+' : ''}${w.toFixed(2)})`);
 }

@@ -35,7 +35,19 @@ export interface ExtractOptions {
   nested?: boolean;
 }
 
-const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Words in `text[from, to)`, counting no further than `limit + 1`: read in place rather than
+ * sliced, as the gap before a quote may be most of the article. A word running past `to`
+ * counts once, as its part inside would.
+ */
+function countWords(text: string, from = 0, to = text.length, limit = Infinity): number {
+  let n = 0;
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to && n <= limit; m = WORD.exec(text)) n++;
+  return n;
+}
 
 function quotedWords(text: string, start: number, end: number, quotes: readonly QuoteSpan[]): number {
   let n = 0;
@@ -155,7 +167,7 @@ function continuedQuotes(doc: AnalyzedDoc, quotes: readonly QuoteSpan[], found: 
     const between = found.some((a) => a.cue.start > previous.cue.start && a.cue.start < q.outerStart);
     if (between) continue;
     const gap = paragraphOf(q.outerStart) - paragraphOf(previous.cue.start);
-    if (gap < 0 || gap > 1 || countWords(text.slice(previous.content.end, q.outerStart)) > 3) continue;
+    if (gap < 0 || gap > 1 || countWords(text, previous.content.end, q.outerStart, 3) > 3) continue;
     const content = span(text, q.start, q.end);
     out.push({ ...previous, content, kind: 'direct', reason: `continued quote after "${previous.cue.text}" (${previous.reason})`, words: countWords(content.text), quotedWords: countWords(content.text) });
   }

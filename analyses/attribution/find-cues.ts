@@ -4,8 +4,7 @@
  * strong ones, as in "said in a statement"). Each span keeps its head lemma and the reason.
  */
 import type { FeatureToken } from './cue-features.js';
-import { scoreTokens, type CueModel, type TokenScore } from './cue-model.js';
-import type { FeatureContext } from './cue-features.js';
+import { scoreTokens, type CueModel, type TokenScores } from './cue-model.js';
 
 /** A cue found in a document, as a token range. */
 export interface CueCandidate {
@@ -27,18 +26,19 @@ export function findCues(
   text: string,
   threshold = model.threshold,
   cueWords?: ReadonlySet<string>,
-): { cues: CueCandidate[]; ctx: FeatureContext; scores: TokenScore[] } {
-  const { ctx, scores } = scoreTokens(model, tokens, text, cueWords);
+): { cues: CueCandidate[]; scores: TokenScores } {
+  const scores = scoreTokens(model, tokens, text, cueWords);
+  const { p } = scores;
   const cues: CueCandidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (scores[i].p < threshold) {
+    if (p[i] < threshold) {
       i++;
       continue;
     }
     let end = i + 1;
     for (;;) {
-      if (end < tokens.length && tokens[end].sentence === tokens[i].sentence && scores[end].p >= threshold) {
+      if (end < tokens.length && tokens[end].sentence === tokens[i].sentence && p[end] >= threshold) {
         end++;
         continue;
       }
@@ -46,7 +46,7 @@ export function findCues(
       if (
         bridged < tokens.length &&
         tokens[bridged].sentence === tokens[i].sentence &&
-        scores[bridged].p >= threshold &&
+        p[bridged] >= threshold &&
         tokens[end].pos !== 'PUNCT'
       ) {
         end = bridged + 1;
@@ -60,7 +60,7 @@ export function findCues(
     if (hasContentWord(tokens, i, last)) cues.push(candidate(tokens, scores, i, last));
     i = end;
   }
-  return { cues: addRuleCues(cues, tokens, text), ctx, scores };
+  return { cues: addRuleCues(cues, tokens, text), scores };
 }
 
 /** Spans of auxiliaries, prepositions or determiners alone ("has", "about") are fragments, not cues. */
@@ -148,13 +148,13 @@ const NOT_SPEAKERS = /^(?:editor|note|update|updated|online|previously|related|f
 
 const rule = (k: number, reason: string): CueCandidate => ({ tokenStart: k, tokenEnd: k + 1, head: k, p: 1, reason: `rule: ${reason}` });
 
-function candidate(tokens: readonly FeatureToken[], scores: TokenScore[], start: number, end: number): CueCandidate {
+function candidate(tokens: readonly FeatureToken[], scores: TokenScores, start: number, end: number): CueCandidate {
   let head = -1;
   for (let k = start; k < end && head < 0; k++) if (tokens[k].pos === 'VERB') head = k;
   for (let k = start; k < end && head < 0; k++) if (tokens[k].pos !== 'PUNCT' && tokens[k].pos !== 'AUX') head = k;
   if (head < 0) head = start;
   let sum = 0;
-  for (let k = start; k < end; k++) sum += scores[k].p;
+  for (let k = start; k < end; k++) sum += scores.p[k];
   const p = sum / (end - start);
-  return { tokenStart: start, tokenEnd: end, head, p, reason: `cue classifier p=${p.toFixed(2)}: ${scores[head].top.join(', ')}` };
+  return { tokenStart: start, tokenEnd: end, head, p, reason: `cue classifier p=${p.toFixed(2)}: ${scores.explain(head).join(', ')}` };
 }

@@ -36,9 +36,13 @@ export function loadStances(extraFiles: readonly string[] = []): StanceTable {
   return table;
 }
 
-/** Lower-case single-word cue lemmas of a stance table (classifier features). */
+const cueWords = new WeakMap<StanceTable, Set<string>>();
+
+/** Lower-case single-word cue lemmas of a stance table (classifier features; built once per table). */
 export function cueWordsOf(table: StanceTable): Set<string> {
-  return new Set([...table.keys()].filter((k) => !k.includes(' ')));
+  let words = cueWords.get(table);
+  if (!words) cueWords.set(table, (words = new Set([...table.keys()].filter((k) => !k.includes(' ')))));
+  return words;
 }
 
 /** Stance of a cue, looked up by its whole text, then its head lemma; neutral when unknown. */

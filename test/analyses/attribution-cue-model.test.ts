@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeDoc } from '../../src/text/analyze.js';
+import type { Article } from '../../src/corpus/article.js';
+import { featureContext, stackFeatures, tokenFeatures } from '../../analyses/attribution/cue-features.js';
+import { loadCueModel, scoreTokens, type CueModel } from '../../analyses/attribution/cue-model.js';
+import { parseFeatureName, Symbols } from '../../analyses/attribution/cue-symbols.js';
+import { cueWordsOf, loadStances } from '../../analyses/attribution/stance.js';
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const analyze = (text: string) => analyzeDoc({ id: 't', outlet: 'Northern Ledger', title: '', text } as Article);
+
+/**
+ * The plain reading of the model: every feature of a token as a name, looked up in the weights
+ * dictionary and summed in order; the compiled scorer must give exactly these numbers.
+ */
+function referenceScores(model: CueModel, text: string): { p: number[]; top: string[][] } {
+  const { tokens } = analyze(text);
+  const ctx = featureContext(tokens, text, cueWordsOf(loadStances()));
+  const names = tokens.map((_, i) => tokenFeatures(ctx, i));
+  const sum = (weights: Record<string, number>, list: string[]) => list.reduce((z, f) => (f in weights ? z + weights[f] : z), 0);
+  const first = names.map((list) => sigmoid(sum(model.weights, list)));
+  const final = model.stacked ? stackFeatures(ctx, first).map((stack, i) => [...names[i], ...stack]) : names;
+  const weights = model.stacked ?? model.weights;
+  const top = final.map((list) =>
+    list
+      .filter((f) => f in weights && f !== 'bias')
+      .map((f, order) => ({ f, w: weights[f], order }))
+      .sort((a, b) => b.w - a.w || a.order - b.order)
+      .slice(0, 3)
+      .map(({ f, w }) => `${f} (${w >= 0 ? '+' : ''}${w.toFixed(2)})`),
+  );
+  return { p: model.stacked ? final.map((list) => sigmoid(sum(model.stacked!, list))) : first, top };
+}
+
+const FICTION = [
+  'Harbor Minister Elena Varga said on Tuesday that the new port tax would be withdrawn.',
+  '“We listened to the fishermen,” she added, according to the Valley Gazette.',
+  'Officials in the capital, who asked not to be named, told reporters the decision was final: “There is no going back.”',
+  "The union's leader called the plan 'a disaster' in a statement.",
+].join('\n\n');
+
+describe('the compiled cue scorer', () => {
+  const model = loadCueModel();
+
+  it('gives every token exactly the probability of summing its named feature weights', () => {
+    const { tokens } = analyze(FICTION);
+    const scores = scoreTokens(model, tokens, FICTION, cueWordsOf(loadStances()));
+    const reference = referenceScores(model, FICTION);
+    expect(Array.from(scores.p)).toEqual(reference.p);
+  });
+
+  it('explains a token with the same three largest weights as the named features', () => {
+    const { tokens } = analyze(FICTION);
+    const scores = scoreTokens(model, tokens, FICTION, cueWordsOf(loadStances()));
+    const reference = referenceScores(model, FICTION);
+    const said = tokens.findIndex((t) => t.text === 'said');
+    const added = tokens.findIndex((t) => t.text === 'added');
+    expect(scores.explain(said)).toEqual(reference.top[said]);
+    expect(scores.explain(added)).toEqual(reference.top[added]);
+    expect(scores.explain(said)).toHaveLength(3);
+  });
+
+  const sample = resolve(import.meta.dirname, '../../data/sample/articles.jsonl');
+  it.skipIf(!existsSync(sample))('agrees with the named features on every token of the sample corpus', () => {
+    const articles = readFileSync(sample, 'utf8').trim().split('\n').slice(0, 8).map((line) => JSON.parse(line) as Article);
+    for (const a of articles) {
+      const { tokens } = analyze(a.text);
+      expect(Array.from(scoreTokens(model, tokens, a.text, cueWordsOf(loadStances())).p), a.id).toEqual(referenceScores(model, a.text).p);
+    }
+  });
+
+  it('reads a weight whose value is itself a bar or an equals sign', () => {
+    const tiny: CueModel = { name: 't', description: '', trainedOn: '', threshold: 0.5, weights: { bias: -2, 'w=|': 4, 'w==': 3, 'w|p+1=||PUNCT': 1 } };
+    const text = 'Left | right = center |, end.';
+    const { tokens } = analyze(text);
+    const p = scoreTokens(tiny, tokens, text).p;
+    const reference = referenceScores(tiny, text).p;
+    expect(Array.from(p)).toEqual(reference);
+    const at = (text: string, nth = 0) => tokens.map((t, i) => (t.text === text ? i : -1)).filter((i) => i >= 0)[nth];
+    expect(p[at('|')]).toBe(sigmoid(-2 + 4));
+    expect(p[at('=')]).toBe(sigmoid(-2 + 3));
+    // The second bar is followed by a comma: "w|p+1=||PUNCT" fires too.
+    expect(p[at('|', 1)]).toBe(sigmoid(-2 + 4 + 1));
+    expect(p[at('end')]).toBe(sigmoid(-2));
+  });
+
+  it('parses a two-value name at each of its bars, so values may contain bars', () => {
+    const symbols = new Symbols();
+    const readings = parseFeatureName('w|w+1=|||', symbols).map(([, a, b]) => [symbols.values[a], symbols.values[b]]);
+    expect(readings).toEqual([['', '||'], ['|', '|'], ['||', '']]);
+    expect(parseFeatureName('no-such-template=x', symbols)).toEqual([]);
+  });
+});
