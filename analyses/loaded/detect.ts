@@ -12,7 +12,8 @@ import { type LexiconHit, type LoadedMatcher } from './lexicons.js';
 import { findSpeechCues, isVerbUse } from './speech-cues.js';
 import { classifyQuotes, type ClassifiedQuote } from './quote-classes.js';
 import { buildTokenContext, lemmaOf, tokenFeatures } from './features.js';
-import { scoreFeatures, scoreProbability, type LoadedModel, type TokenScore } from './model.js';
+import { scoreFeatures, type LoadedModel, type TokenScore } from './model.js';
+import { scoreTokens } from './token-scores.js';
 import { decodeSpans } from './decode-spans.js';
 import { describeFeature, lexiconReason, modelReason, quoteReason } from './messages.js';
 
@@ -31,7 +32,7 @@ export function detectLoaded(doc: AnalyzedDoc, resources: LoadedResources, optio
   const cues = findSpeechCues(doc, allHits);
   const quotes = classifyQuotes(doc, cues);
   const hits = keepLoadedHits(doc, allHits);
-  const scores = resources.model && !options.noModel ? scoreTokens(doc, resources.model, hits, quotes) : undefined;
+  const scores = resources.model && !options.noModel ? scoreDocTokens(doc, resources.model, hits, quotes) : undefined;
   const threshold = options.threshold ?? resources.model?.threshold ?? 1;
   const flagged = (from: number, to: number) => {
     for (let i = from; i < to; i++) if ((scores?.p[i] ?? 0) >= threshold) return true;
@@ -88,13 +89,9 @@ interface TokenScores {
 }
 
 /** Model scores of every token (undefined for punctuation). */
-function scoreTokens(doc: AnalyzedDoc, model: LoadedModel, hits: readonly LexiconHit[], quotes: readonly ClassifiedQuote[]): TokenScores {
+function scoreDocTokens(doc: AnalyzedDoc, model: LoadedModel, hits: readonly LexiconHit[], quotes: readonly ClassifiedQuote[]): TokenScores {
   const ctx = buildTokenContext(doc, hits, quotes);
-  const p = doc.tokens.map((_, i) => {
-    const features = tokenFeatures(ctx, i);
-    return features.length ? scoreProbability(model, features) : undefined;
-  });
-  return { p, explain: (i) => scoreFeatures(model, tokenFeatures(ctx, i)) };
+  return { p: scoreTokens(model, ctx), explain: (i) => scoreFeatures(model, tokenFeatures(ctx, i)) };
 }
 
 /**

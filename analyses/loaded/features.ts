@@ -3,7 +3,9 @@
  * general English words — the weights file never holds names), its part of speech and shape,
  * its neighbours, lexicon hits around it, whether it sits in a scare quote or a headline, and
  * subjectivity cues of its sentence. Shared by the runtime (model.ts) and the training script
- * (scripts/train-loaded.mjs), so both see exactly the same features.
+ * (scripts/train-loaded.mjs), so both see exactly the same features. The runtime scores every
+ * token with token-scores.ts, a table-driven copy of tokenFeatures + scoreProbability: a feature
+ * added here must be added there too (test/analyses/loaded-scores.test.ts checks they agree).
  */
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
 import type { LexiconHit } from './lexicons.js';
@@ -23,6 +25,10 @@ export interface TokenContext {
   sentenceCues: string[][];
   /** Document-level features (density of lexicon hits and of strongly polar words). */
   docCue: string[];
+  /** Polarity bucket of each token (polarity.ts), looked up once per document. */
+  polarity: Array<string | undefined>;
+  /** Lemma of each token that may become a feature (isGeneralWord), else undefined. */
+  lemma: Array<string | undefined>;
 }
 
 const WORDY = /^[\p{L}][\p{L}'’-]*$/u;
@@ -65,28 +71,41 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
   }
   const { title, text } = doc.article;
   const headlineEnd = title && text.startsWith(title.trim()) ? title.trim().length : 0;
+  const polarity = doc.tokens.map((t) => polarityBucket(t.text));
+  const lemma = doc.tokens.map((t) => (isGeneralWord(t) ? lemmaOf(t) : undefined));
+  const strong = (i: number) => polarity[i]?.endsWith('2') ?? false;
   const sentenceCues = doc.sentences.map((s) => {
-    const cues: string[] = [];
-    const tokens = doc.tokens.slice(s.tokenStart, s.tokenEnd);
-    if (tokens.some((t) => t.text === '!')) cues.push('sent=exclaim');
-    if (tokens.some((t) => t.text === '?')) cues.push('sent=question');
-    if (tokens.some((t) => PERSONAL.has(t.norm))) cues.push('sent=personal');
+    let exclaim = false;
+    let question = false;
+    let personal = false;
     let hitsIn = 0;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (lex[i]) hitsIn++;
-    cues.push(`sent=lex${Math.min(hitsIn, 3)}`);
-    const polar = tokens.filter((t) => (polarityBucket(t.text) ?? '').endsWith('2')).length;
-    cues.push(`sent=polar${Math.min(polar, 3)}`);
+    let polar = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = doc.tokens[i];
+      if (t.text === '!') exclaim = true;
+      else if (t.text === '?') question = true;
+      if (PERSONAL.has(t.norm)) personal = true;
+      if (lex[i]) hitsIn++;
+      if (strong(i)) polar++;
+    }
+    const cues: string[] = [];
+    if (exclaim) cues.push('sent=exclaim');
+    if (question) cues.push('sent=question');
+    if (personal) cues.push('sent=personal');
+    cues.push(`sent=lex${Math.min(hitsIn, 3)}`, `sent=polar${Math.min(polar, 3)}`);
     return cues;
   });
-  const hitCount = lex.filter(Boolean).length;
+  let hitCount = 0;
+  for (let i = 0; i < n; i++) if (lex[i]) hitCount++;
+  let polarCount = 0;
+  for (let i = 0; i < n; i++) if (strong(i)) polarCount++;
   const density = doc.words ? (1000 * hitCount) / doc.words : 0;
-  const polarCount = doc.tokens.filter((t) => (polarityBucket(t.text) ?? '').endsWith('2')).length;
   const polarDensity = doc.words ? (1000 * polarCount) / doc.words : 0;
   const docCue = [
     `doc=lexdensity${density < 5 ? 0 : density < 12 ? 1 : density < 25 ? 2 : 3}`,
     `doc=polardensity${polarDensity < 5 ? 0 : polarDensity < 10 ? 1 : polarDensity < 20 ? 2 : 3}`,
   ];
-  return { doc, lex, quote, headlineEnd, sentenceCues, docCue };
+  return { doc, lex, quote, headlineEnd, sentenceCues, docCue, polarity, lemma };
 }
 
 /** The feature names of token `i` (empty for punctuation and spaces, which are never flagged). */
@@ -98,21 +117,23 @@ export function tokenFeatures(ctx: TokenContext, i: number): string[] {
   const next = i + 1 < tokens.length && tokens[i + 1].sentence === t.sentence ? tokens[i + 1] : undefined;
   const f: string[] = [`pos=${t.pos}`, `pos-1=${prev?.pos ?? 'START'}`, `pos+1=${next?.pos ?? 'END'}`];
   f.push(`pos=${t.pos}&pos+1=${next?.pos ?? 'END'}`, `pos-1=${prev?.pos ?? 'START'}&pos=${t.pos}`);
-  if (isGeneralWord(t)) {
-    f.push(`lem=${lemmaOf(t)}`);
+  const lemma = ctx.lemma[i];
+  if (lemma !== undefined) {
+    f.push(`lem=${lemma}`);
     const lower = t.text.toLowerCase();
     if (lower.length >= 5 && lower === t.text) f.push(`suf=${lower.slice(-3)}`);
   }
-  if (prev && isGeneralWord(prev)) f.push(`lem-1=${lemmaOf(prev)}`);
-  if (next && isGeneralWord(next)) f.push(`lem+1=${lemmaOf(next)}`);
-  const polarity = polarityBucket(t.text);
+  const prevLemma = prev && ctx.lemma[i - 1];
+  if (prevLemma !== undefined) f.push(`lem-1=${prevLemma}`);
+  const nextLemma = next && ctx.lemma[i + 1];
+  if (nextLemma !== undefined) f.push(`lem+1=${nextLemma}`);
+  const polarity = ctx.polarity[i];
   if (polarity) f.push(`pol=${polarity}`, `pol=${polarity}&pos=${t.pos}`);
-  const prevPolarity = prev && polarityBucket(prev.text);
+  const prevPolarity = prev && ctx.polarity[i - 1];
   if (prevPolarity) f.push(`pol-1=${prevPolarity}`);
-  const nextPolarity = next && polarityBucket(next.text);
+  const nextPolarity = next && ctx.polarity[i + 1];
   if (nextPolarity) f.push(`pol+1=${nextPolarity}`);
-  const next2 = i + 2 < tokens.length && tokens[i + 2].sentence === t.sentence ? tokens[i + 2] : undefined;
-  const next2Polarity = next2 && polarityBucket(next2.text);
+  const next2Polarity = i + 2 < tokens.length && tokens[i + 2].sentence === t.sentence ? ctx.polarity[i + 2] : undefined;
   if (next2Polarity) f.push(`pol+2=${next2Polarity}`);
   if (t.stop) f.push('stop');
   if (t.negated) f.push('negated');

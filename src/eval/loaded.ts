@@ -105,9 +105,9 @@ export const loadedEval: Evaluation = {
         'ptc-dev.strict-f1': withModel.strict.f1,
         'babe-dev.f1': babe.f1,
       },
-      // A little under the measured level (ptc-dev F1 0.385, strict 0.302, BABE 0.259) so CI catches drops.
-      // BABE fell from 0.301 with the phrase decoder tuned on PTC train (wider spans flag more words).
-      floors: { 'ptc-dev.f1': 0.375, 'ptc-dev.strict-f1': 0.29, 'babe-dev.f1': 0.245 },
+      // A little under the measured level (ptc-dev F1 0.390, strict 0.311, BABE 0.261 with the model retrained on
+      // the current text layer and a wider decoding grid, which cross-validation on train left at the same setting).
+      floors: { 'ptc-dev.f1': 0.38, 'ptc-dev.strict-f1': 0.30, 'babe-dev.f1': 0.25 },
       notes: [
         `PTC: ${ptc.length} dev articles (a quarter of the shared PTC articles, chosen by a hash of the article id; the rest is train).`,
         'BABE: SG2 expert labels, dev = a quarter of the sentences by a hash of the text.',
