@@ -18,8 +18,11 @@ function isContent(token: Token): boolean {
   if (token.stop || !CONTENT_POS.has(token.pos)) return false;
   if (token.type !== 'word' && token.type !== 'number') return false;
   // Single characters and bare digits carry no topic.
-  return token.lemma.length > 1 && !/^\d{1,2}$/.test(token.lemma);
+  const lemma = token.lemma;
+  return lemma.length > 2 || (lemma.length === 2 && !(isDigit(lemma.charCodeAt(0)) && isDigit(lemma.charCodeAt(1))));
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * Common words count by lower-cased lemma; proper nouns by their written form, capitalised
@@ -46,11 +49,71 @@ function topCounts(counts: Map<string, number>, max: number): Record<string, num
   let left = Math.trunc(max); // as slice(0, max) reads it
   for (const n of [...byCount.keys()].sort((x, y) => y - x)) {
     if (left <= 0) break;
-    const keys = byCount.get(n)!.sort(); // default order: UTF-16 code units, as `<` compares
+    const all = byCount.get(n)!;
+    const keys = firstSorted(all, left);
     for (let k = 0; k < keys.length && k < left; k++) out[keys[k]] = n;
-    left -= keys.length;
+    left -= all.length;
   }
   return out;
+}
+
+/**
+ * The first `k` (or more) of `keys` in UTF-16 code-unit order, the order of the default sort
+ * and of `<`. Keys are grouped by their first code unit first (a key with a smaller one sorts
+ * before), so only the groups read are sorted, each on its own, and the group that is cut is
+ * only selected from: far fewer string comparisons than sorting the bucket of bigrams seen once.
+ * The keys are distinct.
+ */
+function firstSorted(keys: string[], k: number): string[] {
+  if (!(k < keys.length)) return keys.sort();
+  const groups = new Map<number, string[]>();
+  for (const key of keys) {
+    const code = key.length ? key.charCodeAt(0) : -1; // '' sorts first
+    const group = groups.get(code);
+    if (group) group.push(key);
+    else groups.set(code, [key]);
+  }
+  const out: string[] = [];
+  for (const code of [...groups.keys()].sort((a, b) => a - b)) {
+    const group = groups.get(code)!;
+    const room = k - out.length;
+    for (const key of smallestSorted(group, room)) out.push(key);
+    if (room <= group.length) break;
+  }
+  return out;
+}
+
+/** The `k` smallest keys in code-unit order, sorted (all of them when `k` is not below their number). */
+function smallestSorted(keys: string[], k: number): string[] {
+  if (!(k < keys.length)) return keys.sort();
+  // Quickselect: afterwards keys[0, k) hold the k smallest.
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    // median of three as the pivot, so sorted or reversed input stays linear
+    const a = keys[lo];
+    const b = keys[mid];
+    const c = keys[hi];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (keys[i] < pivot) i++;
+      while (pivot < keys[j]) j--;
+      if (i <= j) {
+        const t = keys[i];
+        keys[i] = keys[j];
+        keys[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else break;
+  }
+  return keys.slice(0, k).sort();
 }
 
 /**
@@ -60,7 +123,7 @@ function topCounts(counts: Map<string, number>, max: number): Record<string, num
  */
 function titleLemmas(title: string): string[] {
   if (!title.trim()) return [];
-  const doc = analyzeDoc({ id: 'title', outlet: '', title: '', text: title }, { mentions: false });
+  const doc = analyzeDoc({ id: 'title', outlet: '', title: '', text: title }, { mentions: false, quotes: false });
   return doc.tokens.filter(isContent).map(lemmaOf);
 }
 
@@ -86,6 +149,7 @@ export function docTerms(doc: AnalyzedDoc, options: FeatureOptions = {}): DocTer
 function countTerms(doc: AnalyzedDoc, maxTerms: number, useTitle: boolean, useBigrams: boolean): DocTerms {
   const counts = new Map<string, number>();
   let previous: Token | undefined;
+  let previousLemma = '';
   for (const token of doc.tokens) {
     if (!isContent(token)) {
       if (token.type === 'punctuation' || !token.stop) previous = undefined;
@@ -94,10 +158,11 @@ function countTerms(doc: AnalyzedDoc, maxTerms: number, useTitle: boolean, useBi
     const lemma = lemmaOf(token);
     counts.set(lemma, (counts.get(lemma) ?? 0) + 1);
     if (useBigrams && previous && previous.sentence === token.sentence) {
-      const pair = `${lemmaOf(previous)} ${lemma}`;
+      const pair = `${previousLemma} ${lemma}`;
       counts.set(pair, (counts.get(pair) ?? 0) + 1);
     }
     previous = token;
+    previousLemma = lemma;
   }
   const terms = topCounts(counts, maxTerms);
   if (useTitle) {

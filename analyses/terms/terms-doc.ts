@@ -16,10 +16,10 @@ const WORD_TYPES = new Set(['word', 'hashtag', 'mention', 'abbreviation']);
 
 // wink token types: word-like ones count as words, number-like ones as numbers, the rest
 // (punctuation, symbols, urls, emails, emoji) break n-grams and are not terms.
-function kindOf(token: Token): string {
+function kindOf(token: Token, lower: string): string {
   if (NUMBER_TYPES.has(token.type)) return 'n';
   if (!WORD_TYPES.has(token.type)) return 'p';
-  return token.stop || isStopWord(token.text.toLowerCase()) ? 's' : 'w';
+  return token.stop || isStopWord(lower) ? 's' : 'w';
 }
 
 const HYPHENS = new Set(['-', '‐', '‑']);
@@ -27,13 +27,14 @@ const HYPHENS = new Set(['-', '‐', '‑']);
 /** Last token of a hyphenated compound starting at i ("foreign-backed", "anti-war"), or i itself. */
 function compoundEnd(tokens: Token[], i: number): number {
   let j = i;
+  // offsets first: most tokens have a space after them, and that settles it without a lookup
   while (
     j + 2 < tokens.length &&
-    WORD_TYPES.has(tokens[j].type) &&
-    HYPHENS.has(tokens[j + 1].text) &&
-    WORD_TYPES.has(tokens[j + 2].type) &&
     tokens[j + 1].start === tokens[j].end &&
-    tokens[j + 2].start === tokens[j + 1].end
+    tokens[j + 2].start === tokens[j + 1].end &&
+    HYPHENS.has(tokens[j + 1].text) &&
+    WORD_TYPES.has(tokens[j].type) &&
+    WORD_TYPES.has(tokens[j + 2].type)
   ) {
     j += 2;
   }
@@ -61,10 +62,11 @@ export function termsDocFromAnalyzed(doc: AnalyzedDoc): TermsDoc {
     const last = compoundEnd(tokens, i);
     const text = last === i ? token.text : doc.article.text.slice(token.start, tokens[last].end);
     const lemma = last === i ? token.lemma.toLowerCase() : `${text.slice(0, tokens[last].start - token.start).toLowerCase()}${tokens[last].lemma.toLowerCase()}`;
-    kinds.push(last === i ? kindOf(token) : 'w');
+    const lower = text.toLowerCase();
+    kinds.push(last === i ? kindOf(token, lower) : 'w');
     out.text.push(text);
     out.start.push(token.start);
-    if (lemma && lemma !== text.toLowerCase()) out.lemma[index] = lemma;
+    if (lemma && lemma !== lower) out.lemma[index] = lemma;
     i = last;
   }
   out.kind = kinds.join('');

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { lexiconPath } from '../../src/paths.js';
 import { invalidLexicon } from './messages.js';
+import { needleOf } from './needles.js';
 import type { VariantCategory, VariantLexiconFile, VariantSet } from './types.js';
 
 const CATEGORIES: VariantCategory[] = ['place', 'person', 'organization', 'framing'];
@@ -15,6 +16,12 @@ export interface CompiledVariantSet {
   set: VariantSet;
   pattern: RegExp;
   formOf: Map<string, string>;
+  /**
+   * Words one of which every match holds (lower case unless the set is case-sensitive): a text
+   * with none of them cannot match, so the regex is skipped (needles.ts). Undefined when some
+   * string has no plain ASCII word to look for.
+   */
+  needles?: string[];
 }
 
 /** Reads and validates one variants file. Throws with the file name and the reason. */
@@ -79,6 +86,7 @@ export function compileVariantSets(sets: VariantSet[]): CompiledVariantSet[] {
     for (const f of set.forms) for (const m of f.match ?? [f.form]) formOf.set(canonical(m, sensitive), f.form);
     const strings = [...new Set(set.forms.flatMap((f) => f.match ?? [f.form]))].sort((a, b) => b.length - a.length);
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${strings.map(literal).join('|')})(?![\\p{L}\\p{N}])`, sensitive ? 'gu' : 'giu');
-    return { set, pattern, formOf };
+    const needles = strings.map((m) => needleOf(m, sensitive));
+    return { set, pattern, formOf, needles: needles.every((n) => n !== undefined) ? [...new Set(needles as string[])] : undefined };
   });
 }

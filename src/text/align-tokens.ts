@@ -22,7 +22,7 @@ export class TokenAligner {
     const cursor = this.cursor;
     // Usual case: the value follows the spaces after the cursor.
     const next = skipSpace(text, cursor);
-    let start = text.startsWith(value, next) ? next : text.indexOf(value, cursor);
+    let start = startsAt(text, value, next) ? next : text.indexOf(value, cursor);
     // After a misplaced token the cursor may sit short of the true position: allow a short jump.
     const reach = this.lost ? RESYNC_WINDOW : 0;
     if (start > cursor + reach && !onlySpaceBetween(text, cursor, start)) start = -1;
@@ -63,6 +63,14 @@ function isGap(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   return c > 127 && GAP.test(text[i]);
+}
+
+/** `text.startsWith(value, at)` for `at` ≤ text.length, compared in place: faster for the short token values met here. */
+function startsAt(text: string, value: string, at: number): boolean {
+  const n = value.length;
+  if (at + n > text.length) return false;
+  for (let k = 0; k < n; k++) if (text.charCodeAt(at + k) !== value.charCodeAt(k)) return false;
+  return true;
 }
 
 function onlySpaceBetween(text: string, from: number, to: number): boolean {

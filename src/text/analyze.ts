@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   outlets?: readonly string[];
   /** Find name mentions (default true). Analyses that never read them can skip the cost. */
   mentions?: boolean;
+  /** Find quotations (default true). Callers that only read tokens (a headline's words) can skip the cost. */
+  quotes?: boolean;
 }
 
 /** Token types counted in `AnalyzedDoc.words`. */
@@ -32,16 +34,13 @@ const WORD_TYPES = new Set(['word', 'number', 'decade', 'ordinal', 'hashtag', 'm
 export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): AnalyzedDoc {
   const text = article.text ?? '';
   const nlp = getNlp();
-  const its = nlp.its;
   const { doc, release } = readDocIsolated(text);
-  const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
   const aligner = new TokenAligner(text);
 
   const paragraphs = splitParagraphs(text);
   const sentences = new SentenceBuilder(paragraphs);
   const tokens: Token[] = [];
   const hints: MentionHints = { capitals: [], starts: [] };
-  let s = 0;
   let words = 0;
   readTokens(nlp, doc, (raw) => {
     const { value, type } = raw;
@@ -49,20 +48,19 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
     aligner.place(value);
     const { start, end } = aligner;
     if (end <= start) return;
-    while (s + 1 < winkSentences.length && raw.index > winkSentences[s][1]) s++;
     const token: Token = {
       // wink's value string is the exact slice whenever alignment found it verbatim: reuse it, allocate nothing
       start, end, text: aligner.verbatim ? value : text.slice(start, end),
       norm: raw.norm, lemma: raw.lemma ?? raw.norm, pos: raw.pos, stop: raw.stop, negated: raw.negated, sentence: 0, type,
     };
     if (type !== 'punctuation' && WORD_TYPES.has(type) && !isContractionTail(token, tokens[tokens.length - 1])) words++;
-    sentences.add(token, tokens.length, s);
+    sentences.add(token, tokens.length, raw.sentence);
     tokens.push(token);
     addMentionHint(hints, tokens, tokens.length - 1);
   });
   release();
 
-  const { quotes, issues } = findQuotes(text, sentences.sentences, paragraphs);
+  const { quotes, issues } = options.quotes === false ? { quotes: [], issues: [] } : findQuotes(text, sentences.sentences, paragraphs);
   const mentions = options.mentions === false ? [] : findMentions({ tokens, text, hints }, { outlets: options.outlets });
   return { article, tokens, sentences: sentences.sentences, paragraphs, quotes, quoteIssues: issues, mentions, words };
 }
@@ -74,5 +72,9 @@ export function analyzeDocs(articles: readonly Article[], options: AnalyzeOption
 
 /** "n't", "'s", "'re" glued to the previous token are part of one written word. */
 function isContractionTail(token: Token, previous: Token | undefined): boolean {
-  return !!previous && previous.end === token.start && /^(?:n['’]t|['’]\p{L}{1,2})$/iu.test(token.text);
+  if (!previous || previous.end !== token.start) return false;
+  // Only n/N or an apostrophe can start one: skip the regex for the glued commas and full stops.
+  const c = token.text.charCodeAt(0);
+  if (c !== 0x27 && c !== 0x2019 && c !== 0x6e && c !== 0x4e) return false;
+  return /^(?:n['’]t|['’]\p{L}{1,2})$/iu.test(token.text);
 }

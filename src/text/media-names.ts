@@ -28,10 +28,28 @@ function shippedOutlets(): OutletRecord[] {
 }
 
 const matchers = new Map<string, LexiconMatcher>();
+/** The same lists by identity: every article of a corpus passes the same array, so the key is joined once per corpus. */
+const byList = new WeakMap<readonly string[], { copy: readonly string[]; matcher: LexiconMatcher }>();
 
 /** The media-name matcher for a corpus (cached per outlet list). Entries carry `canonical` and `needsThe`. */
-export function mediaMatcher(corpusOutlets: readonly string[] = []): LexiconMatcher {
-  const cacheKey = corpusOutlets.join('\u0000');
+export function mediaMatcher(corpusOutlets: readonly string[] = NO_OUTLETS): LexiconMatcher {
+  const known = byList.get(corpusOutlets);
+  // the copy tells whether the caller changed the array since
+  if (known && sameList(known.copy, corpusOutlets)) return known.matcher;
+  const matcher = matcherFor(corpusOutlets.join('\u0000'), corpusOutlets);
+  byList.set(corpusOutlets, { copy: [...corpusOutlets], matcher });
+  return matcher;
+}
+
+const NO_OUTLETS: readonly string[] = [];
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function matcherFor(cacheKey: string, corpusOutlets: readonly string[]): LexiconMatcher {
   const hit = matchers.get(cacheKey);
   if (hit) return hit;
   const entries: LexiconEntry[] = [];

@@ -38,7 +38,13 @@ const isCapitalised = (t: Token) => {
   const c = t.text.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : /^[\p{Lu}\p{Lt}]/u.test(t.text);
 };
-const isAllCaps = (t: Token) => t.text.length > 1 && t.text !== t.norm && t.text.toUpperCase() === t.text && /^\p{Lu}[\p{Lu}\p{N}.&-]+$/u.test(t.text);
+const isAllCaps = (t: Token) => {
+  const s = t.text;
+  if (s.length < 2 || s === t.norm) return false;
+  const second = s.charCodeAt(1);
+  if (second >= 97 && second <= 122) return false; // "Putin": a lower-case ASCII letter, without upper-casing the word
+  return s.toUpperCase() === s && /^\p{Lu}[\p{Lu}\p{N}.&-]+$/u.test(s);
+};
 /** Lower case without a final full stop ("Mr." → "mr"): wink's normal form, which is lower case. */
 const bare = (t: Token) => (t.norm.endsWith('.') ? t.norm.slice(0, -1) : t.norm);
 
@@ -77,29 +83,31 @@ export function findMentions(doc: MentionInput, options: MentionOptions = {}): M
   const { tokens, text } = doc;
   const cues = options.cues ?? mentionCues();
   const mentions: Mention[] = [];
-  const taken = new Uint8Array(tokens.length);
   const { capitals, starts } = doc.hints ?? mentionHints(tokens);
-  const capital = new Uint8Array(tokens.length);
-  for (const i of capitals) capital[i] = 1;
+  // Per-token flags in one scratch buffer reused across documents (allocating typed arrays per document costs more than the search)
+  const flags = scratchFlags(tokens.length);
+  for (const i of capitals) flags[i] = CAPITAL;
 
   // 1. media names
   // every match, longest first at each start: "the Times" (rejected: lower-case) leaves room for "Times"
-  const media = mediaMatcher(options.outlets ?? []).match({ tokens: tokens as Token[], article: { id: '', outlet: '', title: '', text } }, { overlaps: 'all', starts });
+  const media = mediaMatcher(options.outlets).match({ tokens: tokens as Token[], article: { id: '', outlet: '', title: '', text } }, { overlaps: 'all', starts });
   for (const m of media) {
     const entry = m.entry as { canonical?: string; needsThe?: boolean };
-    if (taken.subarray(m.tokenStart, m.tokenEnd).some((x) => x === 1)) continue;
+    if (anyTaken(flags, m.tokenStart, m.tokenEnd)) continue;
     if (entry.needsThe && !(m.tokenStart > 0 && tokens[m.tokenStart - 1].norm === 'the')) continue;
     const first = tokens[m.tokenStart];
     if (m.entry.case !== 'sensitive' && !isCapitalised(first) && !/\d/.test(first.text[0])) continue;
-    for (let i = m.tokenStart; i < m.tokenEnd; i++) taken[i] = 1;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) flags[i] |= TAKEN;
     mentions.push(makeMention(text, tokens, m.tokenStart, m.tokenEnd, m.tokenStart, undefined, 'media', entry.canonical ?? m.text));
   }
+
+  const mediaCount = mentions.length;
 
   // 2–5. capitalised runs
   // Capitalised nouns, adjectives and proper nouns; a capitalised adverb or verb ("Later", "Try") opens a sentence, not a name.
   const candidate = (i: number) => {
     const t = tokens[i];
-    if (taken[i] || !capital[i] || t.type !== 'word') return false;
+    if (flags[i] !== CAPITAL || t.type !== 'word') return false;
     if (t.pos === 'PROPN' || isAllCaps(t)) return true;
     return !t.stop && (NAME_POS.has(t.pos) || cues.titles.has(bare(t)) || cues.honorifics.has(bare(t)));
   };
@@ -133,14 +141,67 @@ export function findMentions(doc: MentionInput, options: MentionOptions = {}): M
     const mention = fromRun(text, tokens, i, end, cues);
     if (mention) {
       mentions.push(mention);
-      for (let k = mention.tokenStart; k < mention.tokenEnd; k++) taken[k] = 1;
+      for (let k = mention.tokenStart; k < mention.tokenEnd; k++) flags[k] |= TAKEN;
     }
     free = end;
   }
 
-  mentions.sort((a, b) => a.start - b.start);
-  keyWithinDocument(mentions);
-  return mentions;
+  const sorted = byStart(mentions, mediaCount);
+  keyWithinDocument(sorted);
+  return sorted;
+}
+
+/**
+ * `mentions.sort((a, b) => a.start - b.start)`: the media mentions (the first `split`) and the
+ * run mentions after them each come in text order, so merging them gives the same order (a
+ * media mention first on a tie, as the stable sort keeps it) without a comparison sort.
+ */
+function byStart(mentions: Mention[], split: number): Mention[] {
+  const inOrder = (from: number, to: number) => {
+    for (let i = from + 1; i < to; i++) if (mentions[i].start < mentions[i - 1].start) return false;
+    return true;
+  };
+  if (!inOrder(0, split) || !inOrder(split, mentions.length)) return mentions.sort((a, b) => a.start - b.start);
+  const out: Mention[] = [];
+  let a = 0;
+  let b = split;
+  while (a < split && b < mentions.length) out.push(mentions[b].start < mentions[a].start ? mentions[b++] : mentions[a++]);
+  while (a < split) out.push(mentions[a++]);
+  while (b < mentions.length) out.push(mentions[b++]);
+  return out;
+}
+
+/** Words in the longest entry of a cue set, cached per set (and its size, should a caller's set grow). */
+const longestPhrase = new WeakMap<ReadonlySet<string>, { size: number; words: number }>();
+
+/** `set.has(words.join(' '))`, without joining when no entry has that many words. */
+function hasPhrase(set: ReadonlySet<string>, words: readonly string[]): boolean {
+  let longest = longestPhrase.get(set);
+  if (longest?.size !== set.size) {
+    longest = { size: set.size, words: 0 };
+    for (const entry of set) longest.words = Math.max(longest.words, entry.split(' ').length);
+    longestPhrase.set(set, longest);
+  }
+  if (words.length > longest.words) return false;
+  return set.has(words.length === 1 ? words[0] : words.join(' '));
+}
+
+/** Flag bits per token in findMentions. */
+const CAPITAL = 1;
+const TAKEN = 2;
+let scratch = new Uint8Array(4096);
+
+/** `length` zeroed flags (a view of the shared scratch buffer, grown when needed). */
+function scratchFlags(length: number): Uint8Array {
+  if (scratch.length < length) scratch = new Uint8Array(Math.max(length, 2 * scratch.length));
+  const flags = scratch.subarray(0, length);
+  flags.fill(0);
+  return flags;
+}
+
+function anyTaken(flags: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (flags[i] & TAKEN) return true;
+  return false;
 }
 
 /** Turns one capitalised run into a mention (or nothing: demonyms, lone title words, sentence-initial common nouns). */
@@ -148,7 +209,7 @@ function fromRun(text: string, tokens: readonly Token[], start: number, end: num
   const run = end - start === 1 ? [tokens[start]] : tokens.slice(start, end);
   const lowerRun = run.map(bare);
   const hasTitle = (w: string) => cues.titles.has(w) || cues.honorifics.has(w);
-  if (!run.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !lowerRun.some(hasTitle) && !cues.places.has(lowerRun.join(' '))) return undefined;
+  if (!run.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !lowerRun.some(hasTitle) && !hasPhrase(cues.places, lowerRun)) return undefined;
 
   // 3. title inside the run: everything up to its last title word, if a name follows
   let nameStart = start;
@@ -182,7 +243,6 @@ function fromRun(text: string, tokens: readonly Token[], start: number, end: num
   const nameTokens = nameStart === start ? run : run.slice(nameStart - start);
   const nameLower = nameStart === start ? lowerRun : lowerRun.slice(nameStart - start);
   if (!nameTokens.length) return undefined;
-  const nameWhole = nameLower.length === 1 ? nameLower[0] : nameLower.join(' ');
 
   // 4. possessive organisation: "Seoul's foreign ministry"
   const org = possessiveOrganization(tokens, end, cues);
@@ -191,8 +251,8 @@ function fromRun(text: string, tokens: readonly Token[], start: number, end: num
   }
 
   if (titleStart < 0 && nameTokens.length === 1 && (cues.demonyms.has(nameLower[0]) || nameTokens[0].text.length < 2)) return undefined;
-  if (titleStart < 0 && nameTokens.length === 1 && !nameTokens.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !cues.places.has(nameWhole)) return undefined;
-  if (titleStart < 0 && cues.demonyms.has(nameWhole)) return undefined;
+  if (titleStart < 0 && nameTokens.length === 1 && !nameTokens.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !hasPhrase(cues.places, nameLower)) return undefined;
+  if (titleStart < 0 && hasPhrase(cues.demonyms, nameLower)) return undefined;
 
   const type = titleStart >= 0 ? 'person' : typeOfName(nameTokens, nameLower, cues);
   return makeMention(text, tokens, titleStart >= 0 ? titleStart : nameStart, end, nameStart, titleStart >= 0 ? titleStart : undefined, type, nameKey(text, nameTokens[0].start, nameTokens[nameTokens.length - 1].end));
@@ -220,8 +280,7 @@ function typeOfName(nameTokens: readonly Token[], lower: readonly string[], cues
   if (cues.mediaHeads.has(head) && lower.length > 1) return 'media';
   if (cues.placeHeads.has(head) && lower.length > 1) return 'place';
   if (cues.otherHeads.has(head) && lower.length > 1) return 'unknown';
-  const whole = lower.length === 1 ? lower[0] : lower.join(' ');
-  if (cues.places.has(whole) || cues.places.has(lower[lower.length - 1]) && lower.length > 1 && cues.compass.has(lower[0])) return 'place';
+  if (hasPhrase(cues.places, lower) || cues.places.has(lower[lower.length - 1]) && lower.length > 1 && cues.compass.has(lower[0])) return 'place';
   if (lower.length > 1 && cues.compass.has(lower[0])) return 'place';
   if (nameTokens.length === 1 && isAllCaps(nameTokens[0]) && nameTokens[0].text.replace(/\./g, '').length >= 2) return 'organization';
   if (nameTokens.length < 2 || nameTokens.length > 4) return 'unknown';
@@ -233,7 +292,20 @@ function typeOfName(nameTokens: readonly Token[], lower: readonly string[], cues
 /** The name as a key: its text with runs of whitespace (line breaks, double spaces) made one space. */
 function nameKey(text: string, start: number, end: number): string {
   const name = text.slice(start, end);
-  return /\s\s|[\t\n\r\u00a0]/.test(name) ? name.replace(/\s+/g, ' ') : name;
+  return needsSpaceFolding(name) ? name.replace(/\s+/g, ' ') : name;
+}
+
+/** Same as /\s\s|[\t\n\r\u00a0]/.test(name), decided by code for the usual ASCII names. */
+function needsSpaceFolding(name: string): boolean {
+  let previousSpace = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13 || c === 0xa0) return true;
+    const space = c === 32 || ((c === 11 || c === 12 || c > 127) && /\s/.test(name[i]));
+    if (space && previousSpace) return true;
+    previousSpace = space;
+  }
+  return false;
 }
 
 function makeMention(

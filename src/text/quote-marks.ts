@@ -66,6 +66,11 @@ export function scanQuoteMarks(text: string): MarkCandidate[] {
       }
       continue;
     }
+    if ((c === "'" || c === '’' || c === '‘') && isAsciiWordCode(text.charCodeAt(i - 1)) && isAsciiWordCode(text.charCodeAt(i + 1))) {
+      // The common case, decided without building neighbour strings: don't, Zelensky's.
+      out.push({ offset: i, mark: c, family: 'single', role: 'apostrophe', possessive: false });
+      continue;
+    }
     const prev = i > 0 ? text[i - 1] : '';
     if (c === "'" && text[i + 1] === "'" && prev !== "'" && sawBacktickOpen) {
       // '' closes a ``-quote (LaTeX/PTB style); without an earlier `` it is two single marks.
@@ -79,6 +84,11 @@ export function scanQuoteMarks(text: string): MarkCandidate[] {
     last.possessive = last.family === 'single' && (last.role === 'close' || last.role === 'either') && /[sS]/.test(prev) && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4));
   }
   return out;
+}
+
+/** ASCII letter or digit (NaN, past either end of the text, is not). */
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 function roleOf(c: string, prev: string, next: string, text: string, i: number): MarkRole {

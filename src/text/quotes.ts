@@ -39,12 +39,53 @@ const CLOSERS: Record<string, readonly string[]> = {
 
 const closes = (frame: Frame, mark: string) => CLOSERS[frame.open.mark]?.includes(mark) ?? false;
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
+/** Letters and digits outside ASCII, tested one code point at a time. */
+const NON_ASCII_WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
-/** Number of words in a piece of text (letters/digits runs; don't and e-mail count once). */
+/** Length in UTF-16 units of the letter or digit at `i` (2 for an astral one), or 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  const width = cp > 0xffff ? 2 : 1;
+  return NON_ASCII_WORD_CHAR.test(text.slice(i, i + width)) ? width : 0;
+}
+
+/** Apostrophes, hyphen and full stop join letter runs into one word ("don't", "e-mail", "U.S"). */
+const isJoiner = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2e;
+
+/**
+ * Number of words in a piece of text (letters/digits runs; don't and e-mail count once): the
+ * matches of /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*\/gu, counted by a scanner that builds no
+ * match objects (this runs on every quote).
+ */
 export function countWords(text: string): number {
   let n = 0;
-  for (const _ of text.matchAll(WORD)) n++;
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    const width = wordCharAt(text, i);
+    if (!width) {
+      i++;
+      continue;
+    }
+    // One word: letter runs joined by single joiners, each followed by a letter.
+    i += width;
+    for (;;) {
+      const more = i < length ? wordCharAt(text, i) : 0;
+      if (more) {
+        i += more;
+        continue;
+      }
+      if (i + 1 < length && isJoiner(text.charCodeAt(i)) && wordCharAt(text, i + 1)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    n++;
+  }
   return n;
 }
 
@@ -70,17 +111,18 @@ export function findQuotes(text: string, sentences?: readonly Sentence[], paragr
   const emit = (depth: number, frame: Frame, close: MarkCandidate) => {
     const start = frame.open.offset + frame.open.mark.length;
     const end = close.offset;
-    if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) {
+    if (!hasWordChar(text, start, end)) {
       // '' or " ": a pair around nothing quotes nothing; report both marks
       report(frame.open, msg.emptyQuote(frame.open.mark + close.mark));
       report(close, msg.emptyQuote(frame.open.mark + close.mark));
       return;
     }
+    const content = text.slice(start, end);
     quotes.push({
-      start, end, text: text.slice(start, end),
+      start, end, text: content,
       outerStart: frame.open.offset, outerEnd: close.offset + close.mark.length,
       open: frame.open.mark, close: close.mark,
-      words: countWords(text.slice(start, end)),
+      words: countWords(content),
       sentence: -1, embedded: true, depth, paragraphs: frame.paragraphs,
     });
   };
@@ -156,6 +198,12 @@ export function findQuotes(text: string, sentences?: readonly Sentence[], paragr
     });
   }
   return { quotes, issues };
+}
+
+/** Some letter or digit in `text[from, to)`. */
+function hasWordChar(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (wordCharAt(text, i)) return true;
+  return false;
 }
 
 /** A paragraph-opening mark continues a quote when it could open a quote of the same family. */

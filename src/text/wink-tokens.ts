@@ -1,17 +1,22 @@
 /**
- * Reads every token property the text layer needs from a wink document in ONE walk over its
- * tokens. wink's public API gives one property per `out(its.x)` call, each a full walk plus an
- * array; seven of them cost about as much as a third of `readDoc` itself. wink passes its raw
- * document data to the `its` mappers it allows, so we register one mapper of our own in wink's
- * allow-list (`wink-nlp/src/allowed.js`) and call wink's own `its` functions from it for each
- * token. When that module is not where wink 2.x keeps it, we fall back to one `out()` per
- * property — same results, slower.
+ * Reads every token property the text layer needs from a wink document in ONE tight loop over
+ * wink's raw document data. wink's public API gives one property per `out(its.x)` call, each a
+ * full walk plus an array; seven of them cost about as much as a third of `readDoc` itself, and
+ * even one walk through `out()` with a mapper of our own pays a few function calls per token.
+ * wink passes its raw document data (four numbers per token, sentence spans, the lexicon cache)
+ * to the `its` mappers it allows, so we register one mapper of our own in wink's allow-list
+ * (`wink-nlp/src/allowed.js`), call it on the first token only to get that data, and read the
+ * numbers directly, in the layout wink 2.x documents in `readDoc` (token = [lexeme id,
+ * expansion normal + preceding spaces, POS + lemma, negation flag]). Anything that is not a
+ * plain number read (values, types, lemmas) still comes from wink's own `its` functions. When
+ * the allow-list is not where wink 2.x keeps it, we fall back to one `out()` per property —
+ * same results, slower.
  *
  * Value, type, normal form and stop flag belong to the lexeme (wink's id for a written form),
  * so they are read from wink once per lexeme and kept in a table by id (wink's lexicon only
  * grows, so ids are stable); the lemma depends on the lexeme and its POS, so the table keeps
- * the lemma of the last POS seen and asks wink again when the POS differs. POS and negation
- * are read per token. Contractions carry their own normal form and lemma and are read each time.
+ * one lemma per POS seen. POS and negation are read per token. Contractions carry their own
+ * normal form and lemma and are read each time.
  */
 import { createRequire } from 'node:module';
 import type { Nlp } from './nlp.js';
@@ -20,6 +25,8 @@ import type { Nlp } from './nlp.js';
 export interface RawToken {
   /** wink token index (whitespace tokens included). */
   index: number;
+  /** Index of the wink sentence holding the token. */
+  sentence: number;
   value: string;
   type: string;
   pos: string;
@@ -31,12 +38,26 @@ export interface RawToken {
 
 type Document = ReturnType<Nlp['readDoc']>;
 type ItsFn = (index: number, rdd: unknown, addons: unknown) => unknown;
-type WinkIts = Record<'value' | 'type' | 'pos' | 'normal' | 'lemma' | 'stopWordFlag' | 'negationFlag' | 'uniqueId' | 'contractionFlag', ItsFn>;
+type WinkIts = Record<'value' | 'type' | 'pos' | 'normal' | 'lemma' | 'stopWordFlag' | 'negationFlag' | 'span', ItsFn>;
 
-let visit: ((index: number, rdd: unknown, addons: unknown) => void) | undefined;
-/** Our mapper, registered with wink once; it forwards to whatever reader is active. */
-const probe: ItsFn = (index, rdd, addons) => {
-  visit?.(index, rdd, addons);
+/** The part of wink's raw document data read here (see wink-nlp/src/wink-nlp.js, readDoc). */
+interface RawDocData {
+  tokens: number[];
+  sentences: number[][];
+}
+
+/** wink's token layout: numbers per token, POS bits in the third number, negation in the fourth. */
+const TOKEN_SIZE = 4;
+const POS_MASK = 0x3f00000;
+const POS_SHIFT = 20;
+const NEGATION_FLAG = 2 ** 31;
+/** A second number above this marks an expanded contraction ("ca" → can). */
+const CONTRACTION_FLOOR = 65535;
+
+let captured: { rdd: RawDocData; addons: unknown } | undefined;
+/** Our mapper, registered with wink once: it only hands back the raw data it is given. */
+const probe: ItsFn = (_index, rdd, addons) => {
+  captured = { rdd: rdd as RawDocData, addons };
   return 0;
 };
 
@@ -45,83 +66,100 @@ let registered: boolean | undefined;
 function registerProbe(): boolean {
   if (registered !== undefined) return registered;
   try {
-    const allowed = createRequire(import.meta.url)('wink-nlp/src/allowed.js') as { its4tokens?: Set<unknown> };
-    registered = allowed.its4tokens instanceof Set;
-    if (registered) allowed.its4tokens!.add(probe);
+    const allowed = createRequire(import.meta.url)('wink-nlp/src/allowed.js') as { its4token?: Set<unknown>; its4tokens?: Set<unknown> };
+    registered = allowed.its4token instanceof Set;
+    if (registered) {
+      allowed.its4token!.add(probe);
+      allowed.its4tokens?.add(probe);
+    }
   } catch {
     registered = false;
   }
   return registered;
 }
 
-/** What wink knows about a lexeme regardless of context, plus its last lemma and that lemma's POS. */
+/** wink's raw data and addons behind `doc`, when the probe can reach them and they have the expected shape. */
+function rawData(doc: Document, count: number): { rdd: RawDocData; addons: unknown } | undefined {
+  if (count === 0 || !registerProbe()) return undefined;
+  captured = undefined;
+  doc.tokens().itemAt(0).out(probe as never);
+  const got = captured as { rdd: RawDocData; addons: unknown } | undefined;
+  captured = undefined;
+  const rdd = got?.rdd;
+  if (!rdd || !Array.isArray(rdd.tokens) || rdd.tokens.length !== count * TOKEN_SIZE || !Array.isArray(rdd.sentences)) return undefined;
+  return got;
+}
+
+/**
+ * What wink knows about a lexeme regardless of context, plus its lemma for each POS seen: the
+ * first one inline (most words only ever get one POS, and one object is one memory load less),
+ * any other by POS code.
+ */
 interface Lexeme {
   value: string;
   type: string;
   norm: string;
   stop: boolean;
-  lemmaPos: string;
+  lemmaPos: number;
   lemma: string;
+  otherLemmas: (string | undefined)[] | undefined;
 }
 
-/** Per wink instance, lexemes by id (ids index that instance's append-only lexicon). */
-const lexemeTables = new WeakMap<object, (Lexeme | undefined)[]>();
+/** Slots of the small cache in front of the lexeme table (a power of two). */
+const RECENT_SLOTS = 32768;
+
+/**
+ * A direct-mapped cache of recently read lexemes, kept as flat arrays by slot
+ * (`id & (RECENT_SLOTS - 1)`). wink's ids are spread over its whole lexicon, not ordered by
+ * frequency, so even "the" and "of" sit far apart in the big table, and each Lexeme object is
+ * one more memory load; by the time the tokens are read, `readDoc` has pushed them out of the
+ * CPU cache. The flat arrays (under a megabyte) hold the words seen lately close together;
+ * 32768 slots keep about nine in ten tokens of news text a hit. (One array of records per slot
+ * measured slower than these parallel arrays.)
+ */
+interface RecentLexemes {
+  ids: Int32Array;
+  values: string[];
+  types: string[];
+  norms: string[];
+  stops: Uint8Array;
+  /** The lemma of the last POS code seen in the slot, and that code. */
+  lemmas: string[];
+  lemmaPos: Int32Array;
+}
+
+/** Per wink instance: lexemes by id (ids index that instance's append-only lexicon), POS names by code, the recent cache. */
+interface LexemeTable {
+  lexemes: (Lexeme | undefined)[];
+  posNames: string[];
+  recent: RecentLexemes;
+}
+
+const lexemeTables = new WeakMap<object, LexemeTable>();
+
+function lexemeTable(nlp: Nlp): LexemeTable {
+  let table = lexemeTables.get(nlp);
+  if (!table) {
+    const strings = () => new Array<string>(RECENT_SLOTS).fill('');
+    const recent: RecentLexemes = {
+      ids: new Int32Array(RECENT_SLOTS).fill(-1), values: strings(), types: strings(), norms: strings(),
+      stops: new Uint8Array(RECENT_SLOTS), lemmas: strings(), lemmaPos: new Int32Array(RECENT_SLOTS).fill(-1),
+    };
+    lexemeTables.set(nlp, (table = { lexemes: [], posNames: [], recent }));
+  }
+  return table;
+}
 
 /** Calls `onToken` for each wink token in order with its value, type, POS, normal form, lemma, stop and negation flags. */
 export function readTokens(nlp: Nlp, doc: Document, onToken: (token: RawToken) => void): void {
   const its = nlp.its as unknown as WinkIts;
   const all = doc.tokens();
   const count = all.length();
-  const raw: RawToken = { index: 0, value: '', type: '', pos: '', norm: '', lemma: '', stop: false, negated: false };
-  if (registerProbe()) {
-    let table = lexemeTables.get(nlp);
-    if (!table) lexemeTables.set(nlp, (table = []));
-    const lexemes = table;
-    let seen = 0;
-    visit = (i, rdd, addons) => {
-      seen++;
-      const pos = its.pos(i, rdd, addons) as string;
-      raw.index = i;
-      raw.pos = pos;
-      raw.negated = its.negationFlag(i, rdd, addons) as boolean;
-      if (its.contractionFlag(i, rdd, addons)) {
-        // An expanded contraction ("ca" → can) carries its own normal form and lemma.
-        raw.value = its.value(i, rdd, addons) as string;
-        raw.type = its.type(i, rdd, addons) as string;
-        raw.norm = its.normal(i, rdd, addons) as string;
-        raw.stop = its.stopWordFlag(i, rdd, addons) as boolean;
-        raw.lemma = its.lemma(i, rdd, addons) as string;
-        onToken(raw);
-        return;
-      }
-      const id = its.uniqueId(i, rdd, addons) as number;
-      let lexeme = lexemes[id];
-      if (!lexeme) {
-        // Grow densely: assigning far past the end would turn the table into a slow dictionary.
-        while (lexemes.length <= id) lexemes.push(undefined);
-        lexeme = lexemes[id] = {
-          value: its.value(i, rdd, addons) as string, type: its.type(i, rdd, addons) as string,
-          norm: its.normal(i, rdd, addons) as string, stop: its.stopWordFlag(i, rdd, addons) as boolean, lemmaPos: '', lemma: '',
-        };
-      }
-      if (lexeme.lemmaPos !== pos) {
-        lexeme.lemma = its.lemma(i, rdd, addons) as string;
-        lexeme.lemmaPos = pos;
-      }
-      raw.value = lexeme.value;
-      raw.type = lexeme.type;
-      raw.norm = lexeme.norm;
-      raw.stop = lexeme.stop;
-      raw.lemma = lexeme.lemma;
-      onToken(raw);
-    };
-    try {
-      all.out(probe as never);
-    } finally {
-      visit = undefined;
-    }
-    if (seen === count) return;
-    if (seen > 0) throw new Error('framelens: wink token walk stopped part-way'); // cannot happen unless wink changes
+  const raw: RawToken = { index: 0, sentence: 0, value: '', type: '', pos: '', norm: '', lemma: '', stop: false, negated: false };
+  const data = rawData(doc, count);
+  if (data) {
+    readRaw(its, data.rdd, data.addons, lexemeTable(nlp), count, raw, onToken);
+    return;
   }
   // Fallback: one public out() per property.
   const out = <T>(f: unknown) => all.out(f as never) as unknown as T[];
@@ -132,8 +170,12 @@ export function readTokens(nlp: Nlp, doc: Document, onToken: (token: RawToken) =
   const lemmas = out<string>(its.lemma);
   const stops = out<boolean>(its.stopWordFlag);
   const negated = out<boolean>(its.negationFlag);
+  const sentenceEnds = (doc.sentences().out(its.span as never) as unknown as [number, number][]).map((s) => s[1]);
+  let s = 0;
   for (let i = 0; i < count; i++) {
+    while (s + 1 < sentenceEnds.length && i > sentenceEnds[s]) s++;
     raw.index = i;
+    raw.sentence = s;
     raw.value = values[i];
     raw.type = types[i];
     raw.pos = pos[i];
@@ -143,4 +185,72 @@ export function readTokens(nlp: Nlp, doc: Document, onToken: (token: RawToken) =
     raw.negated = negated[i];
     onToken(raw);
   }
+}
+
+/** The direct loop over wink's token numbers (see the file header). */
+function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTable, count: number, raw: RawToken, onToken: (token: RawToken) => void): void {
+  const { lexemes, posNames } = table;
+  const { ids, values, types, norms, stops, lemmas, lemmaPos } = table.recent;
+  const numbers = rdd.tokens;
+  const sentences = rdd.sentences;
+  let s = 0;
+  let sentenceEnd = sentences.length ? sentences[0][1] : Infinity;
+  for (let i = 0; i < count; i++) {
+    while (i > sentenceEnd && s + 1 < sentences.length) sentenceEnd = sentences[++s][1];
+    const at = i * TOKEN_SIZE;
+    const posCode = (numbers[at + 2] & POS_MASK) >>> POS_SHIFT;
+    const pos = posNames[posCode] ?? (posNames[posCode] = its.pos(i, rdd, addons) as string);
+    raw.index = i;
+    raw.sentence = s;
+    raw.pos = pos;
+    raw.negated = numbers[at + 3] >= NEGATION_FLAG;
+    if (numbers[at + 1] > CONTRACTION_FLOOR) {
+      // An expanded contraction ("ca" → can) carries its own normal form and lemma.
+      raw.value = its.value(i, rdd, addons) as string;
+      raw.type = its.type(i, rdd, addons) as string;
+      raw.norm = its.normal(i, rdd, addons) as string;
+      raw.stop = its.stopWordFlag(i, rdd, addons) as boolean;
+      raw.lemma = its.lemma(i, rdd, addons) as string;
+      onToken(raw);
+      continue;
+    }
+    const id = numbers[at];
+    const slot = id & (RECENT_SLOTS - 1);
+    if (ids[slot] !== id) {
+      let lexeme = lexemes[id];
+      if (!lexeme) {
+        // Grow densely: assigning far past the end would turn the table into a slow dictionary.
+        while (lexemes.length <= id) lexemes.push(undefined);
+        lexeme = lexemes[id] = {
+          value: its.value(i, rdd, addons) as string, type: its.type(i, rdd, addons) as string,
+          norm: its.normal(i, rdd, addons) as string, stop: its.stopWordFlag(i, rdd, addons) as boolean,
+          lemmaPos: posCode, lemma: its.lemma(i, rdd, addons) as string, otherLemmas: undefined,
+        };
+      }
+      ids[slot] = id;
+      values[slot] = lexeme.value;
+      types[slot] = lexeme.type;
+      norms[slot] = lexeme.norm;
+      stops[slot] = lexeme.stop ? 1 : 0;
+      lemmas[slot] = lexeme.lemma;
+      lemmaPos[slot] = lexeme.lemmaPos;
+    }
+    if (lemmaPos[slot] !== posCode) {
+      lemmas[slot] = lemmaFor(lexemes[id]!, posCode, () => its.lemma(i, rdd, addons) as string);
+      lemmaPos[slot] = posCode;
+    }
+    raw.value = values[slot];
+    raw.type = types[slot];
+    raw.norm = norms[slot];
+    raw.stop = stops[slot] === 1;
+    raw.lemma = lemmas[slot];
+    onToken(raw);
+  }
+}
+
+/** The lemma of a lexeme under another POS than its first (asked from wink once per POS code). */
+function lemmaFor(lexeme: Lexeme, posCode: number, ask: () => string): string {
+  if (lexeme.lemmaPos === posCode) return lexeme.lemma;
+  const other = (lexeme.otherLemmas ??= []);
+  return other[posCode] ?? (other[posCode] = ask());
 }
