@@ -1,17 +1,20 @@
 /**
  * Event grouping, the pure core of the `events` analysis:
  *   1. TF-IDF vectors + candidate pairs (analyses/similarity, never all pairs)
- *   2. average-link clustering over candidate edges within the date window, links weakened by
+ *   2. neighbour smoothing: each vector takes in a little of its nearest candidates' vectors,
+ *      pairs re-scored (smooth.ts)
+ *   3. average-link clustering over those pairs within the date window, links weakened by
  *      date distance beyond a day (cluster.ts)
- *   3. groups that hold articles with a given event id take the id most of them carry; others get
+ *   4. groups that hold articles with a given event id take the id most of them carry; others get
  *      a new id `e<rank>-<slug of terms>`; every group is labelled (label.ts)
- *   4. final events (given ids stay), agreement (B³ of the grouping against the given ids)
+ *   5. final events (given ids stay), agreement (B³ of the grouping against the given ids)
  */
-import { computeSimilarity } from '../similarity/compute.js';
+import { computeSimilarity, resolveSimilarityOptions } from '../similarity/compute.js';
 import type { DocTerms } from '../similarity/types.js';
 import { bcubed } from './bcubed.js';
 import { averageLinkClusters } from './cluster.js';
-import { describeGroup, headlineLabel, slug } from './label.js';
+import { smoothVectors } from './smooth.js';
+import { describeGroup, headlineLabel, slug, type GroupLabel } from './label.js';
 import { GROUPING_DEFAULTS, type EventGroup, type EventsOptions, type EventsSummary } from './types.js';
 import { stripUndefined } from '../similarity/candidates.js';
 
@@ -59,25 +62,42 @@ export function groupEvents(docs: readonly EventInput[], options: EventsOptions 
   );
   const inputs = c.ids.map((id) => byId.get(id)!);
   const days = Float64Array.from(inputs, (d) => dayNumber(d.date));
-  const clusters = averageLinkClusters({ vectors: c.space.vectors, edges: c.indexPairs, days }, o.threshold, {
+  const smooth = smoothVectors(
+    c.space.vectors,
+    c.indexPairs,
+    days,
+    {
+      neighbors: o.smoothNeighbors,
+      weight: o.smoothWeight,
+      neighborMinScore: o.smoothMinScore,
+      windowDays: o.dateWindowDays,
+      dimensions: c.space.vocab.length,
+      minScore: resolveSimilarityOptions(options).minScore,
+    },
+  );
+  const clusters = averageLinkClusters({ vectors: smooth.vectors, edges: smooth.edges, days }, o.threshold, {
     windowDays: o.dateWindowDays,
     slackDays: o.dateSlackDays,
     decayDays: o.dateDecayDays,
   });
 
-  // 3. ids and labels of the content groups
+  // 4. ids and labels of the content groups
   const grouped: Record<string, string> = {};
   const clusterOf = new Map<string, string>();
   const labels: Record<string, string> = {};
   const usedIds = new Set(inputs.map((d) => d.event).filter((e): e is string => !!e));
+  // A group without given ids is also a final event, with the same members: described once.
+  const described = new Map<string, GroupLabel>();
   clusters.forEach((members, rank) => {
     const given = majority(members.map((i) => inputs[i].event).filter((e): e is string => !!e));
-    const { terms, central } = describeGroup(c.space, members);
+    const description = describeGroup(c.space, members);
+    const { terms, central } = description;
     let id = given;
     if (!id) {
       id = `e${rank + 1}-${slug(terms)}`;
       while (usedIds.has(id)) id += '-x';
       labels[id] = headlineLabel(inputs[central].title ?? '', terms);
+      described.set(id, description);
     }
     usedIds.add(id);
     for (const i of members) {
@@ -86,7 +106,7 @@ export function groupEvents(docs: readonly EventInput[], options: EventsOptions 
     }
   });
 
-  // 4. final events: given ids stay as given
+  // 5. final events: given ids stay as given
   const assignment: Record<string, string> = {};
   for (const d of inputs) assignment[d.id] = d.event || grouped[d.id];
   const position = new Map(c.ids.map((id, i) => [id, i]));
@@ -98,7 +118,7 @@ export function groupEvents(docs: readonly EventInput[], options: EventsOptions 
   const outletOrder = new Map<string, number>();
   for (const d of inputs) if (d.outlet !== undefined && !outletOrder.has(d.outlet)) outletOrder.set(d.outlet, outletOrder.size);
   const events: EventGroup[] = [...finalGroups].map(([id, members]) => {
-    const { terms, central } = describeGroup(c.space, members);
+    const { terms, central } = described.get(id) ?? describeGroup(c.space, members);
     labels[id] ??= headlineLabel(inputs[central].title ?? '', terms);
     const dated = members.map((i) => inputs[i].date).filter((x): x is string => !!x && !Number.isNaN(Date.parse(x)));
     dated.sort((x, y) => Date.parse(x) - Date.parse(y));
@@ -121,5 +141,5 @@ export function groupEvents(docs: readonly EventInput[], options: EventsOptions 
   const givenIds = new Map(inputs.filter((d) => d.event).map((d) => [d.id, d.event!]));
   // Scored by cluster, not by id: two groups that both took the same given id are still two groups.
   const agreement = givenIds.size ? bcubed(clusterOf, givenIds) : undefined;
-  return { events, assignment, grouped, agreement, pairs: c.indexPairs.length, labels };
+  return { events, assignment, grouped, agreement, pairs: smooth.edges.length, labels };
 }

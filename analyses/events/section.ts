@@ -40,7 +40,7 @@ export function eventsOverview(summary: EventsSummary, corpus: CorpusIndex, kit:
       { key: 'source', label: 'Event id' },
     ],
     rows,
-    { caption: `${summary.events.length} events over ${corpus.docs.length} articles; ${grouped} of them found by grouping.` },
+    { caption: `${summary.events.length} events over ${corpus.docs.length} articles; ${grouped} of them found by grouping.`, maxRows: Infinity },
   );
   return {
     id: 'events',

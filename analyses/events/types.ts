@@ -7,7 +7,8 @@ import type { SimilarityOptions } from '../similarity/types.js';
 export interface GroupingOptions {
   /**
    * Two groups merge while the mean cosine between their articles (average link) is at least
-   * this. Default 0.12 — see cluster.ts for how it was chosen.
+   * this (on the neighbour-smoothed vectors, see smooth.ts). Default 0.18 — see cluster.ts for how
+   * it was chosen.
    */
   threshold?: number;
   /**
@@ -22,16 +23,33 @@ export interface GroupingOptions {
    * must be e times as similar to join). Default 1; `Infinity` keeps only the hard window.
    */
   dateDecayDays?: number;
+  /**
+   * Nearest candidates (inside the date window) whose vectors each article's vector takes in
+   * before clustering, so stories that word one event differently meet through shared
+   * neighbours. Default 2; 0 clusters the raw TF-IDF vectors. See smooth.ts.
+   */
+  smoothNeighbors?: number;
+  /** Weight of the neighbours' similarity-weighted mean vector against the article's own (1). Default 0.2. */
+  smoothWeight?: number;
+  /**
+   * Only neighbours at least this similar (raw cosine) are mixed in: an article whose own event
+   * has no other article in the corpus then stays as it is instead of taking in another event's
+   * words. Default 0.1.
+   */
+  smoothMinScore?: number;
 }
 
 /** All events options (the `events` key of `ctx.options`); similarity options shape the vectors and candidates. */
 export type EventsOptions = GroupingOptions & SimilarityOptions;
 
 export const GROUPING_DEFAULTS: Required<GroupingOptions> = {
-  threshold: 0.12,
+  threshold: 0.18,
   dateWindowDays: 3,
   dateSlackDays: 1,
   dateDecayDays: 1,
+  smoothNeighbors: 2,
+  smoothWeight: 0.2,
+  smoothMinScore: 0.1,
 };
 
 /** One event of the corpus. */

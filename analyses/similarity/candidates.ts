@@ -43,50 +43,78 @@ function buildIndex(space: TermSpace, maxPosting: number): Array<Posting | undef
   return postings;
 }
 
-/** Positions of the q heaviest indexed terms of a vector. */
+/**
+ * Positions of the q heaviest indexed terms of a vector, heaviest first (ties in position order);
+ * all of them in position order when there are no more than q.
+ * The cut-off weight comes from a typed-array sort (no comparator); only the q positions kept
+ * are sorted with one. It runs for every article, so this is a hot path.
+ */
 function queryPositions(v: SparseVector, postings: Array<Posting | undefined>, q: number): number[] {
   const positions: number[] = [];
   for (let k = 0; k < v.ids.length; k++) if (postings[v.ids[k]]) positions.push(k);
-  if (positions.length <= q) return positions;
-  return positions.sort((x, y) => v.weights[y] - v.weights[x]).slice(0, q);
+  if (positions.length <= q) return positions; // all of them, in position order
+  const weights = Float64Array.from(positions, (k) => v.weights[k]).sort();
+  const cut = weights[weights.length - q];
+  let ties = q;
+  for (const k of positions) if (v.weights[k] > cut) ties--;
+  let kept = 0;
+  for (const k of positions) {
+    const w = v.weights[k];
+    if (w > cut || (w === cut && ties-- > 0)) positions[kept++] = k;
+  }
+  positions.length = kept;
+  return positions.sort((x, y) => v.weights[y] - v.weights[x] || x - y);
 }
 
-/** Keeps the `size` largest values seen (a min-heap on score). */
+/** Keeps the `size` largest values seen (a min-heap on score, in two typed arrays). */
 class TopK {
-  readonly items: Array<{ key: number; score: number }> = [];
-  constructor(private readonly size: number) {}
+  readonly keys: Int32Array;
+  readonly scores: Float64Array;
+  length = 0;
+  constructor(private readonly size: number) {
+    this.keys = new Int32Array(Math.max(0, size));
+    this.scores = new Float64Array(Math.max(0, size));
+  }
 
   push(key: number, score: number): void {
-    const h = this.items;
-    if (h.length < this.size) {
-      h.push({ key, score });
-      this.up(h.length - 1);
-    } else if (this.size > 0 && score > h[0].score) {
-      h[0] = { key, score };
+    if (this.length < this.size) {
+      this.keys[this.length] = key;
+      this.scores[this.length] = score;
+      this.up(this.length++);
+    } else if (this.size > 0 && score > this.scores[0]) {
+      this.keys[0] = key;
+      this.scores[0] = score;
       this.down(0);
     }
   }
 
+  private swap(a: number, b: number): void {
+    const k = this.keys[a];
+    this.keys[a] = this.keys[b];
+    this.keys[b] = k;
+    const s = this.scores[a];
+    this.scores[a] = this.scores[b];
+    this.scores[b] = s;
+  }
+
   private up(i: number): void {
-    const h = this.items;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (h[parent].score <= h[i].score) break;
-      [h[parent], h[i]] = [h[i], h[parent]];
+      if (this.scores[parent] <= this.scores[i]) break;
+      this.swap(parent, i);
       i = parent;
     }
   }
 
   private down(i: number): void {
-    const h = this.items;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let min = i;
-      if (l < h.length && h[l].score < h[min].score) min = l;
-      if (r < h.length && h[r].score < h[min].score) min = r;
+      if (l < this.length && this.scores[l] < this.scores[min]) min = l;
+      if (r < this.length && this.scores[r] < this.scores[min]) min = r;
       if (min === i) return;
-      [h[min], h[i]] = [h[i], h[min]];
+      this.swap(min, i);
       i = min;
     }
   }
@@ -100,6 +128,9 @@ export function candidatePairs(space: TermSpace, options: CandidateOptions = {})
   const partial = new Float64Array(n);
   const dense = new Float64Array(space.vocab.length);
   const found = new Map<number, IndexPair>();
+  // Reused for every article (emptied by resetting their length).
+  const best = new TopK(o.maxCandidates);
+  const neighbors = new TopK(o.maxNeighbors);
   for (let i = 0; i < n; i++) {
     const v = space.vectors[i];
     const touched: number[] = [];
@@ -113,24 +144,26 @@ export function candidatePairs(space: TermSpace, options: CandidateOptions = {})
         partial[j] += w * p.weights[x];
       }
     }
-    const best = new TopK(o.maxCandidates);
+    best.length = 0;
     for (const j of touched) {
       best.push(j, partial[j]);
       partial[j] = 0;
     }
     for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
-    const neighbors = new TopK(o.maxNeighbors);
-    for (const { key: j } of best.items) {
+    neighbors.length = 0;
+    for (let c = 0; c < best.length; c++) {
+      const j = best.keys[c];
       const u = space.vectors[j];
       let score = 0;
       for (let k = 0; k < u.ids.length; k++) score += dense[u.ids[k]] * u.weights[k];
       if (score >= o.minScore) neighbors.push(j, score);
     }
     for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
-    for (const { key: j, score } of neighbors.items) {
+    for (let c = 0; c < neighbors.length; c++) {
+      const j = neighbors.keys[c];
       const [a, b] = i < j ? [i, j] : [j, i];
       const key = a * n + b;
-      if (!found.has(key)) found.set(key, { i: a, j: b, score: Math.min(1, score) });
+      if (!found.has(key)) found.set(key, { i: a, j: b, score: Math.min(1, neighbors.scores[c]) });
     }
   }
   return [...found.values()].sort((x, y) => x.i - y.i || x.j - y.j);

@@ -52,25 +52,6 @@ export function nameSkeleton(key: string): string {
     .join(' ');
 }
 
-/** Weighted raw counts per dimension for one document (before IDF). */
-function rawCounts(doc: DocTerms, titleWeight: number, displays: Map<string, string>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [term, count] of Object.entries(doc.terms)) {
-    const isTitle = term.startsWith(TITLE_PREFIX);
-    const lemma = isTitle ? term.slice(TITLE_PREFIX.length) : term;
-    // Proper nouns (capitalised by features.ts) share a dimension across spellings.
-    const dim = isProper(lemma) ? PROPER_PREFIX + nameSkeleton(lemma) : lemma;
-    out.set(dim, (out.get(dim) ?? 0) + count * (isTitle ? titleWeight : 1));
-    if (dim !== lemma && !displays.has(dim)) displays.set(dim, lemma);
-  }
-  for (const [key, count] of Object.entries(doc.names)) {
-    const dim = NAME_PREFIX + nameSkeleton(key);
-    out.set(dim, (out.get(dim) ?? 0) + count);
-    displays.set(dim, key);
-  }
-  return out;
-}
-
 /** Builds the term space and the normalised vectors of `docs`. */
 export function buildVectors(docs: readonly DocTerms[], options: VectorOptions = {}, outlets?: readonly string[]): TermSpace {
   const nameWeight = options.nameWeight ?? SIMILARITY_DEFAULTS.nameWeight;
@@ -82,54 +63,102 @@ export function buildVectors(docs: readonly DocTerms[], options: VectorOptions =
   const dfList: number[] = [];
   // Per dimension: the one outlet using it so far ('' once a second outlet uses it).
   const soleOutlet: Array<string> = [];
-  const displays = new Map<string, string>();
+  // The document that created each dimension (a name dimension shows the last key of that document).
+  const createdIn: number[] = [];
+  // Most terms recur across articles: each distinct term key is resolved to its dimension once
+  // (title prefix, proper-noun skeleton, vocabulary lookup), not at every occurrence; the value
+  // is `id * 2 + 1` for a headline occurrence, `id * 2` otherwise.
+  const termKeys = new Map<string, number>();
+  const nameKeys = new Map<string, number>();
+  const dimension = (dim: string, shown: string, index: number): number => {
+    let id = ids.get(dim);
+    if (id === undefined) {
+      id = vocab.length;
+      ids.set(dim, id);
+      vocab.push(dim);
+      display.push(shown);
+      dfList.push(0);
+      soleOutlet.push(outlets?.[index] ?? '');
+      createdIn.push(index);
+    }
+    return id;
+  };
+  // Per-document counts in growable dense arrays; `touched` keeps first-occurrence order and
+  // `mark` (document index + 1) says which dimensions this document has touched.
+  let acc = new Float64Array(1024);
+  let mark = new Int32Array(1024);
+  const touched: number[] = [];
+  const count = (id: number, c: number, index: number) => {
+    if (id >= acc.length) {
+      const size = Math.max(acc.length * 2, id + 1);
+      const grownAcc = new Float64Array(size);
+      const grownMark = new Int32Array(size);
+      grownAcc.set(acc);
+      grownMark.set(mark);
+      acc = grownAcc;
+      mark = grownMark;
+    }
+    if (mark[id] !== index + 1) {
+      mark[id] = index + 1;
+      touched.push(id);
+      acc[id] = 0;
+    }
+    acc[id] += c;
+  };
   const perDoc = docs.map((doc, index) => {
-    displays.clear();
-    const counts = rawCounts(doc, titleWeight, displays);
+    touched.length = 0;
+    for (const term in doc.terms) {
+      let code = termKeys.get(term);
+      if (code === undefined) {
+        const isTitle = term.startsWith(TITLE_PREFIX);
+        const lemma = isTitle ? term.slice(TITLE_PREFIX.length) : term;
+        // Proper nouns (capitalised by features.ts) share a dimension across spellings.
+        const dim = isProper(lemma) ? PROPER_PREFIX + nameSkeleton(lemma) : lemma;
+        code = dimension(dim, lemma, index) * 2 + (isTitle ? 1 : 0);
+        termKeys.set(term, code);
+      }
+      count(code >> 1, doc.terms[term] * (code & 1 ? titleWeight : 1), index);
+    }
+    for (const key in doc.names) {
+      let id = nameKeys.get(key);
+      if (id === undefined) nameKeys.set(key, (id = dimension(NAME_PREFIX + nameSkeleton(key), key, index)));
+      if (createdIn[id] === index) display[id] = key;
+      count(id, doc.names[key], index);
+    }
     // Two typed arrays per document, not one [id, count] pair per term: millions of small
     // arrays alive until the vectors are built made garbage collection grow faster than the corpus.
-    const termIds = new Int32Array(counts.size);
-    const termCounts = new Float64Array(counts.size);
-    let k = 0;
-    for (const [term, count] of counts) {
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = vocab.length;
-        ids.set(term, id);
-        vocab.push(term);
-        display.push(displays.get(term) ?? term);
-        dfList.push(0);
-        soleOutlet.push(outlets?.[index] ?? '');
-      }
+    // Ids ascending (a typed-array sort, no comparator), as the vectors keep them.
+    const termIds = Int32Array.from(touched).sort();
+    const termCounts = new Float64Array(touched.length);
+    const outlet = outlets?.[index] ?? '';
+    for (let k = 0; k < termIds.length; k++) {
+      const id = termIds[k];
+      termCounts[k] = acc[id];
       dfList[id]++;
-      if (soleOutlet[id] !== (outlets?.[index] ?? '')) soleOutlet[id] = '';
-      termIds[k] = id;
-      termCounts[k++] = count;
+      if (soleOutlet[id] !== outlet) soleOutlet[id] = '';
     }
     return { termIds, termCounts };
   });
   const n = docs.length;
   const multiOutlet = new Set(outlets ?? []).size > 1;
   const idf = dfList.map((df) => Math.log((1 + n) / (1 + df)) + 1);
+  // Per dimension: name boost × house-style damping (a term only one outlet uses, in two or more
+  // of its articles, is its house style, not the event).
+  const boost = Float64Array.from(vocab, (dim, id) => {
+    const house = soleOutlet[id] !== '' && dfList[id] > 1 && multiOutlet ? outletWeight : 1;
+    return (isNameDimension(dim) ? nameWeight : 1) * house;
+  });
   const vectors = perDoc.map(({ termIds, termCounts }) => {
-    const order = Uint32Array.from(termIds.keys()).sort((x, y) => termIds[x] - termIds[y]);
-    const vIds = new Int32Array(order.length);
-    const weights = new Float64Array(order.length);
+    const weights = new Float64Array(termIds.length);
     let norm = 0;
-    order.forEach((at, i) => {
-      const id = termIds[at];
-      const count = termCounts[at];
-      // A term only one outlet uses (in 2+ articles) is its house style, not the event.
-      const house = soleOutlet[id] !== '' && dfList[id] > 1 && multiOutlet ? outletWeight : 1;
-      const boost = (isNameDimension(vocab[id]) ? nameWeight : 1) * house;
-      const w = (1 + Math.log(count)) * idf[id] * boost;
-      vIds[i] = id;
-      weights[i] = w;
+    for (let k = 0; k < termIds.length; k++) {
+      const w = (1 + Math.log(termCounts[k])) * idf[termIds[k]] * boost[termIds[k]];
+      weights[k] = w;
       norm += w * w;
-    });
+    }
     norm = Math.sqrt(norm);
-    if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i] /= norm;
-    return { ids: vIds, weights };
+    if (norm > 0) for (let k = 0; k < weights.length; k++) weights[k] /= norm;
+    return { ids: termIds, weights };
   });
   return { vocab, display, df: Int32Array.from(dfList), vectors };
 }

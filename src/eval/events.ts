@@ -146,22 +146,25 @@ export function scoreGoldSet(set: GoldSet, termsOf: (a: Article) => DocTerms, op
 }
 
 /**
- * A little under the levels reached with the defaults (allsides 0.869, allsides-dated 0.931,
- * allsides-test 0.826, ecbplus subtopic 0.893, topic 0.758), so CI catches drops. Before the
- * analysed headlines and the date affinity they were 0.850, 0.912, 0.779 (without outlets),
- * 0.893, 0.758. The issue's targets (0.95 AllSides, 0.85 ECB+ subtopic) are met for ECB+ only:
- * many AllSides roundups are follow-ups of the same story a day or three apart, and a lead is
- * ~90 words; with TF-IDF vectors a lead's nearest other lead within 3 days is from its own story
- * for 83% of leads (86% after a hubness correction that costs ECB+ more than it gains), and
- * the 16% of leads left alone have a nearest neighbour from their own story only about half
- * the time, so neither a lower threshold nor attaching them can reach 0.95.
+ * A little under the levels reached with the defaults (allsides 0.882, allsides-dated 0.932,
+ * allsides-test 0.832, ecbplus subtopic 0.910, topic 0.736), so CI catches drops. Before the
+ * neighbour smoothing (analyses/events/smooth.ts) they were 0.869, 0.931, 0.826, 0.893, 0.758:
+ * topics fall because smoothing splits ECB+ into events more cleanly (subtopics are the event
+ * level). The issue's targets (0.95 AllSides, 0.85 ECB+ subtopic) are met for ECB+ only. AllSides
+ * leads are ~90 words and many roundups are follow-ups of one story a day or three apart: with
+ * raw TF-IDF vectors, even when the other leads are grouped perfectly, a lead is on average more
+ * similar to its own story's leads than to every other story's within 3 days for only 87% of
+ * leads (88% within 1 day), which bounds what any threshold or linkage on these vectors can
+ * reach near 0.9 (smoothing leaves a lead's nearest lead unchanged: from its own story for 83%
+ * of leads; it calibrates the similarities, it does not find new evidence). Reaching 0.95 needs evidence the words of a lead do not carry (full texts, or
+ * embeddings that know "approval rating" and "poll numbers" say one thing).
  */
 const FLOORS: Record<string, number> = {
-  'allsides.f1': 0.85,
-  'allsides-dated.f1': 0.91,
-  'allsides-test.f1': 0.8,
-  'ecbplus-subtopic.f1': 0.87,
-  'ecbplus-topic.f1': 0.73,
+  'allsides.f1': 0.865,
+  'allsides-dated.f1': 0.915,
+  'allsides-test.f1': 0.815,
+  'ecbplus-subtopic.f1': 0.89,
+  'ecbplus-topic.f1': 0.71,
 };
 
 async function run(options: EvalOptions): Promise<EvalResult> {

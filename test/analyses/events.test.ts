@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { bcubed } from '../../analyses/events/bcubed.js';
 import { averageLinkClusters } from '../../analyses/events/cluster.js';
 import { groupEvents } from '../../analyses/events/compute.js';
+import { smoothVectors } from '../../analyses/events/smooth.js';
+import { sparseDot } from '../../analyses/similarity/cosine.js';
 import { buildVectors } from '../../analyses/similarity/vectors.js';
 import { candidatePairs } from '../../analyses/similarity/candidates.js';
 import { docTerms } from '../../analyses/similarity/features.js';
@@ -80,6 +82,37 @@ describe('average-link clustering', () => {
     expect(at(2)).toEqual([[0], [1]]);
     // without the decay only the hard window applies
     expect(averageLinkClusters({ vectors: space.vectors, edges, days: Float64Array.from([0, 2]) }, cosine * 0.9, 3)).toEqual([[0, 1]]);
+  });
+});
+
+describe('neighbour smoothing', () => {
+  // a and b word one event differently; c (a wire story) shares words with both; d is elsewhere.
+  const docs = [
+    { terms: { approval: 2, rating: 2, slump: 1 }, names: {} },
+    { terms: { poll: 2, number: 2, fall: 1 }, names: {} },
+    { terms: { approval: 1, rating: 1, poll: 1, number: 1, president: 2 }, names: {} },
+    { terms: { harbour: 2, ferry: 2, strike: 1 }, names: {} },
+  ];
+  const space = buildVectors(docs);
+  const edges = candidatePairs(space, { minScore: 0.01 });
+  const options = { neighbors: 2, weight: 0.3, neighborMinScore: 0.01, windowDays: 3, dimensions: space.vocab.length, minScore: 0.01 };
+
+  it('brings together two articles that share no words but share a close neighbour', () => {
+    expect(sparseDot(space.vectors[0], space.vectors[1])).toBe(0);
+    expect(edges.some((e) => e.i === 0 && e.j === 1)).toBe(false);
+    const smooth = smoothVectors(space.vectors, edges, undefined, options);
+    const pair = smooth.edges.find((e) => e.i === 0 && e.j === 1);
+    expect(pair?.score).toBeGreaterThan(0.05);
+    // every pair is scored exactly on the smoothed, still normalised, vectors
+    for (const v of smooth.vectors) expect(sparseDot(v, v)).toBeCloseTo(1, 10);
+    for (const e of smooth.edges) expect(e.score).toBeCloseTo(sparseDot(smooth.vectors[e.i], smooth.vectors[e.j]), 12);
+    expect(smooth.edges.some((e) => e.i === 3 || e.j === 3)).toBe(false);
+  });
+
+  it('takes no neighbour from outside the date window and changes nothing with zero neighbours', () => {
+    const far = smoothVectors(space.vectors, edges, Float64Array.from([0, 10, 20, 0]), options);
+    expect(far.vectors).toEqual(space.vectors);
+    expect(smoothVectors(space.vectors, edges, undefined, { ...options, neighbors: 0 }).vectors).toEqual(space.vectors);
   });
 });
 
