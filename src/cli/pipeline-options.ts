@@ -8,8 +8,9 @@ import type { Article } from '../corpus/article.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { messages } from '../pipeline/messages.js';
 import { runPipelineParallel } from '../pipeline/run-parallel.js';
+import { runPipelineOnQueue } from '../queue/coordinator.js';
+import { noteFailedArticles } from './failed-articles.js';
 import { createProgress } from './progress.js';
-import { runQueueFromCli } from './queue-run.js';
 
 export interface PipelineCliOptions {
   jobs?: string;
@@ -63,8 +64,9 @@ export async function runPipelineFromCli(articles: Article[], opts: PipelineCliO
       signal,
     };
     // --queue: the per-article pass runs on `framelens worker` processes (src/queue/coordinator.ts).
-    if (opts.queue) return await runQueueFromCli(articles, { ...common, queue: opts.queue }, opts);
-    return await runPipelineParallel(articles, { ...common, jobs });
+    const result = opts.queue ? await runPipelineOnQueue(articles, { ...common, jobs, queue: opts.queue }) : await runPipelineParallel(articles, { ...common, jobs });
+    noteFailedArticles(articles, result, opts.rejects);
+    return result;
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw error;

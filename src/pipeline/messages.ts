@@ -3,9 +3,9 @@
  */
 
 export const messages = {
-  analysisFailed: (analysis: string, doc: string, reason: string) =>
-    `Analysis ${analysis} failed on article ${doc} and left it out: ${reason}`,
-  moreFailures: (analysis: string, count: number) => `Analysis ${analysis} failed on ${count} more articles`,
+  /** `reasons`: `analysis id: error` texts (failed-articles.ts). */
+  analysisFailed: (doc: string, reasons: string) => `article '${doc}' left out: analysis failed (${reasons})`,
+  everyArticleFailed: (first: string) => `the analysis failed on every article; first: ${first}`,
   interrupted: () => 'interrupted; no output written',
   badJobs: (value: string) => `--jobs must be a positive integer, got '${value}'`,
   unknownAnalysis: (id: string, known: readonly string[]) => `framelens: unknown analysis '${id}' (known: ${known.join(', ')})`,

@@ -5,6 +5,7 @@
  *      outlet name added to the corpus since could be mentioned in the article (outlet-relevance.ts)
  *   3. analyse: the rest in batches on piscina worker threads (inline for one job); each result
  *      line is appended to the run's spill file (a new cache pack, or a hidden temp file)
+ *   3½. articles an analysis threw on leave the run as failures (failed-articles.ts, shared with --queue)
  *   4. summarize: each analysis reads its results back from disk as a lazy Map (lazy-result-map.ts);
  *      independent summaries run at the same time on worker threads (summarize-parallel.ts)
  * Results are placed by article index and summaries read the same bytes whatever produced them,
@@ -22,8 +23,8 @@ import { packageRoot } from '../paths.js';
 import type { AnalysisContext, AnyAnalysis } from '../../analyses/types.js';
 import { analyzeArticleLine } from './analyze-line.js';
 import { articleKey, contextKey, defaultCacheDir } from './cache.js';
+import { failureDiagnostics, leaveOutFailedArticles, type ArticleFailure } from './failed-articles.js';
 import { LazyResultMap } from './lazy-result-map.js';
-import { messages } from './messages.js';
 import { mayMention } from './outlet-relevance.js';
 import { openPackCache, packDir } from './pack-cache.js';
 import { ResultStore } from './result-store.js';
@@ -63,14 +64,13 @@ export interface RunStats {
 
 export interface ParallelResult extends PipelineResult {
   stats: RunStats;
-  /** Articles an analysis failed on (each left out of that analysis), one warning per analysis and article (capped). */
+  /** Articles left out because an analysis threw on them (failed-articles.ts), in input order. */
+  failures: ArticleFailure[];
+  /** One error per failure, pointing at the article's input record. */
   diagnostics: Diagnostic[];
   /** Closes the files per-article results are read from; `perDoc` can no longer be read after. */
   close(): void;
 }
-
-/** Per-analysis failures listed one by one before they are counted. */
-const MAX_FAILURES_LISTED = 5;
 
 function workerFile(): string {
   const sibling = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -132,18 +132,20 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     // 4. summaries, one analysis's results in memory at a time per thread
     const summarizing = process.hrtime.bigint();
     const byAnalysis: Record<string, number> = {};
-    const { index, summaries } = await summarizeStore(articles, store, analyses, context, {
+    const kept = leaveOutFailedArticles(articles, store, analyses);
+    const { index, summaries } = await summarizeStore(kept.articles, kept.store, analyses, context, {
       jobs,
       threadsFrom: options.summaryThreadsFrom,
       workerFile: workerFile(),
       onSummary: (a, s) => (byAnalysis[a.id] = s),
     });
-    const ids = articles.map((a) => a.id);
-    const perDoc = new Map<string, Map<string, unknown>>(analyses.map((a, k) => [a.id, new LazyResultMap(ids, store, k)]));
-    const result: PipelineResult = { articles, index, perDoc, summaries, analyses, context };
+    const ids = kept.articles.map((a) => a.id);
+    const perDoc = new Map<string, Map<string, unknown>>(analyses.map((a, k) => [a.id, new LazyResultMap(ids, kept.store, k)]));
+    const result: PipelineResult = { articles: kept.articles, index, perDoc, summaries, analyses, context };
     return {
       ...result,
-      diagnostics: failureDiagnostics(store, articles, analyses),
+      failures: kept.failures,
+      diagnostics: failureDiagnostics(articles, kept.failures),
       stats: {
         articles: articles.length,
         cached: articles.length - todo.length,
@@ -187,20 +189,4 @@ async function runOnPool(
   } finally {
     await pool.destroy();
   }
-}
-
-function failureDiagnostics(store: ResultStore, articles: Article[], analyses: AnyAnalysis[]): Diagnostic[] {
-  const byAnalysis = new Map<number, typeof store.failures>();
-  for (const f of [...store.failures].sort((a, b) => a.article - b.article)) byAnalysis.set(f.analysis, [...(byAnalysis.get(f.analysis) ?? []), f]);
-  const diagnostics: Diagnostic[] = [];
-  for (const [k, failures] of [...byAnalysis].sort((a, b) => a[0] - b[0])) {
-    const id = analyses[k].id;
-    for (const f of failures.slice(0, MAX_FAILURES_LISTED)) {
-      diagnostics.push({ reason: messages.analysisFailed(id, articles[f.article].id, f.reason), ruleId: 'pipeline:analysis-failed', severity: 'warning' });
-    }
-    if (failures.length > MAX_FAILURES_LISTED) {
-      diagnostics.push({ reason: messages.moreFailures(id, failures.length - MAX_FAILURES_LISTED), ruleId: 'pipeline:analysis-failed', severity: 'warning' });
-    }
-  }
-  return diagnostics;
 }

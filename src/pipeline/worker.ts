@@ -1,8 +1,8 @@
 /**
  * Worker-thread entry (piscina): runs the per-article steps for one batch. It is the same
  * code the single-threaded path calls, so outputs cannot differ by job count.
- *   default export: ArticleResult objects (used by the queue workers, src/queue/worker.ts)
- *   `analyzeLines`: serialized result lines (used by the local parallel pipeline)
+ *   default export: ArticleResult objects
+ *   `analyzeLines`: serialized result lines (used by the local parallel pipeline and the queue workers, src/queue/worker.ts)
  *   `summarizeOne`: one analysis's summary, read from the run's result store (summarize-parallel.ts)
  */
 import type { Article } from '../corpus/article.js';

@@ -1,31 +1,35 @@
 /**
  * The pipeline with its per-article pass on a BullMQ worker fleet:
  *   1. keys: the content-hash key of every article (src/pipeline/cache.ts), as a local run computes them
- *   2. reuse: results already stored in Redis (earlier or interrupted runs, other corpora with the same articles)
- *   3. dispatch: the rest go to the queue in batches; workers store each result under its key (dispatch.ts)
- *   4. summarize: the results in article order go through `summarizeCorpus`, exactly as in a local run
- * Articles the analyzer failed on after every attempt are left out and returned as failures, so
- * the report is still produced; the CLI lists them as rejects.
+ *   2. reuse: result lines already stored in Redis (earlier or interrupted runs, other corpora with the same articles)
+ *   3. dispatch: the rest go to the queue in batches; workers store each result line under its key (dispatch.ts)
+ *   3½. failed articles leave the run: those an analysis threw on (recorded in their lines) and those
+ *      whose job failed every attempt, through the same code as a local run (src/pipeline/failed-articles.ts)
+ *   4. summarize: the lines, spilled to a temp file as they arrive, go through the local pipeline's
+ *      own step 4 (`summarizeStore`), so the report is the same bytes as a local run's
+ * The coordinator never holds the results in its heap: like a local run it keeps byte offsets.
  */
+import { availableParallelism } from 'node:os';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Article } from '../corpus/article.js';
-import { FramelensError } from '../corpus/diagnostics.js';
 import { articleKey, contextKey } from '../pipeline/cache.js';
-import {
-  createContext,
-  selectAnalyses,
-  summarizeCorpus,
-  type ArticleResult,
-  type PipelineOptions,
-  type PipelineResult,
-} from '../pipeline/run.js';
-import { Dispatch, type ArticleFailure } from './dispatch.js';
+import { failureDiagnostics, leaveOutFailedArticles, type ArticleFailure } from '../pipeline/failed-articles.js';
+import { LazyResultMap } from '../pipeline/lazy-result-map.js';
+import { ResultStore } from '../pipeline/result-store.js';
+import { createContext, selectAnalyses, type PipelineOptions, type PipelineResult } from '../pipeline/run.js';
+import { summarizeStore } from '../pipeline/summarize-parallel.js';
+import type { Diagnostic } from '../corpus/diagnostics.js';
+import { Dispatch } from './dispatch.js';
 import type { BatchJobData, BatchJobResult } from './jobs.js';
 import { packLexicons } from './lexicons.js';
 import { parseQueueUrl, type QueueTarget } from './redis-url.js';
-import { fetchResults } from './result-store.js';
+import { fetchLines } from './result-store.js';
+import { pipelineWorkerFile } from './worker.js';
 
-export type { ArticleFailure } from './dispatch.js';
+export type { ArticleFailure } from '../pipeline/failed-articles.js';
+
+/** Stored lines read per step when reusing results. */
+const REUSE_CHUNK = 1000;
 
 export interface QueueRunOptions extends PipelineOptions {
   /** A `--queue` URL (see parseQueueUrl) or its parsed form. */
@@ -34,6 +38,8 @@ export interface QueueRunOptions extends PipelineOptions {
   maxQueued?: number;
   /** Longest wait between two full checks of the queued jobs, in ms. Default 1000. */
   pollMs?: number;
+  /** Threads for the summaries, once every result is in. Default: available cores. */
+  jobs?: number;
   /** Stops waiting (Ctrl-C): queued jobs stay, workers finish them, a later run reuses their results. */
   signal?: AbortSignal;
 }
@@ -44,13 +50,21 @@ export interface QueueRunStats {
   stored: number;
   /** Articles analysed by workers during this run. */
   analyzed: number;
-  /** Articles the analyzer failed on (left out of the result). */
+  /** Articles left out (an analysis threw on them, or their job failed every attempt). */
   failed: number;
   /** Jobs made for this run (before any split). */
   batches: number;
 }
 
-export type QueueRunResult = PipelineResult & { stats: QueueRunStats; failures: ArticleFailure[] };
+export type QueueRunResult = PipelineResult & {
+  stats: QueueRunStats;
+  /** Articles left out, in input order (see src/pipeline/failed-articles.ts). */
+  failures: ArticleFailure[];
+  /** One error per failure, pointing at the article's input record. */
+  diagnostics: Diagnostic[];
+  /** Closes the temp file the per-article results are read from; `perDoc` can no longer be read after. */
+  close(): void;
+};
 
 /** Runs the pipeline with the per-article pass on the queue's workers. */
 export async function runPipelineOnQueue(articles: Article[], options: QueueRunOptions): Promise<QueueRunResult> {
@@ -60,7 +74,8 @@ export async function runPipelineOnQueue(articles: Article[], options: QueueRunO
   const context = createContext(articles, options);
   const runKey = contextKey(analyses, context);
   const keys = articles.map((a) => articleKey(a, runKey));
-  const results: Array<ArticleResult | undefined> = new Array(articles.length);
+  const store = new ResultStore(articles.length, analyses.length);
+  store.openSpill();
   const progress = (done: number) => options.onProgress?.(done, articles.length);
 
   const queue = new Queue<BatchJobData, BatchJobResult>(target.name, { connection: target.connection });
@@ -68,10 +83,14 @@ export async function runPipelineOnQueue(articles: Article[], options: QueueRunO
   try {
     // 2. reuse
     const client = await queue.client;
-    (await fetchResults(client, keys)).forEach((result, i) => (results[i] = result));
-    const todo = articles.map((_, i) => i).filter((i) => !results[i]);
+    // Chunk by chunk, so a huge corpus's stored lines are never all in memory at once.
+    for (let start = 0; start < keys.length; start += REUSE_CHUNK) {
+      const lines = await fetchLines(client, keys.slice(start, start + REUSE_CHUNK), analyses.length);
+      lines.forEach((line, k) => line && store.add(start + k, line));
+    }
+    const todo = articles.map((_, i) => i).filter((i) => !store.has(i));
     const stored = articles.length - todo.length;
-    progress(articles.length - todo.length);
+    progress(stored);
 
     // 3. dispatch
     await events.waitUntilReady();
@@ -89,30 +108,42 @@ export async function runPipelineOnQueue(articles: Article[], options: QueueRunO
         maxQueued: options.maxQueued ?? 200,
         pollMs: options.pollMs ?? 1000,
         signal: options.signal,
-        onResult: (index, result) => (results[index] = result),
+        onResult: (index, line) => store.add(index, line),
         onSettled: progress,
       },
     );
-    await dispatch.run(todo, articles.length - todo.length);
+    await dispatch.run(todo, stored);
 
-    // 4. summarize what succeeded, in input order
-    const failed = new Set(dispatch.failures.map((f) => f.index));
-    const kept = articles.filter((_, i) => !failed.has(i));
-    if (!kept.length && dispatch.failures.length) throw new FramelensError(`the analyzer failed on every article; first: ${dispatch.failures[0].reason}`);
-    const summary = summarizeCorpus(
-      kept,
-      results.filter((_, i) => !failed.has(i)) as ArticleResult[],
-      analyses,
-      context,
-    );
+    // 3½. failed articles leave the run; 4. summaries of the rest, in input order
+    const kept = leaveOutFailedArticles(articles, store, analyses, dispatch.failures);
+    const { index, summaries } = await summarizeStore(kept.articles, kept.store, analyses, context, {
+      jobs: Math.max(1, options.jobs ?? availableParallelism()),
+      workerFile: pipelineWorkerFile(),
+    });
+    const ids = kept.articles.map((a) => a.id);
+    const perDoc = new Map<string, Map<string, unknown>>(analyses.map((a, k) => [a.id, new LazyResultMap(ids, kept.store, k)]));
     const stats: QueueRunStats = {
       articles: articles.length,
       stored,
-      analyzed: todo.length - failed.size,
-      failed: failed.size,
+      analyzed: todo.length - dispatch.failures.length,
+      failed: kept.failures.length,
       batches: Math.ceil(todo.length / batchSize),
     };
-    return { ...summary, stats, failures: dispatch.failures };
+    return {
+      articles: kept.articles,
+      index,
+      perDoc,
+      summaries,
+      analyses,
+      context,
+      stats,
+      failures: kept.failures,
+      diagnostics: failureDiagnostics(articles, kept.failures),
+      close: () => store.close(),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
   } finally {
     await Promise.allSettled([events.close(), queue.close()]);
   }

@@ -3,25 +3,18 @@
  * result from Redis as soon as it is stored, and settles whatever went wrong:
  *   - a job that is gone while results are missing (Redis restarted without persistence) is added again;
  *   - a batch that failed after all its attempts is split into one job per missing article;
- *   - a one-article job that failed after all its attempts becomes a failure (the article is rejected);
+ *   - a one-article job that failed after all its attempts becomes a failure (the article is rejected;
+ *     an analysis that merely throws does not fail its job: it is recorded in the result line);
  *   - a job that failed in an earlier run is retried once, so a fixed fault does not stick.
  * The truth is what Redis holds: every step is safe to repeat, so a restarted coordinator (or two
  * coordinators on the same corpus) just picks up where things stand.
  */
 import type { Job, JobsOptions, Queue, QueueEvents, RedisClient } from 'bullmq';
 import type { Article } from '../corpus/article.js';
-import type { ArticleResult } from '../pipeline/run.js';
+import type { ArticleFailure } from '../pipeline/failed-articles.js';
 import { JOB_NAME, batchJobId, type BatchJobData, type BatchJobResult } from './jobs.js';
-import { articleFailed } from './messages.js';
-import { fetchResults } from './result-store.js';
-
-/** An article the analyzer failed on after every attempt. */
-export interface ArticleFailure {
-  /** Position in the input. */
-  index: number;
-  id: string;
-  reason: string;
-}
+import { ARTICLE_FAILED_RULE, articleFailed } from './messages.js';
+import { fetchLines } from './result-store.js';
 
 export interface DispatchOptions {
   /** Articles per job. */
@@ -33,8 +26,8 @@ export interface DispatchOptions {
   /** Longest wait between two full checks of the queued jobs, in ms (events usually come first). */
   pollMs: number;
   signal?: AbortSignal;
-  /** Called with the article index and its result as each one arrives. */
-  onResult: (index: number, result: ArticleResult) => void;
+  /** Called with the article index and its result line as each one arrives. */
+  onResult: (index: number, line: string) => void;
   /** Called after each check with the number of articles settled (result or failure). */
   onSettled: (settled: number) => void;
 }
@@ -148,12 +141,12 @@ export class Dispatch {
 
   /** Collects what a job has stored; settles its job when it is gone, failed or done. */
   private async check(unit: Unit): Promise<void> {
-    const results = await fetchResults(this.client, unit.missing.map((i) => this.keys[i]));
+    const lines = await fetchLines(this.client, unit.missing.map((i) => this.keys[i]), this.payload.analyses.length);
     const missing: number[] = [];
     unit.missing.forEach((index, k) => {
-      const result = results[k];
-      if (result) {
-        this.options.onResult(index, result);
+      const line = lines[k];
+      if (line) {
+        this.options.onResult(index, line);
         this.settled++;
       } else missing.push(index);
     });
@@ -162,15 +155,17 @@ export class Dispatch {
       this.queued.delete(unit.jobId);
       return;
     }
-    const job = await this.queue.getJob(unit.jobId);
-    if (!job) return this.add([unit]); // lost with a Redis restart, or removed on completion just now: adding again is harmless
-    const state = await job.getState();
+    // The state alone, not the job: reading a job loads its articles, and waiting jobs are checked every poll.
+    const state = await this.queue.getJobState(unit.jobId);
+    if (state === 'unknown') return this.add([unit]); // lost with a Redis restart, or removed on completion just now: adding again is harmless
     if (state === 'completed') {
       // Completed yet results are missing: they expired or were evicted. Run it again.
-      await job.remove();
+      await this.queue.remove(unit.jobId);
       return this.add([unit]);
     }
-    if (state === 'failed') return this.settleFailed(unit, job);
+    if (state !== 'failed') return;
+    const job = await this.queue.getJob(unit.jobId);
+    return job ? this.settleFailed(unit, job) : this.add([unit]);
   }
 
   private async settleFailed(unit: Unit, job: Job<BatchJobData, BatchJobResult>): Promise<void> {
@@ -187,7 +182,7 @@ export class Dispatch {
     }
     const index = unit.indices[0];
     const id = this.articles[index].id;
-    this.failures.push({ index, id, reason: articleFailed(id, job.attemptsMade, job.failedReason || 'unknown error') });
+    this.failures.push({ index, id, reason: articleFailed(id, job.attemptsMade, job.failedReason || 'unknown error'), ruleId: ARTICLE_FAILED_RULE });
     this.settled++;
   }
 

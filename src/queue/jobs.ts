@@ -33,8 +33,11 @@ export interface BatchJobResult {
   reused: number;
 }
 
-/** Results live outside the queue's own keys, so every queue and run on one Redis shares them. */
-export const RESULT_PREFIX = 'framelens:result:';
+/**
+ * Results live outside the queue's own keys, so every queue and run on one Redis shares them.
+ * `line:` (result lines) rather than the JSON objects older versions stored under `result:`.
+ */
+export const RESULT_PREFIX = 'framelens:line:';
 
 export function resultKey(key: string): string {
   return RESULT_PREFIX + key;

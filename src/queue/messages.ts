@@ -9,9 +9,9 @@ export const badQueueParam = (name: string, value: string, want: string) => `--q
 export const unknownQueueParam = (name: string, known: readonly string[]) =>
   `--queue parameter '${name}' is unknown (known: ${known.join(', ')})`;
 
-/** The reason given for an article the analyzer failed on after every attempt. */
+/** The reason given for an article whose one-article job failed every attempt (its worker died or could not store the result). */
 export const articleFailed = (id: string, attempts: number, reason: string) =>
-  `analysis failed on article '${id}' after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`;
+  `article '${id}' left out: its job failed ${attempts} time${attempts === 1 ? '' : 's'} (${reason})`;
 export const ARTICLE_FAILED_RULE = 'queue:analysis-failed';
 
 export const workerReady = (where: string, queue: string, concurrency: number) =>

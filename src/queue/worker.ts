@@ -1,7 +1,10 @@
 /**
  * A queue worker: takes batch jobs from BullMQ, analyses the articles whose results are not in
- * Redis yet with the pipeline's own worker-thread entry (src/pipeline/worker.ts, which calls
- * `analyzeArticle`), stores each result under its content-hash key, then completes the job.
+ * Redis yet with the local pipeline's own worker-thread entry (`analyzeLines` in
+ * src/pipeline/worker.ts), stores each result line under its content-hash key, then completes
+ * the job. An analysis that throws on an article is recorded in that article's line, exactly as
+ * in a local run, and the coordinator leaves the article out (src/pipeline/failed-articles.ts);
+ * only a batch whose worker dies or that cannot be stored fails and is retried.
  *
  * The analysis runs on piscina threads (one per concurrent batch), so this thread stays free to
  * renew job locks: a batch only goes back to the queue when its process really died.
@@ -12,12 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type Job, type RedisClient } from 'bullmq';
 import { Piscina } from 'piscina';
 import { packageRoot } from '../paths.js';
-import type { ArticleResult } from '../pipeline/run.js';
-import type { BatchTask } from '../pipeline/worker.js';
+import type { LineBatchTask } from '../pipeline/worker.js';
 import type { BatchJobData, BatchJobResult } from './jobs.js';
 import { unpackLexicons } from './lexicons.js';
 import type { QueueTarget } from './redis-url.js';
-import { storeResults, storedFlags } from './result-store.js';
+import { storeLines, storedFlags } from './result-store.js';
 
 export interface QueueWorkerOptions {
   /** Where to take jobs from (see parseQueueUrl). */
@@ -37,10 +39,11 @@ export interface QueueWorkerOptions {
   /** Seconds a stored result is kept. Default: no expiry. */
   resultTtlSeconds?: number;
   /**
-   * Analyses one batch. Default: `src/pipeline/worker.ts` on a piscina pool. For embedding and
-   * for tests that inject analyzer faults; it must return one result per article, in order.
+   * Analyses one batch into result lines. Default: `analyzeLines` of src/pipeline/worker.ts on a
+   * piscina pool. For embedding and for tests that inject faults; it must return one line per
+   * article, in order.
    */
-  runBatch?: (task: BatchTask) => Promise<ArticleResult[]>;
+  runBatch?: (task: LineBatchTask) => Promise<string[]>;
   /** Receives what happens, for logging. Default: nothing. */
   onEvent?: (event: QueueWorkerEvent) => void;
 }
@@ -60,13 +63,13 @@ export interface QueueWorker {
 }
 
 /** The compiled worker-thread entry of the local pipeline (from the TypeScript sources, tests use dist/). */
-function pipelineWorkerFile(): string {
+export function pipelineWorkerFile(): string {
   const sibling = fileURLToPath(new URL('../pipeline/worker.js', import.meta.url));
   return existsSync(sibling) ? sibling : join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js');
 }
 
 /** A tiny fictional article analysed once per thread at start, so the first real batch does not pay for loading the model and lexicons. */
-const WARM_UP: BatchTask = {
+const WARM_UP: LineBatchTask = {
   articles: [{ id: 'framelens-warm-up', outlet: 'Warm-up Desk', title: 'Warm-up', text: 'The council said on Monday that the bridge would reopen.' }],
   analyses: [],
   context: { lexiconFiles: [], options: {}, outlets: ['Warm-up Desk'] },
@@ -77,8 +80,10 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const stallMs = options.stallMs ?? 30_000;
   const emit = options.onEvent ?? (() => {});
-  const pool = options.runBatch ? undefined : new Piscina({ filename: pipelineWorkerFile(), minThreads: concurrency, maxThreads: concurrency });
-  const runBatch = options.runBatch ?? ((task: BatchTask) => pool!.run(task) as Promise<ArticleResult[]>);
+  const pool = options.runBatch
+    ? undefined
+    : new Piscina({ filename: pipelineWorkerFile(), name: 'analyzeLines', minThreads: concurrency, maxThreads: concurrency });
+  const runBatch = options.runBatch ?? ((task: LineBatchTask) => pool!.run(task) as Promise<string[]>);
 
   const analyzeJob = async (job: Job<BatchJobData, BatchJobResult>, client: RedisClient): Promise<BatchJobResult> => {
     const { articles, keys, analyses, context, lexicons } = job.data;
@@ -86,9 +91,9 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     const stored = await storedFlags(client, keys);
     const todo = keys.map((_, i) => i).filter((i) => !stored[i]);
     if (todo.length) {
-      const task: BatchTask = { articles: todo.map((i) => articles[i]), analyses, context: { ...context, lexiconFiles: unpackLexicons(lexicons) } };
-      const results = await runBatch(task);
-      await storeResults(client, todo.map((i) => keys[i]), results, options.resultTtlSeconds);
+      const todoKeys = todo.map((i) => keys[i]);
+      const task: LineBatchTask = { articles: todo.map((i) => articles[i]), keys: todoKeys, analyses, context: { ...context, lexiconFiles: unpackLexicons(lexicons) } };
+      await storeLines(client, todoKeys, await runBatch(task), options.resultTtlSeconds);
     }
     return { analyzed: todo.length, reused: keys.length - todo.length };
   };

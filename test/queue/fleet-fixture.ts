@@ -4,11 +4,12 @@
  * started here is tracked and stopped by `stopAll()`, which the tests call in afterAll.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 export const hasRedis = existsSync(REDIS_SERVER);
@@ -21,6 +22,13 @@ export const samplePath = join(repoRoot, 'data', 'sample', 'articles.jsonl');
 
 const children = new Set<ChildProcess>();
 const folders = new Set<string>();
+
+/** Adds a child process to those `stopAll()` kills, so none outlives a failed test. */
+export function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
 
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -143,4 +151,36 @@ export async function stopAll(): Promise<void> {
   children.clear();
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
   folders.clear();
+}
+
+/** Every file under `dir`, report-relative, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(dir, path));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/**
+ * Asserts that two folders hold the same files with the same bytes. `sameProcess`: both were
+ * written by this process, one after the other; vega numbers SVG gradients with a per-process
+ * counter (`gradient_1` in the first report, `gradient_3` in the next), so those ids are
+ * compared without their numbers.
+ */
+export function expectSameFolders(actual: string, expected: string, options: { sameProcess?: boolean } = {}): void {
+  const files = listFiles(expected);
+  expect(listFiles(actual)).toEqual(files);
+  const read = (dir: string, file: string) => {
+    const bytes = readFileSync(join(dir, file));
+    return options.sameProcess && file.endsWith('.svg') ? Buffer.from(bytes.toString('utf8').replace(/\bgradient_\d+\b/g, 'gradient_N')) : bytes;
+  };
+  for (const file of files) {
+    expect(read(actual, file).equals(read(expected, file)), `${file} differs from the local run`).toBe(true);
+  }
 }
