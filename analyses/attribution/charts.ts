@@ -5,11 +5,13 @@
 import type { CorpusIndex } from '../types.js';
 import { KINDS, SOURCE_TYPES } from './summarize.js';
 import type { AttributionSummary } from './types.js';
+import { CAPS, outletColorScale, topOutlets } from '../../src/report/caps.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-const outletsWithData = (summary: AttributionSummary, corpus: CorpusIndex) =>
-  corpus.outlets.filter((o) => (summary.byOutlet[o]?.attributions ?? 0) > 0);
+/** Outlets drawn: the CAPS.chartOutlets with the most articles that have attributions. */
+export const outletsWithData = (summary: AttributionSummary, corpus: CorpusIndex) =>
+  topOutlets(corpus, CAPS.chartOutlets, (o) => (summary.byOutlet[o]?.attributions ?? 0) > 0);
 
 /** Share of each source type per outlet, as stacked horizontal bars. */
 export function sourceTypeChart(summary: AttributionSummary, corpus: CorpusIndex): object | undefined {
@@ -54,7 +56,7 @@ export function kindChart(summary: AttributionSummary, corpus: CorpusIndex): obj
       column: { field: 'kind', type: 'nominal', sort: KINDS, title: null },
       x: { field: 'outlet', type: 'nominal', sort: outlets, axis: null },
       y: { field: 'share', type: 'quantitative', axis: { format: '%' }, title: 'share of attributions' },
-      color: { field: 'outlet', type: 'nominal', scale: { domain: corpus.outlets }, title: 'outlet' },
+      color: { field: 'outlet', type: 'nominal', scale: outletColorScale(corpus, outlets), title: 'outlet' },
       tooltip: [{ field: 'outlet' }, { field: 'kind' }, { field: 'count', type: 'quantitative' }, { field: 'share', type: 'quantitative', format: '.0%' }],
     },
   };

@@ -6,12 +6,21 @@
 import { html, join, type Html } from '../../src/report/html.js';
 import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
-import { keyLabel, rateRows, ratesChart, voiceChart } from './charts.js';
+import { chartOutlets, keyLabel, rateRows, ratesChart, voiceChart } from './charts.js';
+import { CAPS, cliNote, eventOutlets, roundRobin } from '../../src/report/caps.js';
 import { QUOTE_CLASS_LABELS, ratesCaption, voiceCaption } from './messages.js';
 import type { GroupStats, LoadedExample, LoadedSummary } from './types.js';
 
-function ratesTable(id: string, summary: LoadedSummary, stats: Record<string, GroupStats>, kit: ReportKit): Html {
-  const rows = rateRows(summary, stats).filter((r) => r.count > 0).map((r) => ({ ...r, quoted: Math.round(r.quotedShare * 100), top: topItems(stats[r.outlet], r.key) }));
+const MORE = cliNote('loaded');
+
+/** " The 15 outlets with the most articles are drawn; the table lists 30 of 336." when the chart is capped. */
+function drawnNote(drawn: number, all: number, listed = all): string {
+  if (drawn >= all) return '';
+  return ` The ${drawn} outlets with the most articles are drawn; the table below lists ${listed < all ? `${listed} of ${all}` : `all ${all}`}.`;
+}
+
+function ratesTable(id: string, summary: LoadedSummary, stats: Record<string, GroupStats>, kit: ReportKit, outlets?: string[]): Html {
+  const rows = rateRows(summary, stats, outlets).filter((r) => r.count > 0).map((r) => ({ ...r, quoted: Math.round(r.quotedShare * 100), top: topItems(stats[r.outlet], r.key) }));
   return kit.table(
     id,
     [
@@ -23,7 +32,7 @@ function ratesTable(id: string, summary: LoadedSummary, stats: Record<string, Gr
       { key: 'top', label: 'Top items' },
     ],
     rows,
-    { caption: 'Markers per outlet and category; "inside quotes" counts markers within direct or partial quotes (the speaker’s words, not the outlet’s).' },
+    { caption: 'Markers per outlet and category; "inside quotes" counts markers within direct or partial quotes (the speaker’s words, not the outlet’s).', more: MORE },
   );
 }
 
@@ -31,7 +40,13 @@ function topItems(stats: GroupStats | undefined, key: string): string {
   return (stats?.top[key] ?? []).slice(0, 5).map(([item, n]) => `${item} (${n})`).join(', ');
 }
 
-function examplesTable(id: string, examples: LoadedExample[], kit: ReportKit): Html {
+/**
+ * Examples spread over outlets and kinds: round-robin over outlet × kind, at most CAPS.perOutlet
+ * per outlet, `max` in all; the note counts the rest.
+ */
+function examplesTable(id: string, all: LoadedExample[], kit: ReportKit, max: number): Html {
+  const spread = roundRobin(all, (e) => `${e.outlet}\u0000${e.category}\u0000${e.subcategory ?? ''}`, 1, Infinity);
+  const examples = roundRobin(spread, (e) => e.outlet, CAPS.perOutlet, max);
   const rows = examples.map((e) => ({
     ...e,
     kind: keyLabel(e.category === 'quote' ? `quote:${e.subcategory}` : e.category) + (e.subcategory && e.category !== 'quote' ? ` (${e.subcategory})` : ''),
@@ -49,7 +64,7 @@ function examplesTable(id: string, examples: LoadedExample[], kit: ReportKit): H
       { key: 'reason', label: 'Why' },
     ],
     rows,
-    { caption: 'Examples with their sentence; the marker links to its place in the article.', limit: 30 },
+    { caption: 'Examples with their sentence; the marker links to its place in the article.', limit: 30, total: all.length, more: MORE },
   );
 }
 
@@ -64,14 +79,16 @@ function sentenceWithMark(e: LoadedExample): Html {
 
 export function loadedOverview(summary: LoadedSummary, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
   const parts: Html[] = [];
-  const rates = ratesChart(summary, corpus);
+  const drawn = chartOutlets(summary, corpus);
+  const note = drawnNote(drawn.length, summary.outlets.length);
+  const rates = ratesChart(summary, corpus, summary.byOutlet, drawn);
   if (!rates) parts.push(html`<p>No loaded-language markers were found in the corpus.</p>`);
-  else parts.push(kit.chart('rates', rates, ratesCaption(rateRows(summary))));
-  const voice = voiceChart(summary, corpus);
-  if (voice) parts.push(kit.chart('voice', voice, voiceCaption(rateRows(summary).filter((r) => !r.key.startsWith('quote:')))));
+  else parts.push(kit.chart('rates', rates, ratesCaption(rateRows(summary, summary.byOutlet, drawn)) + note));
+  const voice = voiceChart(summary, corpus, drawn);
+  if (voice) parts.push(kit.chart('voice', voice, voiceCaption(rateRows(summary, summary.byOutlet, drawn).filter((r) => !r.key.startsWith('quote:'))) + note));
   if (rates) {
     parts.push(ratesTable('loaded-rates', summary, summary.byOutlet, kit));
-    parts.push(html`<h4>Examples</h4>`, examplesTable('loaded-examples', summary.examples, kit));
+    parts.push(html`<h4>Examples</h4>`, examplesTable('loaded-examples', summary.examples, kit, CAPS.overviewRows));
   }
   return { id: 'loaded', title: 'Loaded language', html: join(parts) };
 }
@@ -82,9 +99,11 @@ export function loadedEventView(summary: LoadedSummary, event: string, corpus: C
   const examples = summary.examples.filter((e) => e.event === event);
   if (!examples.length && !Object.values(stats).some((s) => Object.values(s.counts).some((n) => n > 0))) return undefined;
   const label = corpus.eventLabels.get(event) ?? event;
-  const chart = ratesChart(summary, corpus, stats);
+  const drawn = eventOutlets(corpus, event, CAPS.eventChartOutlets, (o) => !!stats[o]);
+  const listed = eventOutlets(corpus, event, CAPS.eventOutlets, (o) => !!stats[o]);
+  const chart = ratesChart(summary, corpus, stats, drawn);
   const parts: Html[] = [];
-  if (chart) parts.push(kit.chart(`rates-${event}`, chart, ratesCaption(rateRows(summary, stats))));
-  parts.push(ratesTable(`loaded-rates-${event}`, summary, stats, kit), examplesTable(`loaded-examples-${event}`, examples, kit));
+  if (chart) parts.push(kit.chart(`rates-${event}`, chart, ratesCaption(rateRows(summary, stats, drawn)) + drawnNote(drawn.length, Object.keys(stats).length, listed.length)));
+  parts.push(ratesTable(`loaded-rates-${event}`, summary, stats, kit, listed), examplesTable(`loaded-examples-${event}`, examples, kit, CAPS.eventRows));
   return { id: 'loaded', title: `Loaded language: ${label}`, html: join(parts) };
 }

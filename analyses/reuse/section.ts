@@ -6,8 +6,11 @@ import { html } from '../../src/report/html.js';
 import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
 import type { ReusedPassage, ReuseSummary } from './types.js';
+import { CAPS, cliNote } from '../../src/report/caps.js';
 
-function passageTable(id: string, passages: ReusedPassage[], corpus: CorpusIndex, kit: ReportKit, caption: string) {
+/** The first `max` passages (the summary lists the longest first); the note counts the rest. */
+function passageTable(id: string, all: ReusedPassage[], corpus: CorpusIndex, kit: ReportKit, caption: string, max: number) {
+  const passages = all.slice(0, max);
   const side = (doc: string, span: { start: number; end: number }) => {
     const meta = corpus.byId.get(doc);
     return html`${kit.outlet(meta?.outlet ?? '')} <a href="${kit.articleHref(doc, span)}">${meta?.title || doc}</a>`;
@@ -36,7 +39,7 @@ function passageTable(id: string, passages: ReusedPassage[], corpus: CorpusIndex
       { key: 'earlier', label: 'Published first' },
     ],
     rows,
-    { caption },
+    { caption, total: all.length, more: cliNote('reuse') },
   );
 }
 
@@ -52,13 +55,13 @@ function describe(passages: ReusedPassage[], summary: ReuseSummary, corpus: Corp
   );
 }
 
-/** Overview: every reused passage. */
+/** Overview: the reused passages, longest first (capped). */
 export function reuseOverview(summary: ReuseSummary, corpus: CorpusIndex, kit: ReportKit): Section {
   const text = describe(summary.passages, summary, corpus);
   return {
     id: 'reuse',
     title: 'Copied text',
-    html: html`<p>${text}</p>${summary.passages.length ? passageTable('reuse-passages', summary.passages, corpus, kit, text) : ''}`,
+    html: html`<p>${text}</p>${summary.passages.length ? passageTable('reuse-passages', summary.passages, corpus, kit, text, CAPS.overviewRows) : ''}`,
   };
 }
 
@@ -68,5 +71,5 @@ export function reuseEventView(summary: ReuseSummary, event: string, corpus: Cor
   const passages = summary.passages.filter((p) => inEvent(p.a) && inEvent(p.b));
   if (!passages.length) return undefined;
   const text = describe(passages, { passages, pairs: summary.pairs.filter((p) => inEvent(p.a) && inEvent(p.b)) }, corpus);
-  return { id: 'reuse', title: 'Copied text', html: html`<p>${text}</p>${passageTable('reuse-passages', passages, corpus, kit, text)}` };
+  return { id: 'reuse', title: 'Copied text', html: html`<p>${text}</p>${passageTable('reuse-passages', passages, corpus, kit, text, CAPS.eventRows)}` };
 }

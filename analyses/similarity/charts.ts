@@ -4,12 +4,23 @@
  */
 import type { CorpusIndex } from '../types.js';
 import type { EventSimilarity, OutletCell } from './outlet-matrix.js';
+import { CAPS, topOutlets } from '../../src/report/caps.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-/** Heatmap of outlet × outlet mean similarity from cells (both orders present). */
-export function heatmapSpec(cells: OutletCell[], corpus: CorpusIndex, title: string): object {
-  const outlets = corpus.outlets.filter((o) => cells.some((c) => c.a === o));
+/** Outlets a heatmap draws by default: the CAPS.chartOutlets with the most articles among those in `cells`. */
+export function heatmapOutlets(cells: OutletCell[], corpus: CorpusIndex, max: number = CAPS.chartOutlets): string[] {
+  const present = new Set(cells.map((c) => c.a));
+  return topOutlets(corpus, max, (o) => present.has(o));
+}
+
+/**
+ * Heatmap of outlet × outlet mean similarity from cells (both orders present), drawn for
+ * `outlets` only (default: the largest outlets) so a 300-outlet corpus still gives a readable chart.
+ */
+export function heatmapSpec(all: OutletCell[], corpus: CorpusIndex, title: string, outlets: string[] = heatmapOutlets(all, corpus)): object {
+  const shown = new Set(outlets);
+  const cells = all.filter((c) => shown.has(c.a) && shown.has(c.b));
   const side = Math.max(120, Math.min(560, outlets.length * 34));
   return {
     $schema: SCHEMA,

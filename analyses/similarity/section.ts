@@ -5,7 +5,8 @@
 import { html } from '../../src/report/html.js';
 import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
-import { heatmapSpec, pooledCells } from './charts.js';
+import { heatmapOutlets, heatmapSpec, pooledCells } from './charts.js';
+import { CAPS, eventOutlets } from '../../src/report/caps.js';
 import type { OutletCell } from './outlet-matrix.js';
 import type { SimilaritySummary } from './summary.js';
 
@@ -20,17 +21,29 @@ function extremes(cells: OutletCell[]): string {
   return `${hi.a} and ${hi.b} are closest (mean cosine ${hi.mean.toFixed(2)}); ${lo.a} and ${lo.b} are furthest apart (${lo.mean.toFixed(2)}).`;
 }
 
+/** Outlets of `cells` (each appears as `a`). */
+function outletCount(cells: OutletCell[]): number {
+  return new Set(cells.map((c) => c.a)).size;
+}
+
+/** " The 15 outlets with the most articles are drawn, of 139." when the heatmap leaves some out. */
+function drawnNote(drawn: string[], cells: OutletCell[]): string {
+  const all = outletCount(cells);
+  return drawn.length < all ? ` The ${drawn.length} outlets with the most articles are drawn, of ${all}.` : '';
+}
+
 /** Overview: pooled heatmap over all events. */
 export function similarityOverview(summary: SimilaritySummary, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
   const cells = pooledCells(summary.byEvent);
   if (!cells.length) return undefined;
-  const caption = `Mean TF-IDF cosine between outlets' articles on the same event, over ${summary.byEvent.length} events. ${extremes(cells)}`;
+  const drawn = heatmapOutlets(cells, corpus);
+  const caption = `Mean TF-IDF cosine between outlets' articles on the same event, over ${summary.byEvent.length} events. ${extremes(cells)}${drawnNote(drawn, cells)}`;
   return {
     id: 'similarity',
     title: 'How alike the outlets tell the same events',
     html: html`<p>${summary.pairs.length} similar article pairs found among ${summary.docs} articles without comparing all pairs.</p>${kit.chart(
       'similarity-heatmap',
-      heatmapSpec(cells, corpus, 'Mean cosine between outlets on the same events'),
+      heatmapSpec(cells, corpus, 'Mean cosine between outlets on the same events', drawn),
       caption,
     )}`,
   };
@@ -41,10 +54,12 @@ export function similarityEventView(summary: SimilaritySummary, event: string, c
   const e = summary.byEvent.find((x) => x.event === event);
   if (!e || e.cells.length === 0) return undefined;
   const mean = e.crossOutletMean === undefined ? '' : ` Across outlets the mean cosine is ${e.crossOutletMean.toFixed(2)}.`;
-  const caption = `Mean cosine between the ${e.docs} articles on this event, by outlet.${mean} ${extremes(e.cells)}${e.truncated ? ' (Only the first articles of this large event were compared.)' : ''}`;
+  const present = new Set(e.cells.map((c) => c.a));
+  const drawn = eventOutlets(corpus, event, CAPS.eventChartOutlets, (o) => present.has(o));
+  const caption = `Mean cosine between the ${e.docs} articles on this event, by outlet.${mean} ${extremes(e.cells)}${drawnNote(drawn, e.cells)}${e.truncated ? ' (Only the first articles of this large event were compared.)' : ''}`;
   return {
     id: 'similarity',
     title: 'How alike the outlets tell it',
-    html: kit.chart('similarity-heatmap', heatmapSpec(e.cells, corpus, 'Mean cosine between outlets on this event'), caption),
+    html: kit.chart('similarity-heatmap', heatmapSpec(e.cells, corpus, 'Mean cosine between outlets on this event', drawn), caption),
   };
 }

@@ -11,27 +11,31 @@ import { distinctiveChart, scatterChart } from './charts.js';
 import { distinctiveCaption, eventContrast, overviewIntro, scatterCaption } from './messages.js';
 import type { TermsGroupSummary, TermsSummary } from './summarize.js';
 import type { KeyTerm, KwicRow } from './types.js';
+import { CAPS, cliNote } from '../../src/report/caps.js';
 
 /** Outlets listed with their terms on the overview (the table keeps all). */
 const LISTED_OUTLETS = 12;
+/** KWIC lines under one term: on the overview and on an event page (`framelens kwic` lists every one). */
+const KWIC_LINES = { overview: 5, event: 2 };
 
-function kwicList(lines: KwicRow[] | undefined, kit: ReportKit): Html {
-  if (!lines?.length) return html``;
+function kwicList(all: KwicRow[] | undefined, kit: ReportKit, max: number): Html {
+  if (!all?.length) return html``;
+  const lines = all.slice(0, max);
   return html`<ol class="kwic">${lines.map(
     (l) => html`<li><a href="${kit.articleHref(l.doc, { start: l.start, end: l.end })}"><span class="kwic-left">${l.left}</span> <mark>${l.match}</mark> <span class="kwic-right">${l.right}</span></a></li>`,
-  )}</ol>`;
+  )}</ol>${all.length > max ? html`<p class="muted">${all.length - max} more: <code>framelens kwic</code> lists every use.</p>` : ''}`;
 }
 
-function termItem(t: KeyTerm, group: TermsGroupSummary, kit: ReportKit): Html {
+function termItem(t: KeyTerm, group: TermsGroupSummary, kit: ReportKit, kwicLines: number): Html {
   const label = html`<strong>${t.term}</strong> <small>${kit.number(t.count)} vs ${kit.number(t.otherCount)}, z ${kit.number(t.z, 1)}</small>`;
   const lines = group.examples[t.term];
-  return lines?.length ? html`<li><details><summary>${label}</summary>${kwicList(lines, kit)}</details></li>` : html`<li>${label}</li>`;
+  return lines?.length ? html`<li><details><summary>${label}</summary>${kwicList(lines, kit, kwicLines)}</details></li>` : html`<li>${label}</li>`;
 }
 
-function groupTerms(group: TermsGroupSummary, kit: ReportKit, count: number): Html {
+function groupTerms(group: TermsGroupSummary, kit: ReportKit, count: number, kwicLines: number): Html {
   const terms = group.top.slice(0, count);
   if (!terms.length) return html`<p class="muted">No term stands out.</p>`;
-  return html`<ul class="terms-list">${terms.map((t) => termItem(t, group, kit))}</ul>`;
+  return html`<ul class="terms-list">${terms.map((t) => termItem(t, group, kit, kwicLines))}</ul>`;
 }
 
 export function termsOverview(summary: TermsSummary, corpus: CorpusIndex, kit: ReportKit): Section {
@@ -41,7 +45,7 @@ export function termsOverview(summary: TermsSummary, corpus: CorpusIndex, kit: R
     join(
       summary.outlets
         .slice(0, LISTED_OUTLETS)
-        .map((o) => html`<div class="terms-outlet"><h4>${kit.outlet(o.group)} <small>${kit.number(o.docs)} articles, ${kit.number(o.tokens)} tokens</small></h4>${groupTerms(o, kit, 10)}</div>`),
+        .map((o) => html`<div class="terms-outlet"><h4>${kit.outlet(o.group)} <small>${kit.number(o.docs)} articles, ${kit.number(o.tokens)} tokens</small></h4>${groupTerms(o, kit, 10, KWIC_LINES.overview)}</div>`),
     ),
   );
   const scatter = scatterChart(summary);
@@ -64,7 +68,7 @@ export function termsOverview(summary: TermsSummary, corpus: CorpusIndex, kit: R
         { key: 'logRatio', label: 'Log ratio', numeric: true, cell: (r) => kit.number(r.logRatio, 2) },
       ],
       rows,
-      { caption: 'Top ten distinctive terms of every outlet against all the others.' },
+      { caption: 'Top ten distinctive terms of every outlet against all the others.', more: cliNote('keyness') },
     ),
   );
   return { id: 'terms', title: 'Word choice', html: join(parts) };
@@ -74,16 +78,20 @@ export function termsEventView(summary: TermsSummary, event: string, corpus: Cor
   const found = summary.events.find((e) => e.event === event);
   if (!found) return undefined;
   const label = corpus.eventLabels.get(event) ?? event;
-  const parts: Html[] = [html`<p>${eventContrast(found, 'this event')}</p>`];
+  // The outlets with the most articles on the event, in corpus order among equals.
+  const rank = new Map(corpus.outlets.map((o, i) => [o, i]));
+  const largest = [...found.outlets].sort((a, b) => b.docs - a.docs || (rank.get(a.group) ?? 0) - (rank.get(b.group) ?? 0)).slice(0, CAPS.eventOutlets);
+  const parts: Html[] = [html`<p>${eventContrast({ ...found, outlets: found.outlets.length > 1 ? largest : found.outlets }, 'this event')}</p>`];
   if (found.top.length) {
     parts.push(html`<p>Words that set this event apart from the others: ${found.top.slice(0, 8).map((t, i) => html`${i ? ', ' : ''}“${t.term}” (${kit.number(t.count)})`)}.</p>`);
   }
+  const withTerms = found.outlets.filter((o) => o.top.length);
+  const listed = largest.filter((o) => o.top.length);
   parts.push(
-    join(
-      found.outlets
-        .filter((o) => o.top.length)
-        .map((o) => html`<div class="terms-outlet"><h4>${kit.outlet(o.group)} <small>${kit.number(o.docs)} articles</small></h4>${groupTerms(o, kit, 5)}</div>`),
-    ),
+    join(listed.map((o) => html`<div class="terms-outlet"><h4>${kit.outlet(o.group)} <small>${kit.number(o.docs)} articles</small></h4>${groupTerms(o, kit, 5, KWIC_LINES.event)}</div>`)),
   );
+  if (withTerms.length > listed.length) {
+    parts.push(html`<p class="muted">${withTerms.length - listed.length} more outlets with distinctive terms on this event; <code>framelens keyness</code> lists them.</p>`);
+  }
   return { id: 'terms', title: `Word choice: ${label}`, html: join(parts) };
 }

@@ -4,15 +4,19 @@
  */
 import type { CorpusIndex } from '../types.js';
 import type { VariantsSummary } from './summarize.js';
+import { CAPS, topOutlets } from '../../src/report/caps.js';
 
-/** Stacked bars of form shares per outlet, one panel per set (the `sets` most used sets). */
-export function preferenceChart(summary: VariantsSummary, corpus: CorpusIndex, options: { sets?: number } = {}): object | undefined {
+/** Stacked bars of form shares per outlet, one panel per set (the `sets` most used sets, the `outlets` largest outlets). */
+export function preferenceChart(summary: VariantsSummary, corpus: CorpusIndex, options: { sets?: number; outlets?: number } = {}): object | undefined {
   const uses = new Map<string, number>();
   for (const r of summary.outlets) uses.set(r.set, (uses.get(r.set) ?? 0) + r.count);
   const shown = summary.sets.filter((s) => (uses.get(s.id) ?? 0) > 0).sort((a, b) => uses.get(b.id)! - uses.get(a.id)!).slice(0, options.sets ?? 8);
   if (!shown.length) return undefined;
   const labels = new Map(shown.map((s) => [s.id, s.label]));
-  const values = summary.outlets.filter((r) => labels.has(r.set) && r.count > 0).map((r) => ({ ...r, label: labels.get(r.set) }));
+  // The outlets with the most articles among those using a shown set (the table lists every outlet).
+  const using = new Set(summary.outlets.filter((r) => labels.has(r.set) && r.count > 0).map((r) => r.group));
+  const outlets = new Set(topOutlets(corpus, options.outlets ?? CAPS.chartOutlets, (o) => using.has(o)));
+  const values = summary.outlets.filter((r) => labels.has(r.set) && r.count > 0 && outlets.has(r.group)).map((r) => ({ ...r, label: labels.get(r.set) }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: 'Share of each competing form per outlet, per variant set.',

@@ -10,16 +10,24 @@ import { preferenceChart } from './charts.js';
 import { candidateSentence, chartCaption, preferenceSentence } from './messages.js';
 import type { VariantsSummary } from './summarize.js';
 import type { VariantRow } from './types.js';
+import { CAPS, cliNote, eventOutlets, topOutlets } from '../../src/report/caps.js';
 
-function setParagraphs(summary: VariantsSummary, rows: VariantRow[], kit: ReportKit): Html[] {
+/**
+ * One line per variant set: which form each outlet prefers, for the `outlets` given (the largest,
+ * so a line stays readable with hundreds of outlets); the others are counted.
+ */
+function setParagraphs(summary: VariantsSummary, rows: VariantRow[], kit: ReportKit, outlets: ReadonlySet<string>): Html[] {
   return summary.sets
     .map((set) => {
-      const mine = rows.filter((r) => r.set === set.id && r.count > 0);
+      const using = rows.filter((r) => r.set === set.id && r.count > 0);
+      const mine = using.filter((r) => outlets.has(r.group));
       if (!mine.length) return undefined;
+      const others = new Set(using.map((r) => r.group)).size - new Set(mine.map((r) => r.group)).size;
+      const more = others > 0 ? ` (and ${others} more outlet${others === 1 ? '' : 's'}: see the table)` : '';
       const examples = Object.entries(summary.examples[set.id] ?? {}).flatMap(([form, list]) =>
         list.slice(0, 2).map((e) => html`<a href="${kit.articleHref(e.doc, { start: e.start, end: e.end })}" title="${e.outlet}">“${form}”</a>`),
       );
-      return html`<li><strong>${set.label}</strong> <small>(${set.category})</small>: ${preferenceSentence(set.label, mine).slice(set.label.length + 2)} <small>Examples: ${join(examples, ', ')}. ${set.note}</small></li>`;
+      return html`<li><strong>${set.label}</strong> <small>(${set.category})</small>: ${preferenceSentence(set.label, mine).slice(set.label.length + 2)}${more} <small>Examples: ${join(examples, ', ')}. ${set.note}</small></li>`;
     })
     .filter((x): x is Html => x !== undefined);
 }
@@ -29,7 +37,7 @@ export function variantsOverview(summary: VariantsSummary, corpus: CorpusIndex, 
   if (!summary.sets.length) parts.push(html`<p>No form of any known variant set occurs in the corpus.</p>`);
   const chart = preferenceChart(summary, corpus);
   if (chart) parts.push(kit.chart('preferences', chart, chartCaption(summary.outlets.filter((r) => r.count > 0), summary.sets.length)));
-  const items = setParagraphs(summary, summary.outlets, kit);
+  const items = setParagraphs(summary, summary.outlets, kit, new Set(topOutlets(corpus, CAPS.chartOutlets)));
   if (items.length) parts.push(html`<ul class="variant-sets">${items}</ul>`);
   if (summary.outlets.length) {
     parts.push(
@@ -43,7 +51,7 @@ export function variantsOverview(summary: VariantsSummary, corpus: CorpusIndex, 
           { key: 'share', label: 'Share', numeric: true, cell: (r) => `${kit.number(r.share * 100, 0)}%` },
         ],
         summary.outlets.filter((r) => r.count > 0).map((r) => ({ group: r.group, set: r.set, form: r.form, count: r.count, share: r.share })),
-        { caption: 'Uses of each form per outlet and its share of the set.' },
+        { caption: 'Uses of each form per outlet and its share of the set.', more: cliNote('variants') },
       ),
     );
   }
@@ -58,5 +66,6 @@ export function variantsEventView(summary: VariantsSummary, event: string, corpu
   const rows = summary.eventOutlets.filter((r) => r.event === event);
   if (!rows.some((r) => r.count > 0)) return undefined;
   const label = corpus.eventLabels.get(event) ?? event;
-  return { id: 'variants', title: `Naming variants: ${label}`, html: html`<ul class="variant-sets">${setParagraphs(summary, rows, kit)}</ul>` };
+  const listed = new Set(eventOutlets(corpus, event, CAPS.eventOutlets, (o) => rows.some((r) => r.group === o && r.count > 0)));
+  return { id: 'variants', title: `Naming variants: ${label}`, html: html`<ul class="variant-sets">${setParagraphs(summary, rows, kit, listed)}</ul>` };
 }

@@ -5,18 +5,20 @@
  */
 import type { Article } from '../corpus/article.js';
 import type { DocMeta, Highlight } from '../../analyses/types.js';
-import { html, join, raw, safeUrl, type Html } from './html.js';
+import { html, join, jsonForScript, raw, safeUrl, type Html } from './html.js';
 import { findingAnchor, kindClass, type ReportKit } from './kit.js';
 import { segmentHighlights } from './highlight-segments.js';
 import { plural } from './messages.js';
 
-const EXCERPT = 140;
-
 /** Highlight kinds → colours, the same on every article page. */
 export type KindColors = ReadonlyMap<string, string>;
 
-function excerpt(text: string): string {
-  return text.length <= EXCERPT ? text : `${text.slice(0, EXCERPT - 1)}…`;
+/**
+ * Escaped text whose DOM text is the same string: the HTML parser turns CR LF into LF and drops
+ * NUL, but keeps character references, so offsets in the page match offsets in the article.
+ */
+function textHtml(text: string): string {
+  return html`${text}`.value.replace(/\r/g, '&#13;').replace(/\0/g, '&#0;');
 }
 
 /** The article text with nested <mark>s; anchors `f-<start>-<end>` on each highlight's first piece. */
@@ -30,10 +32,10 @@ export function renderHighlightedText(text: string, highlights: readonly Highlig
       const h = highlights[i];
       const anchor = findingAnchor(h.start, h.end);
       const id = h.start === segment.start && !anchored.has(anchor) ? (anchored.add(anchor), html` id="${anchor}"`) : '';
-      open += html`<mark class="hl ${kindClass(h.kind)}"${id} title="${h.label}">`.value;
+      open += html`<mark class="hl ${kindClass(h.kind)}"${id}>`.value;
       close += '</mark>';
     }
-    parts.push(open, html`${text.slice(segment.start, segment.end)}`.value, close);
+    parts.push(open, textHtml(text.slice(segment.start, segment.end)), close);
   }
   return raw(parts.join(''));
 }
@@ -62,6 +64,21 @@ export interface ArticleView {
   linkedKinds?: string[];
 }
 
+/**
+ * The findings panel as data: the report script draws one entry per finding (label, the quoted
+ * span read from the text, reason) and gives each anchored mark its label as a tooltip. A
+ * long article has a thousand findings: as markup they were most of its page.
+ * Labels and kinds repeat, so they are listed once and referenced by index.
+ */
+function findingsBlock(sorted: readonly Highlight[]): Html {
+  const labels = new Map<string, number>();
+  const kinds = new Map<string, number>();
+  const code = (map: Map<string, number>, key: string) => map.get(key) ?? map.set(key, map.size).get(key)!;
+  const items = sorted.map((h) => [h.start, h.end, code(kinds, kindClass(h.kind)), code(labels, h.label), h.reason]);
+  const data = { kinds: [...kinds.keys()], labels: [...labels.keys()], items };
+  return raw(`<script type="application/json" id="fl-findings">${jsonForScript(data)}</script>`);
+}
+
 /** The body of an article page. */
 export function renderArticleBody(view: ArticleView, kit: ReportKit): Html {
   const { article, meta, highlights } = view;
@@ -87,12 +104,7 @@ export function renderArticleBody(view: ArticleView, kit: ReportKit): Html {
           html`<li id="${kindClass(kind)}" class="${kindClass(kind)}"><label><input type="checkbox" checked data-kind-toggle="${kindClass(kind)}"> <span class="swatch"></span>${kind} (${counts.get(kind)})</label></li>`,
       )}${absent.map((kind) => html`<li id="${kindClass(kind)}" class="muted">${kind} (0)</li>`)}</ul>`
     : html`<p class="muted">${view.analysesRan ? 'No analysis flagged anything in this article.' : 'No analyses were run, so nothing is highlighted.'}</p>`;
-  const findings = sorted.length
-    ? html`<ol class="findings">${sorted.map(
-        (h) =>
-          html`<li class="${kindClass(h.kind)}"><a href="#${findingAnchor(h.start, h.end)}"><span class="swatch"></span>${h.label}</a> <q>${excerpt(article.text.slice(h.start, h.end))}</q> <span class="meta">${h.kind} — ${h.reason}</span></li>`,
-      )}</ol>`
-    : html``;
+  const findings = sorted.length ? findingsBlock(sorted) : html``;
   return html`<article class="article-view">
 <h1>${article.title || '(untitled)'}</h1>
 <p class="meta">${metaLine}</p>
@@ -101,7 +113,7 @@ export function renderArticleBody(view: ArticleView, kit: ReportKit): Html {
 <aside class="panel" aria-label="Findings">
 <h2>Highlights</h2>
 ${legend}
-${sorted.length ? html`<h2>Findings (${sorted.length})</h2>` : ''}
+${sorted.length ? html`<h2>Findings (${sorted.length})</h2><ol class="findings"></ol>` : ''}
 ${findings}
 </aside>
 </div>

@@ -58,6 +58,7 @@ mark.hl:target{outline:2px solid var(--hc)}
 .findings{font-size:.9rem;padding-left:2.2rem;max-height:80vh;overflow-y:auto}
 .findings li{margin-bottom:.4rem}
 .findings q{font-style:italic}
+.findings a::before{content:"";display:inline-block;width:.75em;height:.75em;border-radius:2px;margin-right:.3em;background:var(--c,#999)}
 .note{background:#fff8c5;border:1px solid #e7d57a;padding:.4rem .8rem;border-radius:4px}
 .error{background:#ffebe9;border:1px solid #ff8182;padding:.4rem .8rem;border-radius:4px}
 @media (max-width:60rem){.article-layout{grid-template-columns:1fr}}
@@ -84,21 +85,27 @@ function formatNumber(value, digits) {
 }
 function readJson(el) { return JSON.parse(el.textContent || 'null'); }
 
+// Charts are drawn one per task, those in view first: the page is usable at once and a large
+// overview does not block for the second or so that compiling a dozen Vega-Lite specs takes.
 function drawCharts() {
   var block = document.getElementById('fl-charts');
-  var jobs = [];
-  if (block) {
-    var specs = readJson(block);
-    document.querySelectorAll('.fl-chart[data-chart]').forEach(function (el) {
-      var spec = specs[el.getAttribute('data-chart')];
-      if (!spec) return;
-      if (typeof window.vegaEmbed !== 'function') { el.textContent = 'Charts need the vega scripts (assets/vendor.js).'; return; }
-      jobs.push(window.vegaEmbed(el, spec, { renderer: 'svg', actions: false, ast: true, expr: window.vegaExpressionInterpreter, defaultStyle: false })
-        .then(function () { el.setAttribute('data-rendered', 'true'); })
-        .catch(function (error) { el.setAttribute('data-rendered', 'error'); el.textContent = 'This chart could not be drawn: ' + error.message; console.error(error); }));
-    });
+  var specs = block ? readJson(block) : {};
+  var pending = Array.prototype.slice.call(document.querySelectorAll('.fl-chart[data-chart]'));
+  var fold = window.innerHeight;
+  var below = function (el) { return el.getBoundingClientRect().top > fold ? 1 : 0; };
+  pending.sort(function (a, b) { return below(a) - below(b); });
+  function next() {
+    var el = pending.shift();
+    if (!el) { document.documentElement.setAttribute('data-charts', 'done'); return; }
+    var spec = specs[el.getAttribute('data-chart')];
+    if (!spec) return next();
+    if (typeof window.vegaEmbed !== 'function') { el.textContent = 'Charts need the vega scripts (assets/vendor.js).'; return next(); }
+    window.vegaEmbed(el, spec, { renderer: 'svg', actions: false, ast: true, expr: window.vegaExpressionInterpreter, defaultStyle: false })
+      .then(function () { el.setAttribute('data-rendered', 'true'); })
+      .catch(function (error) { el.setAttribute('data-rendered', 'error'); el.textContent = 'This chart could not be drawn: ' + error.message; console.error(error); })
+      .then(function () { setTimeout(next, 0); });
   }
-  Promise.all(jobs).then(function () { document.documentElement.setAttribute('data-charts', 'done'); });
+  setTimeout(next, 0);
 }
 
 function csvCell(value) {
@@ -119,6 +126,18 @@ function decodeLinks(links, dicts) {
   });
 }
 
+function decodePrefixes(links, prefixes) {
+  Object.keys(prefixes || {}).forEach(function (c) {
+    var list = prefixes[c];
+    links[c] = links[c].map(function (link) {
+      if (link == null) return link;
+      var bar = link.indexOf('|');
+      var head = link.slice(0, bar);
+      return (head === '' ? '' : list[Number(head)]) + link.slice(bar + 1);
+    });
+  });
+}
+
 function setupTable(table) {
   var id = table.getAttribute('data-table');
   var block = null;
@@ -127,6 +146,8 @@ function setupTable(table) {
   var data = readJson(block);
   decode(data.rows, data.dicts);
   decodeLinks(data.links, data.linkDicts);
+  decodePrefixes(data.links, data.linkPrefixes);
+  decodeLinks(data.html || {}, data.htmlDicts);
   var wrap = table.closest('.fl-table-block');
   var tbody = table.tBodies[0];
   var status = wrap.querySelector('.fl-status');
@@ -224,6 +245,8 @@ function setupTable(table) {
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   });
+  // Only the first rows are written as HTML: draw the rest of the first page from the data.
+  if (tbody.rows.length < Math.min(data.limit, data.rows.length)) render();
   table.setAttribute('data-ready', 'true');
 }
 
@@ -235,7 +258,55 @@ function setupToggles() {
   });
 }
 
-document.querySelectorAll('table.fl-table[data-table]').forEach(setupTable);
+var EXCERPT = 140;
+// The quoted span of a finding, read from the marked text from its anchored mark on (the first
+// piece of a highlight carries the anchor id), so the page holds the article text only once.
+function excerptAt(root, mark, length) {
+  var text = '';
+  var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  walker.currentNode = mark;
+  for (var node = walker.nextNode(); node && text.length < Math.min(length, EXCERPT + 1); node = walker.nextNode()) text += node.data;
+  text = text.slice(0, length);
+  return text.length <= EXCERPT ? text : text.slice(0, EXCERPT - 1) + '\u2026';
+}
+
+// The findings panel of an article view, drawn from its JSON block.
+function drawFindings() {
+  var block = document.getElementById('fl-findings');
+  var list = document.querySelector('ol.findings');
+  var root = document.getElementById('text');
+  if (!block || !list || !root) return;
+  var data = readJson(block);
+  var fragment = document.createDocumentFragment();
+  data.items.forEach(function (item) {
+    var anchor = 'f-' + item[0] + '-' + item[1];
+    var label = data.labels[item[3]];
+    var mark = document.getElementById(anchor);
+    var li = document.createElement('li');
+    li.className = data.kinds[item[2]];
+    var a = document.createElement('a');
+    a.href = '#' + anchor;
+    a.textContent = label;
+    var q = document.createElement('q');
+    if (mark) {
+      q.textContent = excerptAt(root, mark, item[1] - item[0]);
+      if (!mark.title) mark.title = label;
+    }
+    var reason = document.createElement('span');
+    reason.className = 'meta';
+    reason.textContent = item[4];
+    li.append(a, ' ', q, ' ', reason);
+    fragment.appendChild(li);
+  });
+  list.replaceChildren(fragment);
+  // Marks exist before this runs, but bring a linked finding into view once the panel is drawn.
+  var target = location.hash && document.getElementById(location.hash.slice(1));
+  if (target) target.scrollIntoView();
+}
+
+// Tables are set up one per task (the first rows are already on the page), then the charts.
+document.querySelectorAll('table.fl-table[data-table]').forEach(function (table) { setTimeout(function () { setupTable(table); }, 0); });
+drawFindings();
 setupToggles();
 drawCharts();
 })();

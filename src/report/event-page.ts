@@ -10,14 +10,16 @@ import type { ReportKit } from './kit.js';
 import { messages } from './messages.js';
 
 const LEAD_CHARS = 360;
+/** Outlets beyond the columns listed with their first titles; the rest are counted (the articles table has them). */
+const MAX_EXTRA_OUTLETS = 20;
 
 /** Options for event pages. */
 export interface EventPageOptions {
-  /** Outlets shown as full columns; the rest are listed below them. Default 12. */
+  /** Outlets shown as full columns; the rest are listed below them. Default 10. */
   maxColumns?: number;
-  /** Articles with a lead per outlet column; the rest are listed by title. Default 3. */
+  /** Articles with a lead per outlet column; the rest are listed by title. Default 2. */
   perOutlet?: number;
-  /** Titles listed after the leads in a column. Default 10. */
+  /** Titles listed after the leads in a column. Default 5. */
   moreTitles?: number;
 }
 
@@ -47,9 +49,9 @@ function titleLink(title: string, href: string | undefined): Html {
 /** The body of one event page. */
 export function renderEventBody(input: EventPageInput, kit: ReportKit): Html {
   const { event, index } = input;
-  const maxColumns = input.options?.maxColumns ?? 12;
-  const perOutlet = input.options?.perOutlet ?? 3;
-  const moreTitles = input.options?.moreTitles ?? 10;
+  const maxColumns = input.options?.maxColumns ?? 10;
+  const perOutlet = input.options?.perOutlet ?? 2;
+  const moreTitles = input.options?.moreTitles ?? 5;
   const docs = index.docs.filter((d) => d.event === event);
   const byOutlet = new Map<string, typeof docs>();
   for (const outlet of index.outlets) byOutlet.set(outlet, []);
@@ -78,6 +80,7 @@ ${d.date ? html`<p class="meta"><time>${d.date.slice(0, 10)}</time></p>` : ''}
   };
 
   const extra = covering.slice(maxColumns);
+  const extraListed = extra.slice(0, MAX_EXTRA_OUTLETS);
   return html`<h1>${label}</h1>
 <p>${messages.eventCoverage(docs.length, covering.length, dates[0], dates[dates.length - 1])}${
     missing.length && missing.length <= 40 ? html` ${messages.notCoveredBy(missing)}` : ''
@@ -86,13 +89,13 @@ ${d.date ? html`<p class="meta"><time>${d.date.slice(0, 10)}</time></p>` : ''}
 <div class="columns">${covering.slice(0, maxColumns).map(column)}</div>
 ${
   extra.length
-    ? html`<h3>Also covered by</h3><ul>${extra.map(
+    ? html`<h3>Also covered by</h3><ul>${extraListed.map(
         (outlet) =>
           html`<li>${kit.outlet(outlet)}: ${byOutlet
             .get(outlet)!
-            .slice(0, 3)
-            .map((d, i) => html`${i ? '; ' : ''}${titleLink(d.title, input.articleLink(d.id))}`)}${byOutlet.get(outlet)!.length > 3 ? ` (${byOutlet.get(outlet)!.length})` : ''}</li>`,
-      )}</ul>`
+            .slice(0, 2)
+            .map((d, i) => html`${i ? '; ' : ''}${titleLink(d.title, input.articleLink(d.id))}`)}${byOutlet.get(outlet)!.length > 2 ? ` (${byOutlet.get(outlet)!.length})` : ''}</li>`,
+      )}</ul>${extra.length > extraListed.length ? html`<p class="meta">${messages.moreOutlets(extra.length - extraListed.length)}</p>` : ''}`
     : ''
 }
 ${input.sections.map((s) => html`<section id="${s.id}" class="analysis"><h2>${s.title}</h2>${s.html}</section>`)}`;

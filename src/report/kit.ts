@@ -25,8 +25,18 @@ export interface TableColumn<Row = Record<string, unknown>> {
 
 export interface TableOptions {
   caption?: string;
-  /** Rows shown before "show all" (all rows stay in the CSV download). Default 50. */
+  /** Rows shown before "show all" (all rows kept in the report stay in the CSV download). Default 50. */
   limit?: number;
+  /**
+   * Rows written into the report at all: the first `maxRows` (so pass rows most important
+   * first); a note under the table says how many were left out and where to find them.
+   * Keeps a 20k-article report within its size budget. Default 1,000.
+   */
+  maxRows?: number;
+  /** Where the rows beyond `maxRows` can be found (a CLI command, a file), shown in the note. */
+  more?: string;
+  /** Rows there were before the section picked `rows` (when it capped them itself), for the note. Default rows.length. */
+  total?: number;
   /** Column keys searched by a search box above the table. Default: no search box. */
   search?: string[];
   /** Column keys that get a filter menu of their distinct values. Default: none. */
@@ -45,7 +55,7 @@ export interface ReportKit {
   table<Row extends Record<string, unknown>>(id: string, columns: TableColumn<Row>[], rows: Row[], options?: TableOptions): Html;
   /** Link to an article view, optionally to a finding (`#f-<start>-<end>`) or a highlight kind. */
   articleHref(docId: string, anchor?: { start: number; end: number } | { kind: string }): string;
-  /** Link to an event page. */
+  /** Link to an event page (or to the overview's events table when the event has no page). */
   eventHref(eventId: string): string;
   /** Stable colour per outlet across the whole report. */
   outletColor(outlet: string): string;
@@ -135,7 +145,8 @@ export function createKit(page: PageParts, context: KitContext): ReportKit {
     },
     eventHref(eventId) {
       const slug = context.eventSlug(eventId);
-      return slug ? `${context.root}events/${slug}.html` : '#';
+      // An event without a page of its own (size budget) is a row of the overview's events table.
+      return slug ? `${context.root}events/${slug}.html` : `${context.root}index.html#events`;
     },
     outletColor: context.outletColor,
     outlet(outlet) {

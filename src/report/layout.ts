@@ -1,11 +1,10 @@
 /**
  * The page shell shared by every report page: charset, Content-Security-Policy, styles, the
- * top navigation, the page's chart JSON block and its scripts. Inline scripts are allowed by
- * their sha256 hash; shared files under assets/ by 'self'. Nothing may reach the network.
+ * top navigation, the page's chart JSON block and its scripts. Scripts are shared files under
+ * assets/ allowed by 'self' (the JSON block is data, not script). Nothing may reach the network.
  */
 import { createHash } from 'node:crypto';
 import { html, jsonForScript, raw, type Html } from './html.js';
-import { REPORT_CSS, REPORT_JS, vendorScript } from './assets.js';
 
 /** Files every report has under assets/. */
 export const ASSET_FILES = {
@@ -33,12 +32,6 @@ export function contentSecurityPolicy(inlineScripts: string[]): string {
   ].join('; ');
 }
 
-function inlineScript(source: string): Html {
-  // Our scripts and the vendor builds never contain a closing tag; checking keeps it that way.
-  if (/<\/script|<!--/i.test(source)) throw new Error('framelens: an inline script contains </script or <!--');
-  return raw(`<script>${source}</script>`);
-}
-
 export interface PageOptions {
   title: string;
   /** Relative prefix to the report root: '' or '../'. */
@@ -46,8 +39,6 @@ export interface PageOptions {
   body: Html;
   /** Chart specs by name, drawn by the report script. */
   charts?: Record<string, object>;
-  /** Inline CSS and scripts (the self-contained overview) instead of links to assets/. */
-  inline?: boolean;
   /** Extra inline CSS (e.g. highlight kind colours). */
   style?: string;
   bodyClass?: string;
@@ -57,22 +48,13 @@ export interface PageOptions {
 
 /** A complete HTML document. */
 export function renderPage(options: PageOptions): string {
-  const { root, inline } = options;
+  const { root } = options;
   const hasCharts = !!options.charts && Object.keys(options.charts).length > 0;
-  const inlineSources: string[] = [];
+  // Scripts are files of the report folder (CSP 'self'): vega ships once, not once per page.
   const scripts: Html[] = [];
-  if (hasCharts) {
-    if (inline) {
-      const vendor = vendorScript();
-      inlineSources.push(vendor);
-      scripts.push(inlineScript(vendor));
-    } else scripts.push(html`<script src="${root + ASSET_FILES.vendor}"></script>`);
-  }
-  if (inline) {
-    inlineSources.push(REPORT_JS);
-    scripts.push(inlineScript(REPORT_JS));
-  } else scripts.push(html`<script src="${root + ASSET_FILES.js}"></script>`);
-  const styles = inline ? raw(`<style>${REPORT_CSS}</style>`) : html`<link rel="stylesheet" href="${root + ASSET_FILES.css}">`;
+  if (hasCharts) scripts.push(html`<script src="${root + ASSET_FILES.vendor}"></script>`);
+  scripts.push(html`<script src="${root + ASSET_FILES.js}"></script>`);
+  const styles = html`<link rel="stylesheet" href="${root + ASSET_FILES.css}">`;
   const extraStyle = options.style ? raw(`<style>${options.style.replace(/<\//g, '<\\/')}</style>`) : '';
   const chartData = hasCharts ? raw(`<script type="application/json" id="fl-charts">${jsonForScript(options.charts)}</script>`) : '';
   const page = html`<!doctype html>
@@ -80,7 +62,7 @@ export function renderPage(options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(inlineSources)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([])}">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="framelens">
 <title>${options.title}</title>

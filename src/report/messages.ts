@@ -60,6 +60,9 @@ export const messages = {
   notCoveredBy(outlets: string[]): string {
     return `Not covered by: ${outlets.join(', ')}.`;
   },
+  moreOutlets(count: number): string {
+    return `and ${plural(count, 'more outlet')}; the articles table on the overview lists their articles (filter by event).`;
+  },
   moreArticles(count: number): string {
     return `and ${plural(count, 'more article')}`;
   },
@@ -75,6 +78,19 @@ export const messages = {
       `over the ${(maxBytes / 1e6).toFixed(1)} MB budget: ${plural(kept, 'article view')} ${kept === 1 ? 'is' : 'are'} kept (most cited first); ` +
       `links to the others go to their original page.`
     );
+  },
+  rowsOmitted(omitted: number, total: number, more?: string): string {
+    const where = more ? ` ${more}` : ' They were left out to keep the report within its size budget.';
+    return `${plural(omitted, 'more row')} of ${nf.format(total)} ${omitted === 1 ? 'is' : 'are'} not in this table (the CSV download has the ${nf.format(total - omitted)} shown).${where}`;
+  },
+  eventsOverBudget(events: number, paged: number, maxBytes: number): string {
+    return (
+      `Pages for all ${plural(events, 'event')} would not fit the ${(maxBytes / 1e6).toFixed(1)} MB budget: the ${plural(paged, 'largest event')} ` +
+      `${paged === 1 ? 'has its' : 'have their'} own page; the others are listed in the events table and their articles in the articles table.`
+    );
+  },
+  eventsWithoutPage(count: number): string {
+    return `${plural(count, 'smaller event')} ${count === 1 ? 'has' : 'have'} no page of ${count === 1 ? 'its' : 'their'} own, to keep the report within its size budget; their rows link here.`;
   },
   citedBy(analyses: string[]): string {
     return `linked as evidence from the ${analyses.join(', ')} ${analyses.length === 1 ? 'section' : 'sections'}`;

@@ -18,8 +18,8 @@ export interface OverviewInput {
   diagnostics: Diagnostic[];
   /** Where an article's title links to: its view, its original page, or nowhere. */
   articleLink(docId: string): string | undefined;
-  /** Article views left out by the size budget, and the budget. */
-  omitted: { count: number; maxBytes: number };
+  /** Article views and event pages left out by the size budget, and the budget. */
+  omitted: { count: number; maxBytes: number; events?: number };
   /** Outlets given their own column in the coverage matrix. Default 15. */
   matrixOutlets?: number;
 }
@@ -69,8 +69,9 @@ function coverageMatrix(input: OverviewInput, kit: ReportKit): Html {
       ? [{ key: 'other', label: `${index.outlets.length - columns.length} other outlets`, numeric: true, digits: 0 } as TableColumn<Row>]
       : []),
   ];
+  const unpaged = input.omitted.events ? html`<p class="note">${messages.eventsWithoutPage(input.omitted.events)}</p>` : '';
   return html`<p>How many articles each outlet published on each event; an empty cell (0) is an outlet that did not cover it.</p>
-${kit.table('coverage', table, rows, { search: ['event'] })}`;
+${unpaged}${kit.table('coverage', table, rows, { search: ['event'], maxRows: Infinity })}`;
 }
 
 function articlesTable(input: OverviewInput, kit: ReportKit): Html {
@@ -94,6 +95,7 @@ function articlesTable(input: OverviewInput, kit: ReportKit): Html {
   ];
   const omitted = input.omitted.count > 0 ? html`<p class="note">${messages.articlesOmitted(input.omitted.count, input.omitted.maxBytes)}</p>` : '';
   return html`${omitted}${kit.table('articles', columns, rows, {
+    maxRows: Infinity, // the index of every article: search and filters need them all
     search: ['title', 'outlet'],
     filters: index.events.length ? ['outlet', 'event'] : ['outlet'],
   })}`;

@@ -1,13 +1,14 @@
 /**
- * The size budget: which articles get their own view. Articles an analysis links to as evidence
- * always do; the rest are taken round-robin over event × outlet groups (the first article of
- * every group, then the second, …) until the estimated bytes reach the budget.
+ * The size budget's order of article views: articles an analysis links to as evidence first, then
+ * the rest round-robin over event × outlet groups (the first article of every group, then the
+ * second, …). The estimate rules out what cannot fit before pages are rendered and measured
+ * (write-report.ts picks on measured bytes).
  */
 import type { CorpusIndex } from '../../analyses/types.js';
 
-/** Size of an article page: shell and title + the escaped text's UTF-8 bytes + one mark and one finding per highlight. */
+/** Size of an article page: shell and title + the escaped text's UTF-8 bytes + its marks and its finding's data per highlight. */
 export function estimateArticlePage(textBytes: number, titleBytes: number, highlights: number): number {
-  return 1_800 + 3 * titleBytes + textBytes + highlights * 320;
+  return 1_800 + 3 * titleBytes + textBytes + highlights * 170;
 }
 
 /** Doc ids in budget order: referenced first, then round-robin over event × outlet groups. */
@@ -27,23 +28,4 @@ export function articlePriority(index: CorpusIndex, referenced: ReadonlySet<stri
     return ra - rb || a.i - b.i;
   });
   return order.map((o) => o.id);
-}
-
-/** Picks the article views to write within `budget` bytes (referenced ones regardless). */
-export function selectArticlePages(
-  index: CorpusIndex,
-  estimates: ReadonlyMap<string, number>,
-  referenced: ReadonlySet<string>,
-  budget: number,
-): Set<string> {
-  const selected = new Set<string>();
-  let used = 0;
-  for (const id of articlePriority(index, referenced)) {
-    const size = estimates.get(id) ?? 0;
-    if (referenced.has(id) || used + size <= budget) {
-      selected.add(id);
-      used += size;
-    }
-  }
-  return selected;
 }

@@ -5,8 +5,16 @@
  */
 import { html, jsonForScript, raw, safeUrl, type Html } from './html.js';
 import type { TableColumn, TableOptions } from './kit.js';
+import { messages } from './messages.js';
 
 const DEFAULT_LIMIT = 50;
+/**
+ * Rows written as HTML (readable before the script runs, or without it); the script draws the
+ * first `limit` from the JSON block. Every row is in the JSON once, not twice.
+ */
+const PRERENDERED_ROWS = 5;
+/** Rows written per table unless a section asks otherwise: a cap, so no table can grow with the corpus. */
+export const DEFAULT_MAX_ROWS = 1_000;
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
 
@@ -63,6 +71,39 @@ function dictionaryEncode<T extends Plain>(column: T[]): { dict: T[]; codes: num
   return index.size <= column.length / 4 ? { dict: [...index.keys()], codes } : undefined;
 }
 
+/** Dictionary-encodes each column of `byColumn` in place where it helps; returns the dictionaries. */
+function encodeColumns<T extends string | null>(byColumn: Record<number, T[]>): Record<number, T[]> {
+  const dicts: Record<number, T[]> = {};
+  for (const c of Object.keys(byColumn).map(Number)) {
+    const encoded = dictionaryEncode(byColumn[c]);
+    if (!encoded) continue;
+    dicts[c] = encoded.dict;
+    byColumn[c] = encoded.codes as never;
+  }
+  return dicts;
+}
+
+/**
+ * Links sharing a site or a folder (`https://www.outlet.com/`, `articles/`) are written as
+ * `<code>|<rest>` with each prefix listed once: original URLs are most of a 20k-row articles
+ * table. Undefined when it would save little.
+ */
+function prefixEncode(links: Array<string | null>): { prefixes: string[]; links: Array<string | null> } | undefined {
+  if (links.length < 50) return undefined;
+  const index = new Map<string, number>();
+  let saved = 0;
+  const encoded = links.map((url) => {
+    if (url === null) return null;
+    const prefix = /^(https?:\/\/[^/]+\/|[^/:|]+\/)/i.exec(url)?.[1] ?? '';
+    if (!prefix) return `|${url}`;
+    let code = index.get(prefix);
+    if (code === undefined) index.set(prefix, (code = index.size));
+    saved += prefix.length - String(code).length - 1;
+    return `${code}|${url.slice(prefix.length)}`;
+  });
+  return saved > links.length * 4 ? { prefixes: [...index.keys()], links: encoded } : undefined;
+}
+
 function distinct(values: Plain[]): string[] {
   return [...new Set(values.filter((v) => v !== null && v !== '').map(String))].sort((a, b) => a.localeCompare(b));
 }
@@ -71,11 +112,14 @@ function distinct(values: Plain[]): string[] {
 export function renderTable<Row extends Record<string, unknown>>(
   id: string,
   columns: TableColumn<Row>[],
-  rows: Row[],
+  allRows: Row[],
   options: TableOptions = {},
 ): Html {
   const domId = tableDomId(id);
   const limit = options.limit ?? DEFAULT_LIMIT;
+  const rows = allRows.slice(0, Math.max(0, options.maxRows ?? DEFAULT_MAX_ROWS));
+  const total = Math.max(options.total ?? 0, allRows.length);
+  const omitted = total - rows.length;
   const values = rows.map((row) => columns.map((c) => plain(row[c.key])));
   const links: Record<number, Array<string | null>> = {};
   const cells: Record<number, string[]> = {};
@@ -94,21 +138,26 @@ export function renderTable<Row extends Record<string, unknown>>(
     dicts[c] = encoded.dict;
     values.forEach((v, r) => (v[c] = encoded.codes[r]));
   });
-  const linkDicts: Record<number, Array<string | null>> = {};
+  const linkDicts = encodeColumns(links);
+  const linkPrefixes: Record<number, string[]> = {};
   for (const c of Object.keys(links).map(Number)) {
-    const encoded = dictionaryEncode(links[c]);
-    if (encoded) {
-      linkDicts[c] = encoded.dict as Array<string | null>;
-      links[c] = encoded.codes as never;
-    }
+    if (linkDicts[c]) continue;
+    const encoded = prefixEncode(links[c]);
+    if (!encoded) continue;
+    linkPrefixes[c] = encoded.prefixes;
+    links[c] = encoded.links;
   }
+  // Cell markup repeats too (an outlet with its swatch on every row).
+  const htmlDicts = encodeColumns(cells);
   const data = {
     cols: columns.map((c) => ({ key: c.key, label: c.label, num: !!c.numeric, digits: c.digits, nw: !!c.nowrap })),
     rows: values,
     dicts,
     links,
     linkDicts,
+    linkPrefixes,
     html: cells,
+    htmlDicts,
     limit,
     search: searchCols,
   };
@@ -120,12 +169,12 @@ ${filterCols.map(
   )}</select></label>`,
 )}
 <button type="button" data-csv>Download CSV</button>
-<span class="fl-status" aria-live="polite">Showing ${formatNumber(Math.min(limit, rows.length), 0)} of ${formatNumber(rows.length, 0)} rows</span>
+<span class="fl-status" aria-live="polite">Showing ${formatNumber(Math.min(limit, PRERENDERED_ROWS, rows.length), 0)} of ${formatNumber(rows.length, 0)} rows</span>
 </div>`;
   const head = columns.map(
     (c, i) => html`<th scope="col"${c.numeric ? raw(' class="num"') : ''}><button type="button" data-sort="${i}">${c.label}</button></th>`,
   );
-  const body = rows.slice(0, limit).map(
+  const body = rows.slice(0, Math.min(limit, PRERENDERED_ROWS)).map(
     (row) => html`<tr>${columns.map((c) => html`<td${cellClass(c)}>${cellHtml(c, row)}</td>`)}</tr>`,
   );
   return html`<div class="fl-table-block" id="table-${domId}">
@@ -136,6 +185,7 @@ ${options.caption ? html`<caption>${options.caption}</caption>` : ''}
 <tbody>${body}</tbody>
 </table></div>
 <button type="button" data-show-all${rows.length <= limit ? raw(' hidden') : ''}>Show all ${formatNumber(rows.length, 0)} rows</button>
+${omitted > 0 ? html`<p class="fl-more note">${messages.rowsOmitted(omitted, total, options.more)}</p>` : ''}
 ${raw(`<script type="application/json" data-table-data="${domId}">${jsonForScript(data)}</script>`)}
 </div>`;
 }

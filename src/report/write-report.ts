@@ -4,9 +4,12 @@
  *   2. analysis sections: overview and per-event views (recording which articles they cite)
  *   3. highlights: counted per article for the size estimate and the kind colours
  *   4. chart files: charts/<name>.vl.json and .svg for every overview chart (rendered in Node)
- *   5. pages: overview and event pages; if the budget is exceeded, article views are selected
- *      (cited ones always) and the pages are rendered again with the final links
- *   6. article pages, assets, then the folder replaces the old report in one rename
+ *   5. pages: overview and event pages; over the budget, only the largest events keep a page,
+ *      then article views are chosen on their measured size (most cited first, then others up to
+ *      a share of what is left) and the pages are rendered again with the final links, shrinking
+ *      the room if longer fallback links pushed the total over
+ *   6. article pages (rendered once, while measuring), assets, then the folder replaces the old
+ *      report in one rename
  */
 import type { PipelineResult } from '../pipeline/run.js';
 import type { Article } from '../corpus/article.js';
@@ -21,7 +24,7 @@ import { renderOverviewBody } from './overview.js';
 import { renderEventBody, type EventPageOptions } from './event-page.js';
 import { renderArticleBody, kindStyle } from './article-page.js';
 import { isValidSpan } from './highlight-segments.js';
-import { estimateArticlePage, selectArticlePages } from './select-articles.js';
+import { articlePriority, estimateArticlePage } from './select-articles.js';
 import { renderPage, ASSET_FILES } from './layout.js';
 import { REPORT_CSS, REPORT_JS, vendorScript } from './assets.js';
 import { renderPng, renderSvg } from './render-svg.js';
@@ -34,8 +37,10 @@ export interface WriteReportOptions {
   /** Diagnostics from reading the inputs, listed on the overview. Default none. */
   diagnostics?: Diagnostic[];
   /**
-   * Size budget of the whole folder in bytes. Article views that do not fit are left out (their
-   * titles link to the original page); views cited by analyses are always written. Default 15 MB.
+   * Size budget of the whole folder in bytes. Event pages take at most 60% of what the overview
+   * leaves (the largest events first); article views cited as evidence come next (most cited
+   * first), then other views up to half of the remaining room. Whatever has no page links to the
+   * events table or to the article's original page. Default 15 MB.
    */
   maxBytes?: number;
   /** Also write charts/<name>.png next to each SVG. Default false. */
@@ -66,6 +71,19 @@ export interface ReportFiles {
 }
 
 const DEFAULT_MAX_BYTES = 15_000_000;
+/**
+ * Share of the budget left after the overview, charts and assets that event pages may take; the
+ * rest is for article views, so the evidence the pages cite can still be opened. When a corpus
+ * has more events than fit, the largest events get pages and the others are listed only.
+ */
+const EVENT_PAGE_SHARE = 0.6;
+/**
+ * Share of the room left after the cited views that views no section cites may fill. They are a
+ * convenience (the full text of an uncited article, no evidence in it): the rest is headroom.
+ */
+const FILL_SHARE = 0.5;
+/** Article views tried in a row that do not fit before the budget counts as full. */
+const MAX_MISSES = 200;
 
 function renderSection(analysis: AnyAnalysis, render: () => Section | undefined, diagnostics: Diagnostic[]): Section[] {
   const id = `analysis-${slugify(analysis.id) || 'section'}`;
@@ -133,6 +151,8 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
     entry.by.add(analysis);
     cited.get(id)!.set(key, entry);
   };
+  let paged: Set<string> | undefined; // undefined: every event has a page
+  const hasPage = (event: string) => !paged || paged.has(event);
   let selected: Set<string> | undefined; // undefined: every article has a view
   let citable: Set<string> | undefined; // undefined: every cited article gets a view
   const isCitable = (id: string) => !citable || citable.has(id);
@@ -142,7 +162,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
     root,
     prefix,
     outletColor: colorOf,
-    eventSlug: (id) => eventSlugs.get(id),
+    eventSlug: (id) => (hasPage(id) ? eventSlugs.get(id) : undefined),
     // Analyses cite evidence: every article they link to gets a view, unless the cited views
     // alone break the budget; then the least-cited link to their original page instead.
     articleSlug: (id) => (prefix === undefined ? (hasView(id) ? docSlugs.get(id) : undefined) : isCitable(id) ? docSlugs.get(id) : undefined),
@@ -171,6 +191,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
     );
     const eventViews = new Map<string, { parts: PageParts; sections: Section[] }>();
     for (const event of index.events) {
+      if (!hasPage(event)) continue;
       const parts = newPageParts();
       const sections = analyses.flatMap((a) =>
         a.eventView ? renderSection(a, () => a.eventView!(summaryOf(a), event, index, createKit(parts, contextFor('../', a.id))), sectionDiagnostics) : [],
@@ -218,8 +239,33 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   }
   const kindColors = new Map([...kinds].sort().map((k, i) => [k, KIND_PALETTE[i % KIND_PALETTE.length]]));
 
+  const renderArticlePage = (meta: DocMeta): string => {
+    const article = articles.get(meta.id)!;
+    const found = highlightsOf(meta);
+    const body = renderArticleBody(
+      {
+        article,
+        meta,
+        highlights: found,
+        eventLabel: meta.event ? index.eventLabels.get(meta.event) : undefined,
+        analysesRan: highlighters.length > 0,
+        linkedKinds: [...(citedKinds.get(meta.id) ?? [])],
+      },
+      createKit(newPageParts(), contextFor('../')),
+    );
+    return renderPage({
+      title: `${article.title || '(untitled)'} — ${article.outlet}`,
+      reportTitle: title,
+      root: '../',
+      body,
+      style: kindStyle(new Set(found.map((h) => h.kind)), kindColors),
+      bodyClass: 'article-page',
+    });
+  };
+
   // 4. chart files
-  const corpusCharts: CorpusChart[] = [outletChart(index, colorOf), dateChart(index, colorOf), eventChart(index, colorOf)].filter(
+  // The stacked timeline draws fewer outlets than the bar charts: twenty colours per bar cannot be told apart.
+  const corpusCharts: CorpusChart[] = [outletChart(index, colorOf), dateChart(index, colorOf, { maxOutlets: 10 }), eventChart(index, colorOf)].filter(
     (c): c is CorpusChart => !!c,
   );
   const chartFiles = new Map<string, object>(corpusCharts.map((c) => [c.name, c.spec]));
@@ -235,7 +281,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   }
   for (const [name, spec] of chartFiles) {
     options.signal?.throwIfAborted();
-    out.write(`charts/${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
+    out.write(`charts/${name}.vl.json`, `${JSON.stringify(spec)}\n`);
     try {
       out.write(`charts/${name}.svg`, await renderSvg(spec));
       if (options.png) out.write(`charts/${name}.png`, await renderPng(spec));
@@ -255,13 +301,15 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
         sections: overviewSections,
         diagnostics: [...(options.diagnostics ?? []), ...diagnostics],
         articleLink: articleLink(''),
-        omitted: { count: selected ? index.docs.length - selected.size : 0, maxBytes },
+        omitted: { count: selected ? index.docs.length - selected.size : 0, maxBytes, events: paged ? index.events.length - paged.size : 0 },
       },
       createKit(corpusParts, contextFor('')),
     );
     const pages = new Map<string, string>();
-    pages.set('index.html', renderPage({ title, reportTitle: title, root: '', inline: true, body: overviewBody, charts: chartSpecs([corpusParts, overviewParts]) }));
+    // The overview loads the same shared assets as every other page: vega alone is 0.8 MB.
+    pages.set('index.html', renderPage({ title, reportTitle: title, root: '', body: overviewBody, charts: chartSpecs([corpusParts, overviewParts]) }));
     for (const event of index.events) {
+      if (!hasPage(event)) continue;
       const view = eventViews.get(event)!;
       const body = renderEventBody(
         { event, index, articles, sections: view.sections, articleLink: articleLink('../'), options: options.eventPage },
@@ -275,73 +323,111 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   // First pass: only cited articles have views (others link to their URL), sizes as in the worst case.
   selected = new Set(referenced);
   let pages = renderMainPages();
-  const needsVendor = [...eventViews.values()].some((v) => v.parts.charts.size > 0);
+  const needsVendor = /<script type="application\/json" id="fl-charts">/.test(pages.get('index.html')!) || [...eventViews.values()].some((v) => v.parts.charts.size > 0);
   const assetBytes = Buffer.byteLength(REPORT_CSS) + Buffer.byteLength(REPORT_JS) + (needsVendor ? Buffer.byteLength(vendorScript()) : 0);
+  // Event pages beyond their share of the budget: only the largest events keep a page.
+  const eventRoom = Math.max(0, maxBytes - out.bytes - assetBytes - Buffer.byteLength(pages.get('index.html')!)) * EVENT_PAGE_SHARE;
+  const eventBytes = index.events.map((e) => Buffer.byteLength(pages.get(`events/${eventSlugs.get(e)}.html`) ?? ''));
+  if (eventBytes.reduce((sum, b) => sum + b, 0) > eventRoom) {
+    paged = new Set();
+    let used = 0;
+    for (const [i, event] of index.events.entries()) {
+      if (used + eventBytes[i] > eventRoom) break;
+      paged.add(event);
+      used += eventBytes[i];
+    }
+    diagnostics.push({ reason: messages.eventsOverBudget(index.events.length, paged.size, maxBytes), ruleId: 'report:events-over-budget', severity: 'warning' });
+    ({ overviewParts, overviewSections, eventViews } = renderSections([]));
+    selected = new Set(referenced);
+    pages = renderMainPages();
+  }
   const mainBytes = [...pages.values()].reduce((sum, p) => sum + Buffer.byteLength(p), 0);
   const articleBytes = [...estimates.values()].reduce((sum, b) => sum + b, 0);
   const fixedBytes = out.bytes + assetBytes + mainBytes;
-  const citedBytes = [...referenced].reduce((sum, id) => sum + (estimates.get(id) ?? 0), 0);
-  if (fixedBytes + citedBytes > maxBytes) {
-    // Keep views for the most-cited articles that fit; links to the rest go to their original page.
-    const room = Math.max(0, (maxBytes - fixedBytes) * 0.97);
-    const byCitations = [...referenced].sort((a, b) => citations.get(b)! - citations.get(a)! || a.localeCompare(b));
-    citable = new Set();
-    let used = 0;
-    for (const id of byCitations) {
-      if (used + estimates.get(id)! > room) continue;
-      citable.add(id);
-      used += estimates.get(id)!;
+  // Main pages are rendered again with the final links (relative views or original URLs): keep a margin.
+  const room = Math.max(0, (maxBytes - fixedBytes) * 0.97);
+
+  // Article pages are rendered on demand and measured, so the budget holds on real bytes.
+  const rendered = new Map<string, string>();
+  const articlePage = (meta: DocMeta): string => {
+    let page = rendered.get(meta.id);
+    if (page === undefined) rendered.set(meta.id, (page = renderArticlePage(meta)));
+    return page;
+  };
+  /** Adds ids in order while their pages fit in `limit` bytes; gives up after many misses in a row. */
+  const fit = (ids: readonly string[], limit: number, taken: Set<string>, used: number): number => {
+    let misses = 0;
+    for (const id of ids) {
+      const meta = index.byId.get(id);
+      if (taken.has(id) || !meta || !articles.has(id)) continue;
+      const bytes = Buffer.byteLength(articlePage(meta));
+      if (used + bytes > limit) {
+        rendered.delete(id);
+        if (++misses >= MAX_MISSES) break;
+        continue;
+      }
+      misses = 0;
+      taken.add(id);
+      used += bytes;
     }
-    diagnostics.push({
-      reason: messages.overBudget(referenced.size, citable.size, fixedBytes + citedBytes, maxBytes),
-      ruleId: 'report:over-budget',
-      severity: 'warning',
-    });
-    ({ overviewParts, overviewSections, eventViews } = renderSections([]));
+    return used;
+  };
+  const citedBytes = [...referenced].reduce((sum, id) => sum + (estimates.get(id) ?? 0), 0);
+  const allCited = [...referenced].sort((a, b) => citations.get(b)! - citations.get(a)! || a.localeCompare(b));
+  const fillOrder = articlePriority(index, referenced);
+  const pageBytes = (id: string) => Buffer.byteLength(articlePage(index.byId.get(id)!));
+  const withText = index.docs.filter((d) => articles.has(d.id)).map((d) => d.id);
+  /** Picks the views for `limit` bytes: the most-cited first, then the others round-robin over event × outlet. */
+  const selectViews = (limit: number) => {
+    // The estimate rules out what cannot fit before anything is rendered to be measured.
+    const sum = (ids: string[]) => ids.reduce((total, id) => total + pageBytes(id), 0);
+    let used = fixedBytes + citedBytes <= maxBytes ? sum(allCited) : Infinity;
+    if (used > limit) {
+      // Links to cited articles without a view go to their original page.
+      citable = new Set();
+      used = fit(allCited, limit, citable, 0);
+      ({ overviewParts, overviewSections, eventViews } = renderSections([]));
+    }
+    if (fixedBytes + articleBytes <= maxBytes && !citable && sum(withText) <= limit) return undefined;
+    const views = new Set(allCited.filter(isCitable));
+    fit(fillOrder, used + (limit - used) * FILL_SHARE, views, used);
+    return views;
+  };
+  let limit = room;
+  const noted = diagnostics.length;
+  for (let attempt = 0; ; attempt++) {
+    diagnostics.length = noted; // the over-budget note of a previous attempt
+    selected = selectViews(limit);
+    if (citable) {
+      diagnostics.push({
+        reason: messages.overBudget(allCited.length, citable.size, fixedBytes + citedBytes, maxBytes),
+        ruleId: 'report:over-budget',
+        severity: 'warning',
+      });
+    }
+    pages = renderMainPages();
+    const viewBytes = index.docs.reduce((sum, d) => sum + (articles.has(d.id) && hasView(d.id) ? pageBytes(d.id) : 0), 0);
+    const total = out.bytes + assetBytes + [...pages.values()].reduce((sum, p) => sum + Buffer.byteLength(p), 0) + viewBytes;
+    // Links to original pages can be longer than links to views: shrink the room by the overshoot.
+    if (total <= maxBytes || attempt === 3 || limit === 0) break;
+    limit = Math.max(0, limit - (total - maxBytes) * 1.5);
   }
-  selected =
-    fixedBytes + articleBytes > maxBytes
-      ? selectArticlePages(index, estimates, referenced, Math.max(0, (maxBytes - fixedBytes) * 0.97))
-      : undefined;
-  pages = renderMainPages();
   for (const [path, page] of pages) out.write(path, page);
 
   // 6. article pages and assets
   const articlePaths = new Map<string, string>();
   for (const meta of index.docs) {
-    const article = articles.get(meta.id);
-    if (!article || !hasView(meta.id)) continue;
+    if (!articles.has(meta.id) || !hasView(meta.id)) continue;
     if (articlePaths.size % 100 === 0) options.signal?.throwIfAborted();
-    const found = highlightsOf(meta);
-    const body = renderArticleBody(
-      {
-        article,
-        meta,
-        highlights: found,
-        eventLabel: meta.event ? index.eventLabels.get(meta.event) : undefined,
-        analysesRan: highlighters.length > 0,
-        linkedKinds: [...(citedKinds.get(meta.id) ?? [])],
-      },
-      createKit(newPageParts(), contextFor('../')),
-    );
     const path = `articles/${docSlugs.get(meta.id)}.html`;
-    out.write(
-      path,
-      renderPage({
-        title: `${article.title || '(untitled)'} — ${article.outlet}`,
-        reportTitle: title,
-        root: '../',
-        body,
-        style: kindStyle(new Set(found.map((h) => h.kind)), kindColors),
-        bodyClass: 'article-page',
-      }),
-    );
+    out.write(path, articlePage(meta));
+    rendered.delete(meta.id);
     articlePaths.set(meta.id, path);
   }
   options.signal?.throwIfAborted();
   out.write(ASSET_FILES.css, REPORT_CSS);
   out.write(ASSET_FILES.js, REPORT_JS);
   if (needsVendor) out.write(ASSET_FILES.vendor, vendorScript());
-  const eventPaths = new Map(index.events.map((e) => [e, `events/${eventSlugs.get(e)}.html`]));
+  const eventPaths = new Map(index.events.filter(hasPage).map((e) => [e, `events/${eventSlugs.get(e)}.html`]));
   return { articlePages: articlePaths.size, omittedArticles: index.docs.length - articlePaths.size, diagnostics, articlePaths, eventPaths };
 }

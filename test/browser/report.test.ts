@@ -110,6 +110,12 @@ describe.skipIf(!hasChromium)('the report in chromium (fixture corpus)', () => {
     expect(await background()).toBe('rgba(0, 0, 0, 0)');
     await page.locator('input[data-kind-toggle="k-loaded-label"]').check();
     expect(await background()).toBe(shown);
+    // The panel is drawn from the page's findings data, quoting each span from the marked text.
+    expect(await page.locator('.findings li').allInnerTexts()).toEqual([
+      'scare phrase so-called regime forces so-called + label',
+      'loaded label regime lexicon: regime — delegitimizing',
+    ]);
+    expect(await page.locator('#f-84-90').getAttribute('title')).toBe('loaded label');
     await page.locator('.findings a').first().click();
     expect(await page.evaluate(() => location.hash)).toMatch(/^#f-\d+-\d+$/);
     expect(opened.errors).toEqual([]);
@@ -132,8 +138,11 @@ describe.skipIf(!hasChromium)('a large articles table in chromium', () => {
         text: `Part ${i} of the harbour budget story. `.repeat(5),
         date: `2031-07-${String((i % 28) + 1).padStart(2, '0')}`,
         event: ['harbour', 'budget', 'ferry', 'bridge'][i % 4],
+        url: `https://www.${outlets[i % 3].split(' ')[0].toLowerCase()}.example/news/part-${i}`,
       }));
-      const report = await writeReport(buildResult(articles, []), join(dir, 'report'));
+      // A budget that leaves most articles without a view: their titles link to the original page.
+      const report = await writeReport(buildResult(articles, []), join(dir, 'report'), { maxBytes: 1_300_000 });
+      expect(report.articlePages).toBeLessThan(240);
       const opened = await openPage(session, report.indexPath);
       const table = opened.page.locator('#table-articles');
       expect(await table.locator('tbody tr').count()).toBe(50);
@@ -145,6 +154,12 @@ describe.skipIf(!hasChromium)('a large articles table in chromium', () => {
       expect(rows.every((r) => r.includes('ferry'))).toBe(true);
       const eventLink = await table.locator('tbody tr td:nth-child(4) a').first().getAttribute('href');
       expect(eventLink).toBe(`events/${readdirSync(join(report.dir, 'events')).find((f) => f.startsWith('ferry-'))}`);
+      // Title links are stored as site prefix + rest and decoded in the page.
+      const titleLinks = await table.locator('tbody tr td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      for (const href of titleLinks) expect(href).toMatch(/^(articles\/[a-z0-9-]+\.html|https:\/\/www\.(northwind|southgate|eastline)\.example\/news\/part-\d+)$/);
+      expect(titleLinks.some((h) => h!.startsWith('https://'))).toBe(true);
+      expect(titleLinks.some((h) => h!.startsWith('articles/'))).toBe(true);
+      expect(readFileSync(report.indexPath, 'utf8')).toContain('"linkPrefixes":{"0":');
       await table.locator('input[data-search]').fill('eastline');
       expect(await table.locator('tbody tr').count()).toBe(20);
       expect(opened.errors).toEqual([]);

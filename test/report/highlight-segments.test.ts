@@ -61,10 +61,18 @@ describe('renderHighlightedText', () => {
     const text = 'the so-called regime forces <b>';
     const out = renderHighlightedText(text, [h(4, 27, 'scare'), h(14, 20, 'loaded:label')]).value;
     expect(out).toBe(
-      'the <mark class="hl k-scare" id="f-4-27" title="scare">so-called </mark>' +
-        '<mark class="hl k-scare" title="scare"><mark class="hl k-loaded-label" id="f-14-20" title="loaded:label">regime</mark></mark>' +
-        '<mark class="hl k-scare" title="scare"> forces</mark> &lt;b&gt;',
+      'the <mark class="hl k-scare" id="f-4-27">so-called </mark>' +
+        '<mark class="hl k-scare"><mark class="hl k-loaded-label" id="f-14-20">regime</mark></mark>' +
+        '<mark class="hl k-scare"> forces</mark> &lt;b&gt;',
     );
     expect(out.replace(/<\/?mark[^>]*>/g, '').replace('&lt;b&gt;', '<b>')).toBe(text);
+  });
+});
+
+describe('renderHighlightedText offsets', () => {
+  it('writes CR and NUL as character references, so the text in the page keeps the article offsets', () => {
+    const text = 'one\r\ntwo\u0000three';
+    const out = renderHighlightedText(text, [h(5, 8, 'k')]).value;
+    expect(out).toBe('one&#13;\n<mark class="hl k-k" id="f-5-8">two</mark>&#0;three');
   });
 });

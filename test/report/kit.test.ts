@@ -61,14 +61,43 @@ describe('createKit', () => {
     expect(JSON.parse(json).links[0]).toEqual(['#']);
   });
 
-  it('shows only `limit` rows as HTML but keeps all rows in the table data', () => {
+  it('writes only the first rows as HTML and every row once in the table data', () => {
     const kit = createKit(newPageParts(), context());
     const rows = Array.from({ length: 120 }, (_, i) => ({ i }));
     const table = kit.table('many', [{ key: 'i', label: 'I', numeric: true }], rows, { limit: 10 }).value;
-    expect(table.match(/<tr>/g)).toHaveLength(11);
+    expect(table.match(/<tr>/g)).toHaveLength(6); // header + 5 rows; the script draws the first 10
     expect(table).toContain('Show all 120 rows');
     const json = /data-table-data="many">(.*?)<\/script>/s.exec(table)![1];
+    expect(JSON.parse(json)).toMatchObject({ limit: 10 });
     expect(JSON.parse(json).rows).toHaveLength(120);
+    expect(table).not.toContain('not in this table');
+  });
+
+  it('keeps at most `maxRows` rows and says how many were left out and where they are', () => {
+    const kit = createKit(newPageParts(), context());
+    const rows = Array.from({ length: 30 }, (_, i) => ({ i }));
+    const table = kit.table('capped', [{ key: 'i', label: 'I', numeric: true }], rows, { maxRows: 20, total: 45, more: 'framelens loaded lists all.' }).value;
+    const json = /data-table-data="capped">(.*?)<\/script>/s.exec(table)![1];
+    expect(JSON.parse(json).rows.map((r: number[]) => r[0])).toEqual(rows.slice(0, 20).map((r) => r.i));
+    expect(table).toContain('25 more rows of 45 are not in this table (the CSV download has the 20 shown). framelens loaded lists all.');
+  });
+
+  it('caps every table at 1,000 rows unless told otherwise', () => {
+    const kit = createKit(newPageParts(), context());
+    const rows = Array.from({ length: 1_500 }, (_, i) => ({ i }));
+    const json = (options: object) => JSON.parse(/data-table-data="[^"]+">(.*?)<\/script>/s.exec(kit.table(`t${Object.keys(options).length}`, [{ key: 'i', label: 'I' }], rows, options).value)![1]);
+    expect(json({}).rows).toHaveLength(1_000);
+    expect(json({ maxRows: Infinity }).rows).toHaveLength(1_500);
+  });
+
+  it('stores links that share a site as a short prefix code and the rest of the URL', () => {
+    const kit = createKit(newPageParts(), context());
+    const rows = Array.from({ length: 60 }, (_, i) => ({ title: `Story ${i}`, url: `https://www.northwind.example/news/story-${i}` }));
+    const table = kit.table('links', [{ key: 'title', label: 'Title', href: (r) => r.url }], rows).value;
+    const data = JSON.parse(/data-table-data="links">(.*?)<\/script>/s.exec(table)![1]);
+    expect(data.linkPrefixes).toEqual({ 0: ['https://www.northwind.example/'] });
+    expect(data.links[0][7]).toBe('0|news/story-7');
+    expect(table).toContain('href="https://www.northwind.example/news/story-0"');
   });
 });
 
