@@ -7,7 +7,8 @@
  *      line is appended to the run's spill file (a new cache pack, or a hidden temp file)
  *   3½. articles an analysis threw on leave the run as failures (failed-articles.ts, shared with --queue)
  *   4. summarize: each analysis reads its results back from disk as a lazy Map (lazy-result-map.ts);
- *      independent summaries run at the same time on worker threads (summarize-parallel.ts)
+ *      independent summaries run at the same time on worker threads (summarize-parallel.ts); a
+ *      re-run on the same articles reads the summaries from the cache instead (summary-cache.ts)
  * Results are placed by article index and summaries read the same bytes whatever produced them,
  * so output is byte-identical for any job count and for cold or warm caches.
  */
@@ -30,6 +31,7 @@ import { openPackCache, packDir } from './pack-cache.js';
 import { ResultStore } from './result-store.js';
 import { createContext, selectAnalyses, type PipelineOptions, type PipelineResult } from './run.js';
 import { summarizeStore } from './summarize-parallel.js';
+import { summaryKey } from './summary-cache.js';
 import type { LineBatchTask } from './worker.js';
 
 export interface ParallelOptions extends PipelineOptions {
@@ -60,6 +62,8 @@ export interface RunStats {
   summarize_s: number;
   /** Seconds of step 4 per analysis (reading its results back included). */
   summarize_by_analysis: Record<string, number>;
+  /** True when the summaries were read from the cache (the same articles were summarised before). */
+  summaries_cached: boolean;
 }
 
 export interface ParallelResult extends PipelineResult {
@@ -133,8 +137,10 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     const summarizing = process.hrtime.bigint();
     const byAnalysis: Record<string, number> = {};
     const kept = leaveOutFailedArticles(articles, store, analyses);
-    const { index, summaries } = await summarizeStore(kept.articles, kept.store, analyses, context, {
+    const keyOf = keys && new Map(articles.map((a, i) => [a, keys![i]]));
+    const { index, summaries, fromCache } = await summarizeStore(kept.articles, kept.store, analyses, context, {
       jobs,
+      cache: cacheDir && keyOf ? { dir: cacheDir, key: summaryKey(contextKey(analyses, context), kept.articles.map((a) => keyOf.get(a)!)) } : undefined,
       threadsFrom: options.summaryThreadsFrom,
       workerFile: workerFile(),
       onSummary: (a, s) => (byAnalysis[a.id] = s),
@@ -155,6 +161,7 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
         analyse_cpu_s: (analyseCpu.user + analyseCpu.system) / 1e6,
         summarize_s: seconds(summarizing),
         summarize_by_analysis: byAnalysis,
+        summaries_cached: fromCache,
       },
       close: () => store.close(),
     };

@@ -13,6 +13,7 @@ import { buildCorpusIndex } from './corpus-index.js';
 import { LazyResultMap } from './lazy-result-map.js';
 import type { ResultStore, ResultStoreSnapshot } from './result-store.js';
 import { applyEventAssignments } from './run.js';
+import { readSummaries, writeSummaries } from './summary-cache.js';
 
 /** What a worker thread needs to summarise one analysis (see worker.ts `summarizeOne`). */
 export interface SummarizeTask {
@@ -32,6 +33,8 @@ export interface SummarizeOptions {
   threadsFrom?: number;
   /** The compiled worker file (worker.ts). */
   workerFile: string;
+  /** Where this run's summaries are cached (summary-cache.ts): read when there, written when computed. */
+  cache?: { dir: string; key: string };
   /** Called with an analysis's seconds once its summary is there. */
   onSummary?: (analysis: AnyAnalysis, seconds: number) => void;
 }
@@ -45,9 +48,14 @@ export async function summarizeStore(
   analyses: AnyAnalysis[],
   context: AnalysisContext,
   options: SummarizeOptions,
-): Promise<{ index: CorpusIndex; summaries: Map<string, unknown> }> {
+): Promise<{ index: CorpusIndex; summaries: Map<string, unknown>; fromCache: boolean }> {
   const ids = articles.map((a) => a.id);
   const index = buildCorpusIndex(articles, new Map(articles.map((a, i) => [a.id, store.words(i)])));
+  const cached = options.cache && readSummaries(options.cache.dir, options.cache.key, analyses.map((a) => a.id));
+  if (cached) {
+    for (const analysis of analyses) applyEventAssignments(analysis, cached.get(analysis.id), index);
+    return { index, summaries: cached, fromCache: true };
+  }
   const found = new Map<string, unknown>();
   const inThisThread = (analysis: AnyAnalysis) => {
     const started = process.hrtime.bigint();
@@ -86,7 +94,9 @@ export async function summarizeStore(
   } finally {
     await pool?.destroy();
   }
-  return { index, summaries: new Map(analyses.map((a) => [a.id, found.get(a.id)])) };
+  const summaries = new Map(analyses.map((a) => [a.id, found.get(a.id)]));
+  if (options.cache) writeSummaries(options.cache.dir, options.cache.key, summaries);
+  return { index, summaries, fromCache: false };
 }
 
 /** Worker side: one analysis's summary from a snapshot of the store. */

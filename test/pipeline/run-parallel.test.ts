@@ -74,11 +74,32 @@ describe('runPipelineParallel', () => {
   it('reuses every cached result on a warm run and gives the same output', async () => {
     const cache = join(dir, 'cache-warm');
     const cold = await run(articles, { jobs: 2, cache });
-    expect(cold.stats).toMatchObject({ cached: 0, analyzed: articles.length });
+    expect(cold.stats).toMatchObject({ cached: 0, analyzed: articles.length, summaries_cached: false });
     const warm = await run(articles, { jobs: 2, cache });
-    expect(warm.stats).toMatchObject({ cached: articles.length, analyzed: 0 });
+    expect(warm.stats).toMatchObject({ cached: articles.length, analyzed: 0, summaries_cached: true });
     expect(output(warm)).toBe(output(cold));
     expect(packsIn(cache)).toHaveLength(1); // a run that analysed nothing adds no pack
+    await writeReport(cold, join(dir, 'report-cold'));
+    await writeReport(warm, join(dir, 'report-warm'));
+    const a = filesOf(join(dir, 'report-cold'));
+    const b = filesOf(join(dir, 'report-warm'));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [path, text] of a) expect(b.get(path), path).toBe(text);
+  });
+
+  it('summarises again when one article changes, and when the cached summaries are damaged', async () => {
+    const cache = join(dir, 'cache-summaries');
+    await run(articles, { jobs: 1, cache });
+    const edited = articles.map((a, i) => (i === 5 ? { ...a, title: `${a.title} (updated)` } : a));
+    const changed = await run(edited, { jobs: 1, cache });
+    expect(changed.stats).toMatchObject({ analyzed: 1, summaries_cached: false });
+    expect(output(changed)).toBe(output(await run(edited, { jobs: 1, cache: false })));
+    const runs = readdirSync(join(cache, 'summaries'));
+    expect(runs).toHaveLength(2);
+    for (const run of runs) writeFileSync(join(cache, 'summaries', run, 'terms.json'), '{"truncated');
+    const damaged = await run(edited, { jobs: 1, cache });
+    expect(damaged.stats).toMatchObject({ analyzed: 0, summaries_cached: false });
+    expect(output(damaged)).toBe(output(changed));
   });
 
   it('analyses only the articles added since the last run', async () => {
