@@ -84,6 +84,12 @@ export interface Analysis<D = unknown, S = unknown> {
   overview?(summary: S, corpus: CorpusIndex, kit: ReportKit): Section | undefined;
   /** The analysis's part of one event page. */
   eventView?(summary: S, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined;
+  /**
+   * Every highlight kind `highlights` may return on this corpus (more is fine, none missing), so
+   * the report can colour kinds without reading every article's findings first. Optional: without
+   * it the report reads them all.
+   */
+  highlightKinds?(summary: S): string[];
   /** Spans to highlight in one article's view; `summary` lets cross-article findings (reuse) mark their side. */
   highlights?(doc: D, meta: DocMeta, summary: S): Highlight[];
 }

@@ -49,6 +49,7 @@ export const attribution: Analysis<AttributionDoc, AttributionSummary> = {
   },
   overview: attributionOverview,
   eventView: attributionEventView,
+  highlightKinds: () => ['attribution:source', 'attribution:cue', 'attribution:content'],
   highlights: attributionHighlights,
 };
 

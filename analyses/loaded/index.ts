@@ -57,6 +57,7 @@ export const loaded: Analysis<LoadedDoc, LoadedSummary> = {
   },
   overview: loadedOverview,
   eventView: loadedEventView,
+  highlightKinds: (summary) => summary.keys.map((key) => (key.startsWith('quote:') ? key : `loaded:${key}`)),
   highlights: loadedHighlights,
 };
 

@@ -60,6 +60,7 @@ export const reuse: Analysis<ReuseDoc, ReuseSummary & { outlets: Record<string, 
   },
   overview: (summary, corpus, kit) => reuseOverview(summary, corpus, kit),
   eventView: (summary, event, corpus, kit) => reuseEventView(summary, event, corpus, kit),
+  highlightKinds: (summary) => (summary?.passages.length ? ['reuse:passage'] : []),
   highlights: (_doc, meta, summary) => (summary ? passageHighlights(meta.id, summary, (id) => summary.outlets[id]) : []),
 };
 

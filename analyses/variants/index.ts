@@ -53,6 +53,7 @@ export const variants: Analysis<VariantsDoc, VariantsSummary> = {
   },
   overview: variantsOverview,
   eventView: variantsEventView,
+  highlightKinds: (summary) => Object.keys(summary.examples).map((set) => `variant:${set}`),
   highlights(doc) {
     const sets = new Map(setsFor({ lexiconFiles: [], options: {}, outlets: [] }).sets.map((s) => [s.id, s]));
     return doc.matches.map((m): Highlight => {

@@ -202,19 +202,25 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   };
   let { overviewParts, overviewSections, eventViews } = renderSections(diagnostics);
 
-  // 3. highlights
+  // 3. highlights. Kinds get their colours report-wide before any page is drawn: from the
+  // analyses when they name their kinds (highlightKinds), else by reading every article's
+  // highlights first, which on a 20k-article corpus means decoding every article's findings.
   const highlighters = analyses.filter((a) => a.highlights);
+  const highlightNotes: Diagnostic[] = [];
   const invalid = new Map<string, number>();
-  const highlightsOf = (meta: DocMeta, countInvalid = false): Highlight[] => {
+  const checked = new Set<string>();
+  const highlightsOf = (meta: DocMeta): Highlight[] => {
     const length = articles.get(meta.id)?.text.length ?? 0;
+    const check = !checked.has(meta.id);
+    checked.add(meta.id);
     const found: Highlight[] = [];
     for (const a of highlighters) {
       const perDoc = result.perDoc.get(a.id)?.get(meta.id);
       if (perDoc === undefined) continue;
       for (const h of a.highlights!(perDoc, meta, summaryOf(a))) {
         if (isValidSpan(h, length)) found.push(h);
-        else if (countInvalid) {
-          if (!invalid.has(a.id)) diagnostics.push({ reason: messages.invalidHighlight(a.id, meta.id, h.start, h.end), ruleId: 'report:invalid-highlight', severity: 'warning' });
+        else if (check) {
+          if (!invalid.has(a.id)) highlightNotes.push({ reason: messages.invalidHighlight(a.id, meta.id, h.start, h.end), ruleId: 'report:invalid-highlight', severity: 'warning' });
           invalid.set(a.id, (invalid.get(a.id) ?? 0) + 1);
         }
       }
@@ -227,17 +233,36 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
     return found;
   };
   const estimates = new Map<string, number>();
-  const kinds = new Set<string>();
-  for (const meta of index.docs) {
-    const found = highlightsOf(meta, true);
-    for (const h of found) kinds.add(h.kind);
+  const estimate = (meta: DocMeta, highlights: number) => {
     const article = articles.get(meta.id);
-    estimates.set(
-      meta.id,
-      estimateArticlePage(Buffer.byteLength(escapeHtml(article?.text ?? '')), Buffer.byteLength(escapeHtml(article?.title ?? '')), found.length),
-    );
+    const bytes = estimateArticlePage(Buffer.byteLength(escapeHtml(article?.text ?? '')), Buffer.byteLength(escapeHtml(article?.title ?? '')), highlights);
+    estimates.set(meta.id, bytes);
+    return bytes;
+  };
+  const estimateOf = (id: string): number => {
+    const meta = index.byId.get(id);
+    return estimates.get(id) ?? (meta ? estimate(meta, highlightsOf(meta).length) : 0);
+  };
+  const kinds = new Set<string>();
+  const declared = highlighters.every((a) => a.highlightKinds);
+  if (declared) {
+    for (const a of highlighters) for (const kind of a.highlightKinds!(summaryOf(a))) kinds.add(kind);
+    // Cited evidence is its own kind where it is not one of the article's highlights: only cited articles can tell.
+    if ([...cited.keys()].some((id) => index.byId.has(id) && highlightsOf(index.byId.get(id)!).some((h) => h.kind === 'cited'))) kinds.add('cited');
+  } else {
+    for (const meta of index.docs) {
+      const found = highlightsOf(meta);
+      for (const h of found) kinds.add(h.kind);
+      estimate(meta, found.length);
+    }
   }
   const kindColors = new Map([...kinds].sort().map((k, i) => [k, KIND_PALETTE[i % KIND_PALETTE.length]]));
+  /** Bytes of every article view: a lower bound (text alone) rules out most large corpora before any article is read. */
+  const allViewBytes = (room: number): number => {
+    let lower = 0;
+    for (const d of index.docs) lower += estimateArticlePage(Buffer.byteLength(articles.get(d.id)?.text ?? ''), 0, 0);
+    return lower > room ? lower : index.docs.reduce((sum, d) => sum + estimateOf(d.id), 0);
+  };
 
   const renderArticlePage = (meta: DocMeta): string => {
     const article = articles.get(meta.id)!;
@@ -299,7 +324,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
         index,
         charts: corpusCharts,
         sections: overviewSections,
-        diagnostics: [...(options.diagnostics ?? []), ...diagnostics],
+        diagnostics: [...(options.diagnostics ?? []), ...diagnostics, ...highlightNotes],
         articleLink: articleLink(''),
         omitted: { count: selected ? index.docs.length - selected.size : 0, maxBytes, events: paged ? index.events.length - paged.size : 0 },
       },
@@ -342,7 +367,6 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
     pages = renderMainPages();
   }
   const mainBytes = [...pages.values()].reduce((sum, p) => sum + Buffer.byteLength(p), 0);
-  const articleBytes = [...estimates.values()].reduce((sum, b) => sum + b, 0);
   const fixedBytes = out.bytes + assetBytes + mainBytes;
   // Main pages are rendered again with the final links (relative views or original URLs): keep a margin.
   const room = Math.max(0, (maxBytes - fixedBytes) * 0.97);
@@ -372,7 +396,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
     }
     return used;
   };
-  const citedBytes = [...referenced].reduce((sum, id) => sum + (estimates.get(id) ?? 0), 0);
+  const citedBytes = [...referenced].reduce((sum, id) => sum + estimateOf(id), 0);
   const allCited = [...referenced].sort((a, b) => citations.get(b)! - citations.get(a)! || a.localeCompare(b));
   const fillOrder = articlePriority(index, referenced);
   const pageBytes = (id: string) => Buffer.byteLength(articlePage(index.byId.get(id)!));
@@ -388,7 +412,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
       used = fit(allCited, limit, citable, 0);
       ({ overviewParts, overviewSections, eventViews } = renderSections([]));
     }
-    if (fixedBytes + articleBytes <= maxBytes && !citable && sum(withText) <= limit) return undefined;
+    if (!citable && fixedBytes + allViewBytes(maxBytes - fixedBytes) <= maxBytes && sum(withText) <= limit) return undefined;
     const views = new Set(allCited.filter(isCitable));
     fit(fillOrder, used + (limit - used) * FILL_SHARE, views, used);
     return views;
@@ -429,5 +453,5 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   out.write(ASSET_FILES.js, REPORT_JS);
   if (needsVendor) out.write(ASSET_FILES.vendor, vendorScript());
   const eventPaths = new Map(index.events.filter(hasPage).map((e) => [e, `events/${eventSlugs.get(e)}.html`]));
-  return { articlePages: articlePaths.size, omittedArticles: index.docs.length - articlePaths.size, diagnostics, articlePaths, eventPaths };
+  return { articlePages: articlePaths.size, omittedArticles: index.docs.length - articlePaths.size, diagnostics: [...diagnostics, ...highlightNotes], articlePaths, eventPaths };
 }

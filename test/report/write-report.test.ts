@@ -192,6 +192,16 @@ describe('the size budget', () => {
     expect(brokenLinks(out)).toEqual([]);
   });
 
+  it('gives the same report when analyses name their highlight kinds (no pass over every article first)', async () => {
+    const declared: AnyAnalysis = { ...marksAnalysis, highlightKinds: () => ['loaded:label', 'hedge', 'scare'] };
+    const maxBytes = 1_300_000;
+    const a = await writeReport(buildResult(bigCorpus(), [marksAnalysis]), join(dir, 'scan'), { maxBytes });
+    const b = await writeReport(buildResult(bigCorpus(), [declared]), join(dir, 'declared'), { maxBytes });
+    expect(b.omittedArticles).toBeGreaterThan(0);
+    expect(b.files).toEqual(a.files);
+    for (const { path } of a.files) expect(read(join(dir, 'declared'), path), path).toBe(read(join(dir, 'scan'), path));
+  });
+
   it('writes every article view when the corpus fits', async () => {
     const report = await writeReport(buildResult(bigCorpus()), join(dir, 'report'));
     expect(report.omittedArticles).toBe(0);
