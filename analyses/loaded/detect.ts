@@ -1,9 +1,11 @@
 /**
- * perDoc of the loaded-language analysis, in four stages:
+ * perDoc of the loaded-language analysis, in five stages:
  *   1. lexicons: labels, euphemisms, hedges, intensifiers, report verbs (lexicons.ts)
  *   2. quotes: speech cues, then a class per quote (speech-cues.ts, quote-classes.ts)
  *   3. model: token scores from the learned weights, decoded into spans (model.ts, decode-spans.ts)
- *   4. markers: merged, each with its voice (quoted speaker or outlet), sentence and reason
+ *   4. phrases: the learned spans and agreed lexicon hits, merged into phrases, re-scored as
+ *      wholes; weak phrases are dropped (phrase-scores.ts)
+ *   5. markers: merged, each with its voice (quoted speaker or outlet), sentence and reason
  * A pure function of the document and the compiled resources.
  */
 import type { AnalyzedDoc } from '../../src/text/types.js';
@@ -13,9 +15,10 @@ import { findSpeechCues, isVerbUse } from './speech-cues.js';
 import { classifyQuotes, type ClassifiedQuote } from './quote-classes.js';
 import { buildTokenContext, lemmaOf, tokenFeatures } from './features.js';
 import { scoreFeatures, type LoadedModel, type TokenScore } from './model.js';
-import { scoreTokens } from './token-scores.js';
-import { decodeSpans } from './decode-spans.js';
-import { describeFeature, lexiconReason, modelReason, quoteReason } from './messages.js';
+import { lemmaWeight, scoreTokens } from './token-scores.js';
+import { decodeSpans, type TokenSpan } from './decode-spans.js';
+import { explainPhrase, innermostQuote, phraseCandidates, scorePhrase, type PhraseCandidate, type PhraseModel } from './phrase-scores.js';
+import { describeFeature, describePhraseFeature, lexiconReason, modelReason, phraseReason, quoteReason } from './messages.js';
 
 /** Compiled resources shared by all documents of a run. */
 export interface LoadedResources {
@@ -28,6 +31,26 @@ const PRIORITY = ['report-verb', 'label', 'euphemism', 'hedge', 'intensifier'];
 
 /** Finds the loaded-language markers of one document. */
 export function detectLoaded(doc: AnalyzedDoc, resources: LoadedResources, options: LoadedOptions = {}): LoadedDoc {
+  const { markers, quotes, scores, explainAt } = draftMarkers(doc, resources, options);
+  const phraseModel = resources.model?.phrase;
+  const phraseNotes = new Map<Draft, string>();
+  const kept = scores && phraseModel ? keepStrongPhrases(doc, scores, markers, quotes, phraseModel, phraseNotes) : markers;
+  if (scores) explainLearned(doc, kept, scores, explainAt, phraseNotes);
+  kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  return finishMarkers(doc, kept, quotes, options.maxSentenceChars ?? 400);
+}
+
+/**
+ * The phrases the model proposes in one document, before phrase re-scoring, with their features
+ * (for scripts/train-loaded.mjs, which learns the phrase model from them). Empty without a model.
+ */
+export function proposedPhrases(doc: AnalyzedDoc, resources: LoadedResources): PhraseCandidate[] {
+  const { markers, quotes, scores } = draftMarkers(doc, resources, {});
+  return scores ? phraseCandidates(doc, scores, markers.filter(isScoredPart), quotes) : [];
+}
+
+/** Stages 1–3: lexicon, quote and learned markers, and the token scores. */
+function draftMarkers(doc: AnalyzedDoc, resources: LoadedResources, options: LoadedOptions) {
   const allHits = resources.matcher.match(doc);
   const cues = findSpeechCues(doc, allHits);
   const quotes = classifyQuotes(doc, cues);
@@ -55,14 +78,42 @@ export function detectLoaded(doc: AnalyzedDoc, resources: LoadedResources, optio
       key: quote.text.toLowerCase().slice(0, 80), score: 1, reason: quoteReason(cls, reason),
     });
   }
-  if (scores) markers.push(...learnedMarkers(doc, scores, hits, threshold, resources.model?.decode));
-
-  markers.sort((a, b) => a.start - b.start || b.end - a.end);
-  return finishMarkers(doc, markers, quotes, options.maxSentenceChars ?? 400);
+  const explainAt = new Map<Draft, LearnedSpan>();
+  if (scores) markers.push(...learnedMarkers(doc, scores, hits, threshold, resources.model?.decode, explainAt));
+  return { markers, quotes, scores, explainAt };
 }
 
-/** Drops neutral report verbs, report-verb nouns and hits covered by a longer or higher-priority hit. */
-function keepLoadedHits(doc: AnalyzedDoc, hits: readonly LexiconHit[]): LexiconHit[] {
+/** A marker the evaluation counts as loaded wording: a scored category the model agrees with. */
+const isScoredPart = (m: Draft) => SCORED_CATEGORIES.includes(m.category) && m.learned !== false;
+
+/**
+ * Stage 4: re-scores the proposed phrases as wholes. A weak phrase loses its learned spans, and
+ * its lexicon hits stay markers but are no longer counted as loaded wording (learned: false);
+ * the learned spans of a kept phrase get the phrase score for their reason (`notes`).
+ */
+function keepStrongPhrases(doc: AnalyzedDoc, scores: TokenScores, markers: Draft[], quotes: readonly ClassifiedQuote[], model: PhraseModel, notes: Map<Draft, string>): Draft[] {
+  const parts = markers.filter(isScoredPart);
+  const dropped = new Set<Draft>();
+  for (const phrase of phraseCandidates(doc, scores, parts, quotes)) {
+    const score = scorePhrase(model, phrase);
+    const strong = score.p >= model.threshold;
+    let note: string | undefined;
+    for (const i of phrase.parts) {
+      const part = parts[i];
+      if (strong) {
+        if (part.category === 'loaded') notes.set(part, (note ??= phraseReason(score.p, explainPhrase(model, phrase).map((c) => describePhraseFeature(c.feature)))));
+      } else if (part.category === 'loaded') dropped.add(part);
+      else part.learned = false;
+    }
+  }
+  return dropped.size ? markers.filter((m) => !dropped.has(m)) : markers;
+}
+
+/**
+ * Drops neutral report verbs, report-verb nouns and hits covered by a longer or higher-priority hit.
+ * The token features see only these hits, at run time and in scripts/train-loaded.mjs alike.
+ */
+export function keepLoadedHits(doc: AnalyzedDoc, hits: readonly LexiconHit[]): LexiconHit[] {
   const wanted = hits.filter((h) => h.category !== 'report-verb' || (h.entry.subcategory !== 'neutral' && isVerbUse(doc, h)));
   const rank = (h: LexiconHit) => PRIORITY.indexOf(h.category);
   const sorted = [...wanted].sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || rank(a) - rank(b));
@@ -80,26 +131,39 @@ function keepLoadedHits(doc: AnalyzedDoc, hits: readonly LexiconHit[]): LexiconH
 
 type Draft = Omit<LoadedMarker, 'voice' | 'sentence' | 'quoteClass'>;
 
+/** A learned marker's tokens and the token that explains it (`best`, -1 when none is scored). */
+type LearnedSpan = TokenSpan;
+
 /** Model probabilities of a document's tokens, and the explanation of any one of them. */
 interface TokenScores {
   /** Probability per token (undefined for punctuation and spaces, which have no features). */
   p: Array<number | undefined>;
   /** Score and top contributions of token `i`, rebuilt on demand: only reported tokens need them. */
   explain(i: number): TokenScore;
+  /** Weight of token `i`'s own word (its `lem=` feature; 0 when it has none): how loaded the word is out of context. */
+  wordWeight(i: number): number;
 }
 
 /** Model scores of every token (undefined for punctuation). */
 function scoreDocTokens(doc: AnalyzedDoc, model: LoadedModel, hits: readonly LexiconHit[], quotes: readonly ClassifiedQuote[]): TokenScores {
   const ctx = buildTokenContext(doc, hits, quotes);
-  return { p: scoreTokens(model, ctx), explain: (i) => scoreFeatures(model, tokenFeatures(ctx, i)) };
+  return {
+    p: scoreTokens(model, ctx),
+    explain: (i) => scoreFeatures(model, tokenFeatures(ctx, i)),
+    wordWeight: (i) => {
+      const lemma = ctx.lemma[i];
+      return lemma === undefined ? 0 : lemmaWeight(model, lemma);
+    },
+  };
 }
 
 /**
  * Spans the model flags, decoded with the lexicon hits it agrees with as certain words so a
  * label and the words around it become one phrase. A span that is just one lexicon hit adds
- * nothing to the hit's own marker.
+ * nothing to the hit's own marker. Keys and reasons are written later (explainLearned), for the
+ * spans the phrase stage keeps; `explainAt` records each span's tokens and the one that explains it.
  */
-function learnedMarkers(doc: AnalyzedDoc, scores: TokenScores, hits: readonly LexiconHit[], threshold: number, decode: LoadedModel['decode']): Draft[] {
+function learnedMarkers(doc: AnalyzedDoc, scores: TokenScores, hits: readonly LexiconHit[], threshold: number, decode: LoadedModel['decode'], explainAt: Map<Draft, LearnedSpan>): Draft[] {
   const p = scores.p.map((x) => x ?? 0);
   const forced = new Set<number>();
   for (const hit of hits) {
@@ -113,26 +177,37 @@ function learnedMarkers(doc: AnalyzedDoc, scores: TokenScores, hits: readonly Le
     if (hits.some((h) => h.tokenStart <= span.tokenStart && span.tokenEnd <= h.tokenEnd)) continue;
     const first = doc.tokens[span.tokenStart];
     const last = doc.tokens[span.tokenEnd - 1];
-    const best = scores.p[span.best] !== undefined ? scores.explain(span.best) : strongestScore(scores, span.tokenStart, span.tokenEnd);
-    out.push({
+    const best = scores.p[span.best] !== undefined ? span.best : strongestToken(scores, span.tokenStart, span.tokenEnd);
+    const draft: Draft = {
       start: first.start, end: last.end, text: doc.article.text.slice(first.start, last.end), category: 'loaded', subcategory: 'learned',
-      key: doc.tokens.slice(span.tokenStart, span.tokenEnd).map((t) => (t.pos === 'PROPN' ? t.text : lemmaOf(t))).join(' '),
-      score: round(best.p), learned: true,
-      reason: modelReason(best.p, best.top.map((c) => `${describeFeature(c.feature)} (+${c.weight.toFixed(2)})`)),
-    });
+      key: '', score: round(best < 0 ? 0 : scores.p[best] ?? 0), learned: true, reason: '',
+    };
+    explainAt.set(draft, { ...span, best });
+    out.push(draft);
   }
   return out;
 }
 
-/** The highest-scored token of a span (a span always holds a scored word). */
-function strongestScore(scores: TokenScores, from: number, to: number): TokenScore {
+/** The highest-scored token of a span, or -1 (a span always holds a scored word). */
+function strongestToken(scores: TokenScores, from: number, to: number): number {
   let best = -1;
   let bestP = 0;
   for (let i = from; i < to; i++) {
     const p = scores.p[i] ?? 0;
     if (p > bestP) [best, bestP] = [i, p];
   }
-  return best < 0 ? { p: 0, top: [] } : scores.explain(best);
+  return best;
+}
+
+/** Writes the key and reason of each learned marker: its explaining token's top features, then the phrase note. */
+function explainLearned(doc: AnalyzedDoc, markers: readonly Draft[], scores: TokenScores, explainAt: ReadonlyMap<Draft, LearnedSpan>, notes: ReadonlyMap<Draft, string>): void {
+  for (const m of markers) {
+    const span = explainAt.get(m);
+    if (!span) continue;
+    m.key = doc.tokens.slice(span.tokenStart, span.tokenEnd).map((t) => (t.pos === 'PROPN' ? t.text : lemmaOf(t))).join(' ');
+    const best: TokenScore = span.best < 0 ? { p: 0, top: [] } : scores.explain(span.best);
+    m.reason = modelReason(best.p, best.top.map((c) => `${describeFeature(c.feature)} (+${c.weight.toFixed(2)})`)) + (notes.get(m) ?? '');
+  }
 }
 
 function finishMarkers(doc: AnalyzedDoc, markers: Draft[], quotes: readonly ClassifiedQuote[], maxChars: number): LoadedDoc {
@@ -155,14 +230,6 @@ function finishMarkers(doc: AnalyzedDoc, markers: Draft[], quotes: readonly Clas
     return { ...m, ...(quoteClass ? { quoteClass } : {}), voice, sentence: kept.get(sIdx)! };
   });
   return { words: doc.words, markers: out, sentences };
-}
-
-function innermostQuote(quotes: readonly ClassifiedQuote[], start: number, end: number): ClassifiedQuote | undefined {
-  let best: ClassifiedQuote | undefined;
-  for (const q of quotes) {
-    if (q.quote.start <= start && end <= q.quote.end && (!best || q.quote.start >= best.quote.start)) best = q;
-  }
-  return best;
 }
 
 function sentenceAt(doc: AnalyzedDoc, offset: number): number {

@@ -44,7 +44,8 @@ export function loadedHighlights(doc: LoadedDoc): Highlight[] {
 export const loaded: Analysis<LoadedDoc, LoadedSummary> = {
   id: 'loaded',
   title: 'Loaded language',
-  version: '1',
+  // 2: phrase model (learned spans scored as whole phrases; reasons say so)
+  version: '2',
   perDoc: (doc, ctx) => detectLoaded(doc, loadedResources(ctx.lexiconFiles), optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx) => summarizeLoaded(perDoc, corpus, optionsOf(ctx)),
   charts(summary, corpus) {

@@ -70,6 +70,43 @@ export function describeFeature(feature: string): string {
   }
 }
 
+/** What a kept phrase adds to its learned spans' reason. */
+export const phraseReason = (p: number, parts: string[]) => `; as a phrase p=${p.toFixed(2)}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+
+const PHRASE_WORDS: Record<string, string> = {
+  '0': 'one word', '1': 'two words', '2': 'three words', '3': 'four or five words', '4': 'six to eight words', '5': 'nine words or more',
+};
+
+const aOrAn = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+
+/** A phrase-model feature (phrase-scores.ts) in plain words. */
+export function describePhraseFeature(feature: string): string {
+  const [name, value = ''] = feature.split(/=(.*)/s);
+  switch (name) {
+    case 'max-p': return 'its strongest word';
+    case 'mean-p': return 'all its words';
+    case 'article-p': return 'an article full of loaded wording';
+    case 'word-weight': return 'a loaded word even out of context';
+    case 'words': return PHRASE_WORDS[value] ?? feature;
+    case 'article-rate': return `${['very few', 'few', 'some', 'many', 'very many', 'a flood of'][Number(value)] ?? 'many'} flagged phrases in the article`;
+    case 'lexicon': return `holds ${aOrAn(value)} from the lexicons`;
+    case 'lexicon-only': return 'a lexicon hit';
+    case 'only': return `a lexicon ${value.replace('/', ': ')}`;
+    case 'quote': return value === 'none' ? 'in the outlet’s own voice' : `in a ${value} quote`;
+    case 'first': return `starts with ${aOrAn(pos(value))}`;
+    case 'last': return `ends with ${aOrAn(pos(value))}`;
+    case 'one': return `a lone ${pos(value)}`;
+    case 'has': return `holds ${aOrAn(pos(value))}`;
+    case 'caps': return value === 'all' ? 'capitalised words' : 'some capitalised words';
+    case 'headline': return 'in the headline';
+    case 'short-text': return 'a text of one or two sentences';
+    case 'sentence-words': return `a sentence of ${['under 10', '10–19', '20–34', '35–49', '50 or more'][Number(value)] ?? value} words`;
+    case 'sentence-phrases': return value === '1' ? 'the only flagged phrase of its sentence' : 'one of several flagged phrases in its sentence';
+    case 'repeat': return value === '1' ? 'used once in the article' : 'repeated in the article';
+    default: return feature;
+  }
+}
+
 /** Sentence under the rates chart: which outlet leads and trails the most used category. */
 export function ratesCaption(rows: ReadonlyArray<{ outlet: string; key: string; category: string; rate: number; count: number }>): string {
   const byKey = new Map<string, typeof rows[number][]>();

@@ -10,6 +10,7 @@ import { packageRoot } from '../../src/paths.js';
 import { FramelensError } from '../../src/corpus/diagnostics.js';
 import { badModel } from './messages.js';
 import type { DecodeOptions } from './decode-spans.js';
+import type { PhraseModel } from './phrase-scores.js';
 
 /** The weights file format. */
 export interface LoadedModel {
@@ -22,6 +23,8 @@ export interface LoadedModel {
   threshold: number;
   /** Span decoding settings tuned with the threshold (decode-spans.ts); absent in older files. */
   decode?: Omit<DecodeOptions, 'threshold'>;
+  /** Phrase re-scoring (phrase-scores.ts), trained on out-of-fold phrases; absent in older files. */
+  phrase?: PhraseModel;
   weights: Record<string, number>;
 }
 

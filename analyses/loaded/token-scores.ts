@@ -58,6 +58,17 @@ const POLARITY_BUCKETS = ['neg2', 'neg1', 'pos1', 'pos2'];
 
 const compiled = new WeakMap<LoadedModel, CompiledModel>();
 
+function compiledModel(model: LoadedModel): CompiledModel {
+  let m = compiled.get(model);
+  if (!m) compiled.set(model, (m = compile(model)));
+  return m;
+}
+
+/** Weight of a word's own `lem=` feature (0 when the model has none): how loaded the word is out of context. */
+export function lemmaWeight(model: LoadedModel, lemma: string): number {
+  return compiledModel(model).lemma.get(lemma)?.[0] ?? 0;
+}
+
 function compile(model: LoadedModel): CompiledModel {
   const weights = new Map(Object.entries(model.weights));
   const weight = (name: string) => weights.get(name) ?? 0;
@@ -116,8 +127,7 @@ function compile(model: LoadedModel): CompiledModel {
  * have no features), equal to scoreProbability(model, tokenFeatures(ctx, i)).
  */
 export function scoreTokens(model: LoadedModel, ctx: TokenContext): Array<number | undefined> {
-  const m = compiled.get(model) ?? compile(model);
-  compiled.set(model, m);
+  const m = compiledModel(model);
   const { tokens } = ctx.doc;
   const n = tokens.length;
   const tag = new Int32Array(n);

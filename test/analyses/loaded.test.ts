@@ -92,7 +92,7 @@ describe('the learned model', () => {
     const learned = doc.markers.filter((m) => m.category === 'loaded');
     expect(learned.length).toBeGreaterThan(0);
     for (const m of learned) {
-      expect(m.reason).toMatch(/^learned model p=0\.\d\d: /);
+      expect(m.reason).toMatch(/^learned model p=0\.\d\d: .+; as a phrase p=0\.\d\d/);
       expect(m.score).toBeGreaterThan(0);
     }
     expect(learned.map((m) => m.text).join(' ')).toMatch(/incompetent|clueless|venomous/);
