@@ -8,6 +8,7 @@ import type { Analysis, AnalysisContext, CorpusIndex, Highlight } from '../types
 import { reuseFingerprint } from './fingerprints.js';
 import { findReuse, type ReuseInput } from './find.js';
 import { reuseEventView, reuseOverview } from './section.js';
+import { packReuseDoc, reuseDocOf, type PackedReuseDoc } from './reuse-codec.js';
 import type { ReuseDoc, ReuseOptions, ReuseSummary } from './types.js';
 
 export type { ReuseDoc, ReuseOptions, ReuseSummary, ReusedPassage, ReusePair, PassageSpan, SentencePrint } from './types.js';
@@ -17,14 +18,16 @@ export { REUSE_DEFAULTS } from './types.js';
 export { findReuse } from './find.js';
 /** Fingerprint of one analyzed article. */
 export { reuseFingerprint } from './fingerprints.js';
+/** The fingerprint packed into strings (what perDoc returns and the cache stores), and back. */
+export { packReuseDoc, unpackReuseDoc, reuseDocOf, type PackedReuseDoc } from './reuse-codec.js';
 
 function optionsOf(ctx: AnalysisContext): ReuseOptions {
   return (ctx.options.reuse ?? {}) as ReuseOptions;
 }
 
-/** Reuse inputs from the corpus index and the per-article fingerprints. */
-export function reuseInputs(perDoc: ReadonlyMap<string, ReuseDoc>, corpus: CorpusIndex): ReuseInput[] {
-  return corpus.docs.filter((d) => perDoc.has(d.id)).map((d) => ({ id: d.id, outlet: d.outlet, date: d.date, print: perDoc.get(d.id)! }));
+/** Reuse inputs from the corpus index and the per-article fingerprints (plain, or packed as perDoc returns them). */
+export function reuseInputs(perDoc: ReadonlyMap<string, ReuseDoc | PackedReuseDoc>, corpus: CorpusIndex): ReuseInput[] {
+  return corpus.docs.filter((d) => perDoc.has(d.id)).map((d) => ({ id: d.id, outlet: d.outlet, date: d.date, print: reuseDocOf(perDoc.get(d.id)!) }));
 }
 
 /** Highlights of one article's side of every passage it shares. */
@@ -46,11 +49,12 @@ function passageHighlights(docId: string, summary: ReuseSummary, outletOf: (id: 
   return out;
 }
 
-export const reuse: Analysis<ReuseDoc, ReuseSummary & { outlets: Record<string, string> }> = {
+export const reuse: Analysis<PackedReuseDoc, ReuseSummary & { outlets: Record<string, string> }> = {
   id: 'reuse',
   title: 'Copied text',
-  version: '1',
-  perDoc: (doc, ctx) => reuseFingerprint(doc, optionsOf(ctx)),
+  // 2: perDoc returns the packed fingerprint
+  version: '2',
+  perDoc: (doc, ctx) => packReuseDoc(reuseFingerprint(doc, optionsOf(ctx))),
   summarize: (perDoc, corpus, ctx) => {
     const summary = findReuse(reuseInputs(perDoc, corpus), optionsOf(ctx));
     // Outlet per article in a passage, so highlights can name the other side without the index.

@@ -3,20 +3,22 @@
  * an event, KWIC evidence. Registered in analyses/index.ts; its functions are the public API of
  * `framelens/analyses/terms`.
  *
- *   AnalyzedDoc ─perDoc─▶ TermsDoc (token stream) ─summarize─▶ TermsSummary ─▶ charts, report
+ *   AnalyzedDoc ─perDoc─▶ PackedTermsDoc (token stream packed into strings, terms-codec.ts)
+ *     ─summarize─▶ TermsSummary ─▶ charts, report
  */
 import type { Analysis } from '../types.js';
 import { distinctiveChart, scatterChart } from './charts.js';
 import { termsEventView, termsOverview } from './report.js';
 import { summarizeTerms, type TermsAnalysisOptions, type TermsSummary } from './summarize.js';
-import { termsDocFromAnalyzed } from './terms-doc.js';
-import type { TermsDoc } from './types.js';
+import { packedTermsDocFromAnalyzed } from './terms-doc.js';
+import type { PackedTermsDoc } from './terms-codec.js';
 
-export const terms: Analysis<TermsDoc, TermsSummary> = {
+export const terms: Analysis<PackedTermsDoc, TermsSummary> = {
   id: 'terms',
   title: 'Word choice',
-  version: '1',
-  perDoc: (doc) => termsDocFromAnalyzed(doc),
+  // 2: perDoc returns the packed token stream
+  version: '2',
+  perDoc: (doc) => packedTermsDocFromAnalyzed(doc),
   summarize: (perDoc, corpus, ctx) => summarizeTerms(perDoc, corpus, (ctx.options.terms ?? {}) as TermsAnalysisOptions),
   charts(summary, corpus) {
     const charts: Record<string, object> = { distinctive: distinctiveChart(summary, corpus) };
@@ -37,12 +39,14 @@ export { kwic, parseQuery } from './kwic.js';
 /** The four-number statistics behind keyness. */
 export { logOddsDirichlet, logLikelihood, logRatio } from './stats.js';
 /** Token streams from analyzed documents or, without the text layer, from raw text. */
-export { termsDocFromAnalyzed, toTermsDoc, type TermsInput } from './terms-doc.js';
+export { termsDocFromAnalyzed, packedTermsDocFromAnalyzed, toTermsDoc, type TermsInput } from './terms-doc.js';
 export { simpleTermsDoc } from './simple-tokens.js';
+/** The token stream packed into a few strings (what perDoc returns and the cache stores), and back. */
+export { packTermsDoc, unpackTermsDoc, termsDocOf, type PackedTermsDoc } from './terms-codec.js';
 /** Every n-gram occurrence of a token stream. */
 export { forEachNgram } from './ngrams.js';
 /** The summary builder behind the registered analysis. */
 export { summarizeTerms } from './summarize.js';
 export { distinctiveChart, scatterChart } from './charts.js';
-export type { TermsAnalysisOptions, TermsSummary, TermsGroupSummary, TermsEventSummary, TermsScatterPoint } from './summarize.js';
+export type { TermsAnalysisOptions, TermsSummary, TermsGroupSummary, TermsEventSummary, TermsScatterPoint, TermsDocs } from './summarize.js';
 export type * from './types.js';

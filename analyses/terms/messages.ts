@@ -49,3 +49,33 @@ export function overviewIntro(summary: TermsSummary): string {
   const form = summary.options.lemma ? 'lemmas' : 'word forms';
   return `Which ${size} (${form}${summary.options.stopWords ? '' : ', stop words left out'}) each outlet uses more than the others, scored with the log-odds ratio with informative Dirichlet prior (z-score) and G², from ${summary.tokens.toLocaleString('en')} tokens in ${summary.outlets.length} outlets. Open a term to see it in context.`;
 }
+
+/** packTermsDoc: the token arrays and the kind string disagree on the token count. */
+export function packTokenCount(texts: number, kinds: number, starts: number): string {
+  return `framelens: a TermsDoc needs one kind and one start per token, got ${texts} tokens, ${kinds} kinds and ${starts} starts`;
+}
+
+/** packTermsDoc: a kind is not a lower-case letter (upper case marks sentence starts when packed). */
+export function packKinds(): string {
+  return 'framelens: TermsDoc kinds must be lower-case letters (w, s, n, p)';
+}
+
+/** packTermsDoc: sentence starts must be ascending token indices. */
+export function packSentences(start: number): string {
+  return `framelens: TermsDoc sentence starts must be ascending token indices, got ${start}`;
+}
+
+/** unpackTermsDoc: a digit list is cut short (a damaged stored result). */
+export function badDigits(list: string): string {
+  return `framelens: a packed TermsDoc holds a damaged number list ('${list.slice(0, 40)}')`;
+}
+
+/** packTermsDoc: a lemma is keyed by something other than a token index. */
+export function packLemma(key: string): string {
+  return `framelens: TermsDoc lemmas must be keyed by token indices, got '${key}'`;
+}
+
+/** unpackTermsDoc: the text holds another number of tokens than the kinds (a damaged stored result). */
+export function badTokenCount(kinds: number, texts: number): string {
+  return `framelens: a packed TermsDoc holds ${texts} token texts for ${kinds} kinds (a damaged stored result)`;
+}

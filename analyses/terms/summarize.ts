@@ -2,12 +2,14 @@
  * The terms summary: frequencies and keyness per outlet (vs the other outlets), per event (vs
  * the other events) and per outlet within each event (vs the other outlets covering it), plus a
  * two-outlet frequency scatter and a few KWIC lines for each outlet's top terms. Everything is
- * computed from the per-article TermsDocs and the corpus index; no article text is read.
+ * computed from the per-article TermsDocs (plain or packed, as perDoc returns them) and the
+ * corpus index; no article text is read.
  */
 import type { CorpusIndex, DocMeta } from '../types.js';
 import { keyness } from './keyness.js';
 import { forEachNgram } from './ngrams.js';
 import { kwicRow } from './kwic.js';
+import { termsDocOf, type PackedTermsDoc } from './terms-codec.js';
 import { addToGroup, docCounts, emptyGroup, frequencyRows, ratePer10k } from './term-counts.js';
 import type { CountOptions, GroupCounts, GroupKeyness, KeyTerm, KwicRow, TermsDoc, TermsDocWithMeta } from './types.js';
 
@@ -76,8 +78,11 @@ export interface TermsSummary {
   scatter?: { a: string; b: string; tokensA: number; tokensB: number; points: TermsScatterPoint[] };
 }
 
-/** Builds the summary from per-article token streams (doc id → TermsDoc) and the corpus index. */
-export function summarizeTerms(perDoc: ReadonlyMap<string, TermsDoc>, corpus: CorpusIndex, options: TermsAnalysisOptions = {}): TermsSummary {
+/** Per-article token streams as summarizeTerms takes them: plain, or packed as perDoc returns them. */
+export type TermsDocs = ReadonlyMap<string, TermsDoc | PackedTermsDoc>;
+
+/** Builds the summary from per-article token streams (doc id → TermsDoc or PackedTermsDoc) and the corpus index. */
+export function summarizeTerms(perDoc: TermsDocs, corpus: CorpusIndex, options: TermsAnalysisOptions = {}): TermsSummary {
   const count: CountOptions = { ngram: options.ngram ?? 1, minNgram: options.minNgram, lemma: options.lemma ?? false, stopWords: options.stopWords ?? false, numbers: options.numbers ?? false };
   const minCount = options.minCount ?? 3;
   const prior = options.prior;
@@ -90,8 +95,9 @@ export function summarizeTerms(perDoc: ReadonlyMap<string, TermsDoc>, corpus: Co
   const byEventOutlet = new Map<string, Map<string, GroupCounts>>();
   let tokens = 0;
   for (const meta of corpus.docs) {
-    const d = perDoc.get(meta.id);
-    if (!d) continue;
+    const stored = perDoc.get(meta.id);
+    if (!stored) continue;
+    const d = termsDocOf(stored);
     const counts = docCounts(d, count);
     tokens += d.words;
     addToGroup(getOrAdd(byOutlet, meta.outlet, emptyGroup), counts, d.words);
@@ -162,7 +168,7 @@ interface ExampleLevel {
  * Fills `summary.examples` for the first top terms of each level, scanning each group's documents
  * in corpus order. A document is read again only while one of its groups still wants lines.
  */
-function attachExamples(perDoc: ReadonlyMap<string, TermsDoc>, corpus: CorpusIndex, count: CountOptions, options: TermsAnalysisOptions, levels: ExampleLevel[]): void {
+function attachExamples(perDoc: TermsDocs, corpus: CorpusIndex, count: CountOptions, options: TermsAnalysisOptions, levels: ExampleLevel[]): void {
   const termsPerGroup = options.exampleTerms ?? 10;
   const window = options.window ?? 8;
   const wantedBy = new Map<TermsGroupSummary, Set<string>>();
@@ -176,9 +182,9 @@ function attachExamples(perDoc: ReadonlyMap<string, TermsDoc>, corpus: CorpusInd
       .map((level) => ({ level, summary: level.summaryOf(meta) }))
       .filter((x): x is { level: ExampleLevel; summary: TermsGroupSummary } => x.summary !== undefined && wantedOf(x.summary, x.level.perTerm).size > 0);
     if (!open.length) continue;
-    const d = perDoc.get(meta.id);
-    if (!d) continue;
-    const doc: TermsDocWithMeta = { ...d, id: meta.id, outlet: meta.outlet, event: meta.event };
+    const stored = perDoc.get(meta.id);
+    if (!stored) continue;
+    const doc: TermsDocWithMeta = { ...termsDocOf(stored), id: meta.id, outlet: meta.outlet, event: meta.event };
     for (const { level, summary } of open) {
       const wanted = wantedBy.get(summary)!;
       forEachNgram(doc, count, (term, first, last) => {

@@ -1,10 +1,12 @@
 /**
  * Turns what callers have (an AnalyzedDoc from the text layer, a plain Article, or an already
- * compact TermsDoc) into the TermsDoc token stream that counting and KWIC work on.
+ * compact TermsDoc) into the TermsDoc token stream that counting and KWIC work on; and an
+ * AnalyzedDoc straight into the packed stream the terms analysis stores (terms-codec.ts).
  */
 import type { Article } from '../../src/corpus/article.js';
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
 import { simpleTermsDoc } from './simple-tokens.js';
+import { TermsDocPacker, type PackedTermsDoc } from './terms-codec.js';
 import { isStopWord } from './stop-words.js';
 import type { TermsDoc, TermsDocWithMeta } from './types.js';
 
@@ -41,36 +43,55 @@ function compoundEnd(tokens: Token[], i: number): number {
   return j;
 }
 
+/** What the token walk reports per term token: its text, offset, kind, lower-cased form, lemma (when it differs). */
+type TermTokenSink = (text: string, start: number, kind: string, lower: string, lemma: string | undefined, sentenceStart: boolean) => void;
+
 /**
- * The compact token stream of an analyzed document (the terms analysis's perDoc result).
+ * Walks the term tokens of an analyzed document in order, the one place that decides them.
  * Hyphenated compounds that wink splits ("foreign - backed") are joined back into one word, as
  * framing terms often are compounds ("pro-life", "foreign-backed"); their lemma keeps the
  * leading parts and lemmatizes the last ("foreign-back").
  */
-export function termsDocFromAnalyzed(doc: AnalyzedDoc): TermsDoc {
-  const out: TermsDoc = { words: doc.words, text: [], start: [], lemma: {}, kind: '', sentences: [] };
-  const kinds: string[] = [];
+function walkTermTokens(doc: AnalyzedDoc, sink: TermTokenSink): void {
   const tokens = doc.tokens;
   let sentence = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    const index = out.text.length;
-    if (token.sentence !== sentence) {
-      out.sentences.push(index);
-      sentence = token.sentence;
-    }
+    const sentenceStart = token.sentence !== sentence;
+    sentence = token.sentence;
     const last = compoundEnd(tokens, i);
     const text = last === i ? token.text : doc.article.text.slice(token.start, tokens[last].end);
     const lemma = last === i ? token.lemma.toLowerCase() : `${text.slice(0, tokens[last].start - token.start).toLowerCase()}${tokens[last].lemma.toLowerCase()}`;
     const lower = text.toLowerCase();
-    kinds.push(last === i ? kindOf(token, lower) : 'w');
-    out.text.push(text);
-    out.start.push(token.start);
-    if (lemma && lemma !== lower) out.lemma[index] = lemma;
+    sink(text, token.start, last === i ? kindOf(token, lower) : 'w', lower, lemma && lemma !== lower ? lemma : undefined, sentenceStart);
     i = last;
   }
+}
+
+/** The compact token stream of an analyzed document (see walkTermTokens for compounds). */
+export function termsDocFromAnalyzed(doc: AnalyzedDoc): TermsDoc {
+  const out: TermsDoc = { words: doc.words, text: [], start: [], lemma: {}, kind: '', sentences: [] };
+  const kinds: string[] = [];
+  walkTermTokens(doc, (text, start, kind, _lower, lemma, sentenceStart) => {
+    const index = out.text.length;
+    if (sentenceStart) out.sentences.push(index);
+    if (lemma !== undefined) out.lemma[index] = lemma;
+    out.text.push(text);
+    out.start.push(start);
+    kinds.push(kind);
+  });
   out.kind = kinds.join('');
   return out;
+}
+
+/**
+ * The token stream of an analyzed document packed as the terms analysis stores it: the same as
+ * `packTermsDoc(termsDocFromAnalyzed(doc))`, without building the TermsDoc in between.
+ */
+export function packedTermsDocFromAnalyzed(doc: AnalyzedDoc): PackedTermsDoc {
+  const packer = new TermsDocPacker();
+  walkTermTokens(doc, (text, start, kind, lower, lemma, sentenceStart) => packer.add(text, start, kind, lower, lemma, sentenceStart));
+  return packer.packed(doc.words);
 }
 
 export function isAnalyzedDoc(input: TermsInput): input is AnalyzedDoc {

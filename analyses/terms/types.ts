@@ -5,10 +5,11 @@
  */
 
 /**
- * The per-article result of the terms analysis: a compact token stream, not the text.
- * It is smaller than per-article n-gram count maps (one entry per token instead of one per
- * distinct uni-, bi- and trigram in two forms) and still lets summarize count any n-gram in
- * surface or lemma form and cut KWIC lines (with spans) for the terms that turn out distinctive.
+ * The per-article token stream of the terms analysis, not the text (the registered analysis
+ * stores it packed into strings: PackedTermsDoc in terms-codec.ts). It is smaller than
+ * per-article n-gram count maps (one entry per token instead of one per distinct uni-, bi- and
+ * trigram in two forms) and still lets summarize count any n-gram in surface or lemma form and
+ * cut KWIC lines (with spans) for the terms that turn out distinctive.
  */
 export interface TermsDoc {
   /** Word and number tokens: the denominator of rates. */

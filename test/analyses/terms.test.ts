@@ -251,7 +251,7 @@ describe('terms on the sample corpus', () => {
   });
 
   it('summarizes per outlet, per event and per outlet within an event, with KWIC lines that point at the term', () => {
-    const perDoc = new Map<string, TermsDoc>(analyzed.map((d) => [d.article.id, terms.perDoc(d, { lexiconFiles: [], options: {}, outlets: [] })]));
+    const perDoc = new Map(analyzed.map((d) => [d.article.id, terms.perDoc(d, { lexiconFiles: [], options: {}, outlets: [] })]));
     const index = buildCorpusIndex(articles, new Map(analyzed.map((d) => [d.article.id, d.words])));
     const summary = summarizeTerms(perDoc, index);
     expect(summary.outlets).toHaveLength(5);

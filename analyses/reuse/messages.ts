@@ -1,0 +1,9 @@
+/**
+ * Messages of the reuse analysis, as functions of the values they report, so the wording lives
+ * in one place.
+ */
+
+/** packReuseDoc: a sentence's MinHash signature does not have the length its word count implies. */
+export function packSignature(words: number, length: number): string {
+  return `framelens: a reuse sentence print with ${words} words needs a signature of ${words > 0 ? 'SENTENCE_SIG' : 'no'} values, got ${length}`;
+}
