@@ -1,6 +1,7 @@
 /**
  * Event grouping, the pure core of the `events` analysis:
- *   1. TF-IDF vectors + candidate pairs (analyses/similarity, never all pairs)
+ *   1. TF-IDF vectors + candidate pairs (analyses/similarity, never all pairs; in the pipeline
+ *      built once for this summary and the similarity summary, see similarity/compute.ts)
  *   2. neighbour smoothing: each vector takes in a little of its nearest candidates' vectors,
  *      pairs re-scored (smooth.ts)
  *   3. average-link clustering over those pairs within the date window, links weakened by
@@ -9,7 +10,7 @@
  *      a new id `e<rank>-<slug of terms>`; every group is labelled (label.ts)
  *   5. final events (given ids stay), agreement (B³ of the grouping against the given ids)
  */
-import { computeSimilarity, resolveSimilarityOptions } from '../similarity/compute.js';
+import { computeSimilarity, resolveSimilarityOptions, type SimilarityComputation } from '../similarity/compute.js';
 import type { DocTerms } from '../similarity/types.js';
 import { bcubed } from './bcubed.js';
 import { averageLinkClusters } from './cluster.js';
@@ -18,16 +19,20 @@ import { describeGroup, headlineLabel, slug, type GroupLabel } from './label.js'
 import { GROUPING_DEFAULTS, type EventGroup, type EventsOptions, type EventsSummary } from './types.js';
 import { stripUndefined } from '../similarity/candidates.js';
 
-/** What grouping needs to know about one article. */
-export interface EventInput {
+/** What grouping needs to know about one article besides its terms. */
+export interface EventMeta {
   id: string;
-  terms: DocTerms;
   outlet?: string;
   title?: string;
   /** ISO date, when known. */
   date?: string;
   /** Given event id, when the input has one. */
   event?: string;
+}
+
+/** What grouping needs to know about one article. */
+export interface EventInput extends EventMeta {
+  terms: DocTerms;
 }
 
 export interface GroupingResult extends EventsSummary {
@@ -52,7 +57,6 @@ function majority(values: string[]): string | undefined {
 
 /** Groups articles into events (see the file header for the steps). */
 export function groupEvents(docs: readonly EventInput[], options: EventsOptions = {}): GroupingResult {
-  const o = { ...GROUPING_DEFAULTS, ...stripUndefined(options) };
   const byId = new Map(docs.map((d) => [d.id, d]));
   const c = computeSimilarity(
     docs.map((d) => d.id),
@@ -60,7 +64,15 @@ export function groupEvents(docs: readonly EventInput[], options: EventsOptions 
     options,
     (id) => byId.get(id)?.outlet,
   );
-  const inputs = c.ids.map((id) => byId.get(id)!);
+  return groupSimilar(c, c.ids.map((id) => byId.get(id)!), options);
+}
+
+/**
+ * Steps 2–5 from vectors and candidate pairs already built (step 1, possibly shared with the
+ * similarity summary: `c` is only read). `inputs` are the articles of `c.ids`, same order.
+ */
+export function groupSimilar(c: SimilarityComputation, inputs: readonly EventMeta[], options: EventsOptions = {}): GroupingResult {
+  const o = { ...GROUPING_DEFAULTS, ...stripUndefined(options) };
   const days = Float64Array.from(inputs, (d) => dayNumber(d.date));
   const smooth = smoothVectors(
     c.space.vectors,

@@ -9,13 +9,14 @@ import type { Article } from '../../src/corpus/article.js';
 import type { Analysis, AnalysisContext, CorpusIndex } from '../types.js';
 import { docTerms } from '../similarity/features.js';
 import type { DocTerms } from '../similarity/types.js';
-import { groupEvents, type EventInput, type GroupingResult } from './compute.js';
+import { corpusSimilarity } from '../similarity/compute.js';
+import { groupEvents, groupSimilar, type EventInput, type EventMeta, type GroupingResult } from './compute.js';
 import type { EventsOptions, EventsSummary } from './types.js';
 import { eventsOverview } from './section.js';
 
 export type { EventsOptions, EventsSummary, EventGroup, GroupingOptions } from './types.js';
 export { GROUPING_DEFAULTS } from './types.js';
-export type { EventInput, GroupingResult } from './compute.js';
+export type { EventInput, EventMeta, GroupingResult } from './compute.js';
 export type { BCubed } from './bcubed.js';
 
 /** B³ precision, recall and F1 of a clustering against gold groups. */
@@ -27,18 +28,22 @@ function optionsOf(ctx: AnalysisContext): EventsOptions {
   return (ctx.options.events ?? {}) as EventsOptions;
 }
 
-/** Grouping inputs from the corpus index and the per-article terms. */
-export function eventInputs(perDoc: ReadonlyMap<string, DocTerms>, corpus: CorpusIndex): EventInput[] {
-  return corpus.docs
-    .filter((d) => perDoc.has(d.id))
-    .map((d) => ({
-      id: d.id,
-      terms: perDoc.get(d.id)!,
-      outlet: d.outlet,
-      title: d.title,
-      date: d.date,
-      event: d.eventGiven ? d.event : undefined,
-    }));
+/** Grouping inputs (without terms) of the articles of `ids`, from the corpus index. */
+function eventMeta(ids: readonly string[], corpus: CorpusIndex): EventMeta[] {
+  return ids.map((id) => {
+    const d = corpus.byId.get(id)!;
+    return { id, outlet: d.outlet, title: d.title, date: d.date, event: d.eventGiven ? d.event : undefined };
+  });
+}
+
+/**
+ * The events summary: vectors and candidate pairs come from corpusSimilarity, so the similarity
+ * summary of the same per-article map reuses them instead of building them again.
+ */
+function summarizeEvents(perDoc: ReadonlyMap<string, DocTerms>, corpus: CorpusIndex, ctx: AnalysisContext): GroupingResult {
+  const options = optionsOf(ctx);
+  const c = corpusSimilarity(perDoc, corpus, options);
+  return groupSimilar(c, eventMeta(c.ids, corpus), options);
 }
 
 export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string, string> }> = {
@@ -46,7 +51,7 @@ export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string,
   title: 'Events',
   version: '2',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
-  summarize: (perDoc, corpus, ctx): GroupingResult => groupEvents(eventInputs(perDoc, corpus), optionsOf(ctx)),
+  summarize: summarizeEvents,
   assignEvents: (summary) => ({
     events: new Map(Object.entries(summary.assignment)),
     labels: new Map(Object.entries(summary.labels)),

@@ -24,6 +24,7 @@
  */
 import type { IndexPair } from '../similarity/candidates.js';
 import type { SparseVector } from '../similarity/types.js';
+import { DotScratch } from '../similarity/dot-scratch.js';
 
 /** How much of its neighbours an article's vector takes in. */
 export interface SmoothingOptions {
@@ -65,8 +66,10 @@ function nearestNeighbors(n: number, edges: readonly IndexPair[], days: ArrayLik
  */
 class Scratch {
   readonly dense: Float64Array;
+  private readonly dotScratch: DotScratch;
   constructor(dimensions: number) {
     this.dense = new Float64Array(dimensions);
+    this.dotScratch = new DotScratch(dimensions);
   }
 
   smooth(v: SparseVector, neighbors: ReadonlyArray<{ j: number; score: number }>, vectors: readonly SparseVector[], weight: number): SparseVector {
@@ -98,14 +101,9 @@ class Scratch {
 
   /** Cosines of `v` with each of `others` (normalised vectors). */
   dots(v: SparseVector, others: readonly SparseVector[]): number[] {
-    const dense = this.dense;
-    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
-    const out = others.map((u) => {
-      let score = 0;
-      for (let k = 0; k < u.ids.length; k++) score += dense[u.ids[k]] * u.weights[k];
-      return score;
-    });
-    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
+    this.dotScratch.load(v);
+    const out = others.map((u) => this.dotScratch.dot(u));
+    this.dotScratch.unload();
     return out;
   }
 }

@@ -16,6 +16,7 @@
  */
 import { SIMILARITY_DEFAULTS, type CandidateOptions, type SparseVector } from './types.js';
 import type { TermSpace } from './vectors.js';
+import { DotScratch } from './dot-scratch.js';
 
 /** A scored pair of document indexes, `i < j`. */
 export interface IndexPair {
@@ -126,7 +127,7 @@ export function candidatePairs(space: TermSpace, options: CandidateOptions = {})
   const n = space.vectors.length;
   const postings = buildIndex(space, o.maxPosting);
   const partial = new Float64Array(n);
-  const dense = new Float64Array(space.vocab.length);
+  const scratch = new DotScratch(space.vocab.length);
   const found = new Map<number, IndexPair>();
   // Reused for every article (emptied by resetting their length).
   const best = new TopK(o.maxCandidates);
@@ -149,16 +150,13 @@ export function candidatePairs(space: TermSpace, options: CandidateOptions = {})
       best.push(j, partial[j]);
       partial[j] = 0;
     }
-    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
+    scratch.load(v);
     neighbors.length = 0;
     for (let c = 0; c < best.length; c++) {
       const j = best.keys[c];
-      const u = space.vectors[j];
-      let score = 0;
-      for (let k = 0; k < u.ids.length; k++) score += dense[u.ids[k]] * u.weights[k];
+      const score = scratch.dot(space.vectors[j]);
       if (score >= o.minScore) neighbors.push(j, score);
     }
-    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
     for (let c = 0; c < neighbors.length; c++) {
       const j = neighbors.keys[c];
       const [a, b] = i < j ? [i, j] : [j, i];

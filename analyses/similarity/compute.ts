@@ -2,7 +2,13 @@
  * The similarity flow in one call, shared by the `similarity` and `events` summaries and the
  * library: DocTerms per article → TF-IDF vectors → candidate pairs (inverted index, never all
  * pairs; see candidates.ts for the complexity) → pairs named by article id.
+ *
+ * Both summaries need the same vectors and pairs. `corpusSimilarity` computes them once per
+ * per-article map and options: the pipeline hands `events` and `similarity` the same map when
+ * their per-article results are the same bytes (src/pipeline/summarize-parallel.ts), and runs
+ * them on the same thread, so the second summary reuses what the first built.
  */
+import type { CorpusIndex } from '../types.js';
 import { candidatePairs, stripUndefined, type IndexPair } from './candidates.js';
 import { SIMILARITY_DEFAULTS, type DocTerms, type SimilarPair, type SimilarityOptions } from './types.js';
 import { buildVectors, type TermSpace } from './vectors.js';
@@ -27,11 +33,57 @@ export function computeSimilarity(
   options: SimilarityOptions = {},
   outletOf?: (id: string) => string | undefined,
 ): SimilarityComputation {
+  const present: string[] = [];
+  const terms: DocTerms[] = [];
+  for (const id of ids) {
+    const t = termsOf(id);
+    if (t === undefined) continue;
+    present.push(id);
+    terms.push(t);
+  }
+  return computeOver(present, terms, options, outletOf);
+}
+
+function computeOver(
+  ids: string[],
+  terms: Iterable<DocTerms>,
+  options: SimilarityOptions,
+  outletOf: ((id: string) => string | undefined) | undefined,
+): SimilarityComputation {
   const o = resolveSimilarityOptions(options);
-  const present = ids.filter((id) => termsOf(id) !== undefined);
-  const outlets = outletOf ? present.map((id) => outletOf(id) ?? '') : undefined;
-  const space = buildVectors(present.map((id) => termsOf(id)!), o, outlets);
-  return { ids: present, space, indexPairs: candidatePairs(space, o) };
+  const outlets = outletOf ? ids.map((id) => outletOf(id) ?? '') : undefined;
+  const space = buildVectors(terms, o, outlets);
+  return { ids, space, indexPairs: candidatePairs(space, o) };
+}
+
+/** The options that shape vectors and candidate pairs (feature options shape the DocTerms themselves). */
+function computationKey(options: SimilarityOptions): string {
+  const o = resolveSimilarityOptions(options);
+  return JSON.stringify([o.nameWeight, o.titleWeight, o.outletTermWeight, o.queryTerms, o.maxPosting, o.maxCandidates, o.minScore, o.maxNeighbors]);
+}
+
+/** Computations per per-article map, then per corpus index and options key (weak: they go with the map). */
+const computed = new WeakMap<ReadonlyMap<string, DocTerms>, WeakMap<CorpusIndex, Map<string, SimilarityComputation>>>();
+
+/**
+ * Vectors and candidate pairs of a summary's articles (corpus order, those `perDoc` has), built
+ * once per (`perDoc`, `corpus`, vector and candidate options) and shared by every summary that
+ * asks with the same three; read it, do not change it. Each article's DocTerms is read from
+ * `perDoc` once and not kept.
+ */
+export function corpusSimilarity(perDoc: ReadonlyMap<string, DocTerms>, corpus: CorpusIndex, options: SimilarityOptions = {}): SimilarityComputation {
+  const byCorpus = computed.get(perDoc) ?? computed.set(perDoc, new WeakMap()).get(perDoc)!;
+  const byKey = byCorpus.get(corpus) ?? byCorpus.set(corpus, new Map()).get(corpus)!;
+  const key = computationKey(options);
+  let c = byKey.get(key);
+  if (!c) {
+    const ids = corpus.docs.filter((d) => perDoc.has(d.id)).map((d) => d.id);
+    function* terms() {
+      for (const id of ids) yield perDoc.get(id)!;
+    }
+    byKey.set(key, (c = computeOver(ids, terms(), options, (id) => corpus.byId.get(id)?.outlet)));
+  }
+  return c;
 }
 
 /** Index pairs → id pairs, best first. */

@@ -5,8 +5,8 @@
  * `maxEventDocs` articles in corpus order so one huge event cannot make the summary quadratic.
  */
 import type { CorpusIndex } from '../types.js';
-import { sparseDot } from './cosine.js';
 import { round, type SimilarityComputation } from './compute.js';
+import { DotScratch } from './dot-scratch.js';
 
 /** Mean similarity of outlet `a`'s and outlet `b`'s articles on one event (both orders are listed). */
 export interface OutletCell {
@@ -28,10 +28,16 @@ export interface EventSimilarity {
   truncated: boolean;
 }
 
-/** Per-event outlet × outlet mean similarity, events in corpus order. */
+/**
+ * Per-event outlet × outlet mean similarity, events in corpus order. Each article's vector is
+ * spread once (dot-scratch.ts) and dotted with the later members' vectors: the same scores as
+ * sparseDot. Cells are indexed by outlet rank, not keyed by strings: a large event compares
+ * 20,000 pairs.
+ */
 export function outletMatrices(c: SimilarityComputation, corpus: CorpusIndex, maxEventDocs = 200): EventSimilarity[] {
   const position = new Map(c.ids.map((id, i) => [id, i]));
   const outletRank = new Map(corpus.outlets.map((o, i) => [o, i]));
+  const rankOf = Int32Array.from(c.ids, (id) => outletRank.get(corpus.byId.get(id)!.outlet) ?? 0);
   const members = new Map<string, number[]>();
   for (const doc of corpus.docs) {
     const i = position.get(doc.id);
@@ -39,21 +45,24 @@ export function outletMatrices(c: SimilarityComputation, corpus: CorpusIndex, ma
     const list = members.get(doc.event) ?? members.set(doc.event, []).get(doc.event)!;
     list.push(i);
   }
+  const scratch = new DotScratch(c.space.vocab.length);
   const out: EventSimilarity[] = [];
   for (const event of corpus.events) {
     const all = members.get(event) ?? [];
     const docs = all.slice(0, maxEventDocs);
-    const sums = new Map<string, { a: string; b: string; sum: number; n: number }>();
+    // Cells by (lower rank, higher rank), in the order their first pair is met.
+    const cellOf = new Map<number, { a: number; b: number; sum: number; n: number }>();
     let crossSum = 0;
     let crossN = 0;
     for (let x = 0; x < docs.length; x++) {
+      scratch.load(c.space.vectors[docs[x]]);
+      const rx = rankOf[docs[x]];
       for (let y = x + 1; y < docs.length; y++) {
-        const oa = corpus.byId.get(c.ids[docs[x]])!.outlet;
-        const ob = corpus.byId.get(c.ids[docs[y]])!.outlet;
-        const [a, b] = (outletRank.get(oa) ?? 0) <= (outletRank.get(ob) ?? 0) ? [oa, ob] : [ob, oa];
-        const score = sparseDot(c.space.vectors[docs[x]], c.space.vectors[docs[y]]);
-        const key = `${a}\u0000${b}`;
-        const cell = sums.get(key) ?? sums.set(key, { a, b, sum: 0, n: 0 }).get(key)!;
+        const score = scratch.dot(c.space.vectors[docs[y]]);
+        const ry = rankOf[docs[y]];
+        const [a, b] = rx <= ry ? [rx, ry] : [ry, rx];
+        const key = a * corpus.outlets.length + b;
+        const cell = cellOf.get(key) ?? cellOf.set(key, { a, b, sum: 0, n: 0 }).get(key)!;
         cell.sum += score;
         cell.n++;
         if (a !== b) {
@@ -63,9 +72,9 @@ export function outletMatrices(c: SimilarityComputation, corpus: CorpusIndex, ma
       }
     }
     const cells: OutletCell[] = [];
-    for (const { a, b, sum, n } of sums.values()) {
-      cells.push({ a, b, mean: round(sum / n), pairs: n });
-      if (a !== b) cells.push({ a: b, b: a, mean: round(sum / n), pairs: n });
+    for (const { a, b, sum, n } of cellOf.values()) {
+      cells.push({ a: corpus.outlets[a], b: corpus.outlets[b], mean: round(sum / n), pairs: n });
+      if (a !== b) cells.push({ a: corpus.outlets[b], b: corpus.outlets[a], mean: round(sum / n), pairs: n });
     }
     cells.sort((x, y) => (outletRank.get(x.a)! - outletRank.get(y.a)!) || (outletRank.get(x.b)! - outletRank.get(y.b)!));
     out.push({

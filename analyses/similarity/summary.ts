@@ -3,7 +3,7 @@
  * outlet mean similarity per event (events come from the input or the `events` analysis).
  */
 import type { CorpusIndex } from '../types.js';
-import { computeSimilarity, namedPairs } from './compute.js';
+import { corpusSimilarity, namedPairs } from './compute.js';
 import { outletMatrices, type EventSimilarity } from './outlet-matrix.js';
 import type { DocTerms, SimilarityOptions, SimilarPair } from './types.js';
 
@@ -19,12 +19,12 @@ export interface SimilaritySummaryOptions extends SimilarityOptions {
   maxEventDocs?: number;
 }
 
-/** The similarity summary of a corpus. */
+/** The similarity summary of a corpus (vectors and pairs shared with the events summary of the same map, see compute.ts). */
 export function summarizeSimilarity(
   perDoc: ReadonlyMap<string, DocTerms>,
   corpus: CorpusIndex,
   options: SimilaritySummaryOptions = {},
 ): SimilaritySummary {
-  const c = computeSimilarity(corpus.docs.map((d) => d.id), (id) => perDoc.get(id), options, (id) => corpus.byId.get(id)?.outlet);
+  const c = corpusSimilarity(perDoc, corpus, options);
   return { docs: c.ids.length, pairs: namedPairs(c), byEvent: outletMatrices(c, corpus, options.maxEventDocs ?? 200) };
 }

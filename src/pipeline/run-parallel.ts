@@ -43,6 +43,11 @@ export interface ParallelOptions extends PipelineOptions {
   batchSize?: number;
   /** Corpus size from which independent summaries run on worker threads. Default 1000. */
   summaryThreadsFrom?: number;
+  /**
+   * Summaries computed at the same time. Default: `jobs`. Each holds its analysis's decoded
+   * results, so on a large corpus 1 trades summary wall time for a lower peak RSS.
+   */
+  summaryJobs?: number;
   /** Stops the run (Ctrl-C): pending work is dropped, nothing is cached, and the promise rejects. */
   signal?: AbortSignal;
 }
@@ -139,7 +144,7 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     const kept = leaveOutFailedArticles(articles, store, analyses);
     const keyOf = keys && new Map(articles.map((a, i) => [a, keys![i]]));
     const { index, summaries, fromCache } = await summarizeStore(kept.articles, kept.store, analyses, context, {
-      jobs,
+      jobs: Math.max(1, options.summaryJobs ?? jobs),
       cache: cacheDir && keyOf ? { dir: cacheDir, key: summaryKey(contextKey(analyses, context), kept.articles.map((a) => keyOf.get(a)!)) } : undefined,
       threadsFrom: options.summaryThreadsFrom,
       workerFile: workerFile(),

@@ -77,7 +77,10 @@ export function summarizeCorpus(
   const words = articles.map((_, i) => perArticle[i].words);
   const perDoc = new Map<string, Map<string, unknown>>();
   for (const analysis of analyses) {
-    perDoc.set(analysis.id, new Map(articles.map((a, i) => [a.id, perArticle[i].results[analysis.id]])));
+    // Analyses that kept the very same result objects (events and similarity share DocTerms) get
+    // one map, so a summary can reuse what an earlier one built from it (as in summarize-parallel.ts).
+    const same = [...perDoc.keys()].find((id) => perArticle.every((r) => r.results[id] === r.results[analysis.id]));
+    perDoc.set(analysis.id, same ? perDoc.get(same)! : new Map(articles.map((a, i) => [a.id, perArticle[i].results[analysis.id]])));
   }
   return summarizeMaps(articles, words, perDoc, analyses, context);
 }

@@ -5,6 +5,14 @@
  * each reading its per-article results from the same store files (descriptors are shared by the
  * threads of a process). Summaries are pure functions of their inputs, so the output is the
  * same bytes as summarising one analysis after the other.
+ *
+ * Analyses whose per-article results are the same bytes for every article (`events` and
+ * `similarity` both keep DocTerms, stored once per result line) get the same map object, and an
+ * analysis whose map was already summarised on this thread is summarised here too, while the
+ * other independent summaries run on the workers: a summary can then reuse what an earlier one
+ * built from that map (the similarity summary takes the vectors and candidate pairs the events
+ * grouping built, analyses/similarity/compute.ts) instead of decoding the map and building them
+ * again on another thread.
  */
 import { Piscina } from 'piscina';
 import type { Article } from '../corpus/article.js';
@@ -40,6 +48,30 @@ export interface SummarizeOptions {
 }
 
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Per analysis position, the first position whose results are the same bytes for every article
+ * (a back-referenced part points at the bytes of the part it repeats, result-line.ts).
+ */
+export function sameResults(store: ResultStoreSnapshot): number[] {
+  const k = store.analysisCount;
+  const same = Array.from({ length: k }, (_, a) => a);
+  for (let a = 1; a < k; a++) {
+    for (let b = 0; b < a; b++) {
+      if (same[b] !== b) continue;
+      let equal = true;
+      for (let i = 0; equal && i < store.size; i++) {
+        equal = store.starts[i * k + a] === store.starts[i * k + b] && store.lengths[i * k + a] === store.lengths[i * k + b];
+      }
+      if (equal) {
+        same[a] = b;
+        break;
+      }
+    }
+  }
+  return same;
+}
 
 /** The corpus index and every analysis's summary, in registry order. */
 export async function summarizeStore(
@@ -57,11 +89,27 @@ export async function summarizeStore(
     return { index, summaries: cached, fromCache: true };
   }
   const found = new Map<string, unknown>();
+  const snapshot = store.snapshot();
+  const same = sameResults(snapshot);
+  const column = (analysis: AnyAnalysis) => same[analyses.indexOf(analysis)];
+  // One map per distinct column of results, dropped once its last analysis has summarised (what
+  // summaries built from it and keep for the next one goes with it).
+  const maps = new Map<number, LazyResultMap>();
+  const users = new Map<number, number>();
+  for (const analysis of analyses) users.set(column(analysis), (users.get(column(analysis)) ?? 0) + 1);
+  const done = (col: number) => {
+    users.set(col, users.get(col)! - 1);
+    if (users.get(col) === 0) maps.delete(col);
+  };
+  const summarisedHere = new Set<number>();
   const inThisThread = (analysis: AnyAnalysis) => {
     const started = process.hrtime.bigint();
-    const perDoc = new LazyResultMap(ids, store, analyses.indexOf(analysis));
+    const col = column(analysis);
+    const perDoc = maps.get(col) ?? maps.set(col, new LazyResultMap(ids, store, col)).get(col)!;
     found.set(analysis.id, analysis.summarize(perDoc, index, context));
     perDoc.release();
+    summarisedHere.add(col);
+    done(col);
     options.onSummary?.(analysis, seconds(started));
   };
   const pool = options.jobs > 1 && articles.length >= (options.threadsFrom ?? 1000) ? new Piscina({ filename: options.workerFile, name: 'summarizeOne', maxThreads: options.jobs }) : undefined;
@@ -70,16 +118,24 @@ export async function summarizeStore(
     const flush = async () => {
       const batch = independent;
       independent = [];
-      if (!pool || batch.length < 2) return batch.forEach(inThisThread);
-      const snapshot = store.snapshot();
-      await Promise.all(
-        batch.map(async (analysis) => {
+      // Summaries that reuse what this thread built go first: what they share is dropped after them.
+      const here = batch.filter((a) => summarisedHere.has(column(a)));
+      const rest = batch.filter((a) => !here.includes(a));
+      if (!pool || batch.length < 2) return [...here, ...rest].forEach(inThisThread);
+      const away = Promise.all(
+        rest.map(async (analysis) => {
           const started = process.hrtime.bigint();
-          const task: SummarizeTask = { analysis: analysis.id, part: analyses.indexOf(analysis), ids, store: snapshot, index, context };
+          const task: SummarizeTask = { analysis: analysis.id, part: column(analysis), ids, store: snapshot, index, context };
           found.set(analysis.id, await pool.run(task));
+          done(column(analysis));
           options.onSummary?.(analysis, seconds(started));
         }),
       );
+      if (here.length) {
+        await nextTick(); // lets the pool hand out its tasks before this thread gets busy
+        here.forEach(inThisThread);
+      }
+      await away;
     };
     for (const analysis of analyses) {
       if (!analysis.assignEvents) {

@@ -7,6 +7,14 @@ import { buildVectors, nameSkeleton } from '../../analyses/similarity/vectors.js
 import { nearest, similarPairs, type DocTerms } from '../../analyses/similarity/index.js';
 import { heatmapSpec } from '../../analyses/similarity/charts.js';
 import type { CorpusIndex } from '../../analyses/types.js';
+import type { Article } from '../../src/corpus/article.js';
+import { buildCorpusIndex } from '../../src/pipeline/corpus-index.js';
+import { applyEventAssignments } from '../../src/pipeline/run.js';
+import { computeSimilarity, corpusSimilarity } from '../../analyses/similarity/compute.js';
+import { similarityAnalysis, type SimilarityOptions } from '../../analyses/similarity/index.js';
+import { events } from '../../analyses/events/index.js';
+import { DotScratch } from '../../analyses/similarity/dot-scratch.js';
+import type { SparseVector } from '../../analyses/similarity/types.js';
 
 const doc = (terms: Record<string, number>, names: Record<string, number> = {}): DocTerms => ({ terms, names });
 
@@ -112,5 +120,84 @@ describe('charts', () => {
       'test',
     );
     expect(() => compile(spec as never)).not.toThrow();
+  });
+});
+
+describe('vectors and pairs shared by the events and similarity summaries', () => {
+  const articles: Article[] = syntheticCorpus(60).map((_, i) => ({ id: `d${i}`, outlet: `o${i % 4}`, title: '', text: '' }));
+  const terms = syntheticCorpus(60);
+
+  /** A per-article map that counts how often each article's DocTerms is read. */
+  class CountingMap extends Map<string, DocTerms> {
+    reads = 0;
+    override get(id: string): DocTerms | undefined {
+      this.reads++;
+      return super.get(id);
+    }
+  }
+  const countingMap = () => new CountingMap(articles.map((a, i) => [a.id, terms[i]]));
+
+  it('builds vectors and pairs once per map, corpus and vector options, reading each article once', () => {
+    const perDoc = countingMap();
+    const corpus = buildCorpusIndex(articles, new Map());
+    const first = corpusSimilarity(perDoc, corpus);
+    expect(perDoc.reads).toBe(articles.length);
+    expect(corpusSimilarity(perDoc, corpus, { maxEventDocs: 5 } as SimilarityOptions)).toBe(first);
+    expect(perDoc.reads).toBe(articles.length);
+    // Other vector options, another corpus or another map: computed anew.
+    expect(corpusSimilarity(perDoc, corpus, { nameWeight: 3 })).not.toBe(first);
+    expect(corpusSimilarity(perDoc, buildCorpusIndex(articles, new Map()))).not.toBe(first);
+    expect(corpusSimilarity(countingMap(), corpus)).not.toBe(first);
+  });
+
+  it('gives the same vectors and pairs as computing them from a list of DocTerms', () => {
+    const c = corpusSimilarity(countingMap(), buildCorpusIndex(articles, new Map()));
+    const outlets = new Map(articles.map((a) => [a.id, a.outlet]));
+    const apart = computeSimilarity(articles.map((a) => a.id), (id) => terms[Number(id.slice(1))], {}, (id) => outlets.get(id));
+    expect(c.ids).toEqual(apart.ids);
+    expect(c.indexPairs).toEqual(apart.indexPairs);
+    expect(c.space.vectors).toEqual(apart.space.vectors);
+  });
+
+  it('gives the same events and similarity summaries from one shared map as from two maps', () => {
+    const ctx = { lexiconFiles: [], options: {}, outlets: ['o0', 'o1', 'o2', 'o3'] };
+    const summarize = (eventsMap: Map<string, DocTerms>, similarityMap: Map<string, DocTerms>) => {
+      const corpus = buildCorpusIndex(articles, new Map());
+      const grouped = events.summarize(eventsMap, corpus, ctx);
+      applyEventAssignments(events, grouped, corpus);
+      return JSON.stringify([grouped, similarityAnalysis.summarize(similarityMap, corpus, ctx)]);
+    };
+    const shared = countingMap();
+    const together = summarize(shared, shared);
+    expect(shared.reads).toBe(articles.length);
+    expect(together).toBe(summarize(countingMap(), countingMap()));
+    expect(JSON.parse(together)[1].byEvent.length).toBeGreaterThan(1);
+  });
+});
+
+describe('DotScratch', () => {
+  /** A sparse vector over `dimensions` with about `size` ids (ascending) and positive weights. */
+  function randomVector(rand: () => number, dimensions: number, size: number): SparseVector {
+    const ids = Int32Array.from(new Set(Array.from({ length: size }, () => Math.floor(rand() * dimensions)))).sort();
+    return { ids, weights: Float64Array.from(ids, () => rand()) };
+  }
+
+  it('gives exactly the sparse merge’s dot product, also for ids that share a filter bit', () => {
+    let s = 11;
+    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    // 300,000 dimensions: ids 65,536 apart share a filter bit, so collisions happen.
+    const vectors = Array.from({ length: 40 }, () => randomVector(rand, 300_000, 2000));
+    const scratch = new DotScratch(300_000);
+    let shared = 0;
+    for (const v of vectors) {
+      scratch.load(v);
+      for (const u of vectors) {
+        expect(scratch.dot(u)).toBe(sparseDot(v, u));
+        if (sparseDot(v, u) > 0 && v !== u) shared++;
+      }
+    }
+    expect(shared).toBeGreaterThan(0);
+    scratch.unload();
+    expect(scratch.dot(vectors[0])).toBe(0);
   });
 });
