@@ -48,7 +48,7 @@ function summarizeEvents(perDoc: ReadonlyMap<string, DocTerms>, corpus: CorpusIn
 
 export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string, string> }> = {
   id: 'events',
-  title: 'Events',
+  title: 'Event grouping',
   version: '2',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: summarizeEvents,

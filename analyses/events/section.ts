@@ -44,7 +44,7 @@ export function eventsOverview(summary: EventsSummary, corpus: CorpusIndex, kit:
   );
   return {
     id: 'events',
-    title: 'Events',
+    title: 'Event grouping',
     html: html`<p>${agreementSentence(summary, kit)}</p>${table}`,
   };
 }

@@ -2,7 +2,7 @@
  * The kill test: Redis on loopback, three `framelens worker` processes, the `report --queue`
  * coordinator; one worker is SIGKILLed in the middle of a batch. The report folder must be
  * byte-identical to a local run (`report -j N`, worker threads). On the sample corpus, and
- * enqueueing it again must add no work; when ../shared is there, also on the first 500 articles
+ * enqueueing it again must add no work; when ../shared is there, also on the first 2,000 articles
  * of article-bias-prediction, killed once half the batches are done (FRAMELENS_QUEUE_ABP_N
  * changes the count; 0 skips it).
  */
@@ -118,10 +118,10 @@ describe.skipIf(!hasRedis)(`a fleet of worker processes on Redis (${hasRedis ? '
 
 const abpPath = join(repoRoot, '../shared/data/article-bias-prediction/articles_sample.jsonl.gz');
 /**
- * 500: the whole test (local run, queue run, both reports) took 103 s on this shared 2-core
- * machine at load ≈ 7; with 2,000 each run alone took 5–8 minutes there. Any count works.
+ * 2,000 as the issue asks; on an idle 2-core machine the whole test (local run, queue run, both
+ * reports) takes about two minutes. Any count works (e.g. 500 for a quick local check).
  */
-const ABP_N = Number(process.env.FRAMELENS_QUEUE_ABP_N ?? 500);
+const ABP_N = Number(process.env.FRAMELENS_QUEUE_ABP_N ?? 2000);
 const ABP_BATCH = 16;
 const hasAbp = existsSync(abpPath);
 const abpSkip = !hasRedis
