@@ -105,7 +105,14 @@ const CONDITIONS = 16;
 const NONE = -1;
 const feature = (name: string, a = NONE, b = NONE, when = NONE): FeatureSpec => ({ t: template(name, a < 0 ? 0 : b < 0 ? 1 : 2), a, b, when });
 
-/** Token features, in the order their weights are summed (and ties in explanations broken). */
+/**
+ * Token features, in the order their weights are summed (and ties in explanations broken).
+ * Three templates pairing the word with its left neighbour's word or tag or with a quoted
+ * sentence ("w-1|w", "p-1|w", "q-sentence-outside|w"), and the stack template "s:p|w", are left
+ * out: the trainer's name filter used to drop them by mistake, and once trained they took about a
+ * tenth more attribution time for +0.008 cue F1 on the held-out tenth of train (+0.002 on dev),
+ * over the 10% speed budget with the attribution check (attribution-check.ts) on top.
+ */
 export const TOKEN_FEATURES: readonly FeatureSpec[] = [
   feature('bias'),
   feature('w', W0),
@@ -118,12 +125,10 @@ export const TOKEN_FEATURES: readonly FeatureSpec[] = [
   feature('p+1', P1),
   feature('p-2', P_2),
   feature('p+2', P2),
-  feature('w-1|w', W_1, W0),
   feature('w|w+1', W0, W1),
   feature('p-1|p', P_1, P0),
   feature('p|p+1', P0, P1),
   feature('w|p+1', W0, P1),
-  feature('p-1|w', P_1, W0),
   feature('inq', NONE, NONE, INSIDE),
   feature('inq|p', P0, NONE, INSIDE),
   feature('lex|p', P0, NONE, LEXICAL),
@@ -147,7 +152,6 @@ export const TOKEN_FEATURES: readonly FeatureSpec[] = [
   feature('w|inq', W0, INQ),
   feature('suf', P0, SUFFIX, HAS_SUFFIX),
   feature('q-sentence-outside', NONE, NONE, QUOTED_SENTENCE_OUTSIDE),
-  feature('q-sentence-outside|w', W0, NONE, QUOTED_SENTENCE_OUTSIDE),
 ];
 
 /**
@@ -164,7 +168,6 @@ export const STACK_FEATURES: readonly FeatureSpec[] = [
   feature('s:before', BEFORE, B0),
   feature('s:after', AFTER, B0),
   feature('s:max', MAX, B0),
-  feature('s:p|w', B0, W0),
   feature('s:p|inq', B0, INQ),
 ];
 

@@ -4,8 +4,10 @@
  *   2. source: noun phrase before / after the cue, or the clause subject (find-source.ts);
  *   3. content and kind: adjacent quote or the clause after / before the cue (find-content.ts);
  *   4. resolution: pronouns and descriptions to names, source type (resolve-source.ts);
- *   5. stance of the cue verb (stance.ts); quotes continuing over the next sentences or
- *      paragraph keep the speaker of the attribution they follow.
+ *   5. stance of the cue verb (stance.ts);
+ *   6. the whole-attribution check (attribution-check.ts) keeps the likely candidates; quotes
+ *      continuing over the next sentences or paragraph keep the speaker of the attribution they
+ *      follow. Sources never run across words glued by scraping (glued-names.ts).
  */
 import { span } from '../../src/corpus/article.js';
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
@@ -14,10 +16,12 @@ import { loadCueModel, type CueModel } from './cue-model.js';
 import { findSource, type SourceRange } from './find-source.js';
 import { findContent, type QuoteSpan } from './find-content.js';
 import { quoteSpans } from './quote-spans.js';
-import { resolveSource, type PriorSource } from './resolve-source.js';
+import { resolveSource, type PriorSource, type SourceChars } from './resolve-source.js';
+import { cueSideOfSeams } from './glued-names.js';
 import { loadSourceNouns } from './source-lexicon.js';
 import { cueWordsOf, loadStances, stanceOf } from './stance.js';
 import type { Attribution } from './types.js';
+import { checkProbability, type AttributionCheck, type CandidateFacts } from './attribution-check.js';
 
 export interface ExtractOptions {
   /** Cue model; default: the shipped data/models/attribution-cues.json. */
@@ -33,6 +37,14 @@ export interface ExtractOptions {
    * Default false: like PolNeAR, each word belongs to at most one attribution.
    */
   nested?: boolean;
+  /** Whole-attribution check; default the model's (`model.check`), null for none. */
+  check?: AttributionCheck | null;
+}
+
+/** Attributions before the whole-attribution check, with what the check reads of each. */
+export interface Candidates {
+  attributions: Attribution[];
+  facts: CandidateFacts[];
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -55,17 +67,30 @@ function quotedWords(text: string, start: number, end: number, quotes: readonly 
   return n;
 }
 
+const insertionMark = (text: string) => (text === ',' ? ',' : /^(?:[—–]|--)$/.test(text) ? '—' : null);
+
 /** A comma-bounded insertion right before the cue (", citing Reuters,") is skipped for the source. */
 function sourceAcrossInsertion(tokens: readonly Token[], cueStart: number, cueEnd: number, s0: number, s1: number): SourceRange | null {
-  if (cueStart - 1 <= s0 || tokens[cueStart - 1].text !== ',') return null;
+  if (cueStart - 1 <= s0) return null;
+  // The insertion's closing mark, and the same kind opening it: commas, or dashes ("Jason Sims — a teacher — says").
+  const mark = insertionMark(tokens[cueStart - 1].text);
+  if (!mark) return null;
   for (let k = cueStart - 2; k > s0 && k >= cueStart - 10; k--) {
-    if (tokens[k].text !== ',') continue;
+    if (insertionMark(tokens[k].text) !== mark) continue;
     const found = findSource(tokens, k + 1, cueEnd, s0, s1);
     if (found && found.tokenEnd <= k) return { ...found, rule: `${found.rule}, across an insertion` };
     const before = findSource(tokens, k, k + 1, s0, s1);
     return before && before.rule.startsWith('noun phrase before') ? { ...before, rule: 'noun phrase before an insertion' } : null;
   }
   return null;
+}
+
+/** A source's range, cut to characters when it runs across glued words (glued-names.ts). */
+function sourceChars(text: string, tokens: readonly Token[], source: SourceRange, cueStart: number): SourceChars {
+  const start = tokens[source.tokenStart].start;
+  const end = tokens[source.tokenEnd - 1].end;
+  const cut = cueSideOfSeams(text, start, end, source.tokenStart > cueStart);
+  return cut.start === start && cut.end === end ? source : { ...source, ...cut };
 }
 
 /**
@@ -80,16 +105,40 @@ function sameSpeaker(found: SourceRange | null, sourced: ReadonlyArray<SourceRan
 }
 
 export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = {}): Attribution[] {
+  const check = options.check === undefined ? (options.model ?? loadCueModel()).check : options.check;
+  const quotes = quoteSpans(doc);
+  const { attributions, facts } = extractCandidates(doc, options, quotes);
+  const kept = check ? attributions.filter((a, i) => passes(check, a, checkProbability(check, attributions, facts, i))) : attributions;
+  // The classifier's explanation is written only now, for the attributions kept.
+  const keptSet = new Set(kept);
+  attributions.forEach((a, i) => {
+    const explain = facts[i].explain;
+    if (explain && keptSet.has(a)) a.reason = a.reason.replace(CLASSIFIER_P, (said) => `${said}: ${explain()}`);
+  });
+  return [...kept, ...continuedQuotes(doc, quotes, kept)].sort((a, b) => a.cue.start - b.cue.start || (a.content?.start ?? 0) - (b.content?.start ?? 0));
+}
+
+const CLASSIFIER_P = /^cue classifier p=[\d.]+/;
+
+/** Keeps an attribution the check finds likely enough (`p`), saying so in its reason. */
+function passes(check: AttributionCheck, a: Attribution, p: number): boolean {
+  if (p < check.keep) return false;
+  a.reason += `; check p=${p.toFixed(2)}`;
+  return true;
+}
+
+/** Steps 1–5: every attribution the cues give, outermost only unless `nested` (no check, no continued quotes). */
+export function extractCandidates(doc: AnalyzedDoc, options: ExtractOptions = {}, quotes = quoteSpans(doc)): Candidates {
   const model = options.model ?? loadCueModel();
   const stances = loadStances(options.lexiconFiles);
   const nouns = loadSourceNouns(options.lexiconFiles);
   const { tokens, sentences, article } = doc;
   const text = article.text;
-  const quotes = quoteSpans(doc);
   const { cues } = findCues(model, tokens, text, options.threshold ?? model.threshold, cueWordsOf(stances));
   const prior: PriorSource[] = [];
   const sourced: Array<SourceRange & { cueStart: number }> = [];
   const out: Attribution[] = [];
+  const facts: CandidateFacts[] = [];
 
   for (const cue of cues) {
     const sentence = sentences[tokens[cue.tokenStart].sentence];
@@ -99,8 +148,9 @@ export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = 
     const continues = tokens[cue.tokenStart].text.endsWith('ing') || tokens[cue.tokenStart - 1]?.pos === 'CCONJ';
     const source = continues ? sameSpeaker(found, sourced, s0, cue.tokenStart) : found;
     const content = findContent(text, tokens, quotes, cue, source, s0, s1);
-    const resolution = source
-      ? resolveSource(doc, source, prior, nouns, options.outlets ?? [])
+    const chars = source ? sourceChars(text, tokens, source, cue.tokenStart) : null;
+    const resolution = chars
+      ? resolveSource(doc, chars, prior, nouns, options.outlets ?? [])
       : { resolved: null, sourceType: 'unknown' as const, chain: [] };
     if (source) sourced.push({ ...source, cueStart: cue.tokenStart });
     if (source && resolution.resolved) {
@@ -110,7 +160,7 @@ export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = 
     const head = tokens[cue.head];
     const contentSpan = content ? span(text, content.start, content.end) : null;
     out.push({
-      source: source ? span(text, tokens[source.tokenStart].start, tokens[source.tokenEnd - 1].end) : null,
+      source: chars ? span(text, chars.start ?? tokens[chars.tokenStart].start, chars.end ?? tokens[chars.tokenEnd - 1].end) : null,
       cue: cueSpan,
       content: contentSpan,
       kind: content?.kind ?? (/^(according|citing|per)$/i.test(tokens[cue.tokenStart].text) ? 'according-to' : 'indirect'),
@@ -123,9 +173,15 @@ export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = 
       words: contentSpan ? countWords(contentSpan.text) : 0,
       quotedWords: contentSpan ? quotedWords(text, contentSpan.start, contentSpan.end, quotes) : 0,
     });
+    facts.push({
+      p: cue.p, sourceRule: source?.rule ?? 'none', cueTokens: cue.tokenEnd - cue.tokenStart, rule: cue.reason.startsWith('rule:'),
+      sentence: tokens[cue.tokenStart].sentence, quoted: quotes.some((q) => q.start <= cueSpan.start && cueSpan.end <= q.end), explain: cue.explain,
+    });
   }
-  const kept = options.nested ? out : outermost(out, text);
-  return [...kept, ...continuedQuotes(doc, quotes, kept)].sort((a, b) => a.cue.start - b.cue.start || (a.content?.start ?? 0) - (b.content?.start ?? 0));
+  if (options.nested) return { attributions: out, facts };
+  const factsOf = new Map(out.map((a, i) => [a, facts[i]]));
+  const kept = outermost(out, text);
+  return { attributions: kept, facts: kept.map((a) => factsOf.get(a)!) };
 }
 
 /**
@@ -157,6 +213,7 @@ function outermost(found: readonly Attribution[], text: string): Attribution[] {
  */
 function continuedQuotes(doc: AnalyzedDoc, quotes: readonly QuoteSpan[], found: readonly Attribution[]): Attribution[] {
   const out: Attribution[] = [];
+  const facts: CandidateFacts[] = [];
   const { text } = doc.article;
   const paragraphOf = (offset: number) => doc.paragraphs.findIndex((p) => offset >= p.start && offset < p.end);
   const covered = (q: QuoteSpan) => found.some((a) => (a.content && a.content.start < q.end && q.start < a.content.end) || (a.cue.start >= q.outerStart && a.cue.end <= q.outerEnd));

@@ -34,7 +34,8 @@ export function attributionHighlights(doc: AttributionDoc): Highlight[] {
 export const attribution: Analysis<AttributionDoc, AttributionSummary> = {
   id: 'attribution',
   title: 'Attribution',
-  version: '1',
+  // 2: attribution check model, source rules, sources cut at scraped name seams
+  version: '2',
   perDoc: (doc, ctx) => ({
     attributions: extractAttributions(doc, { lexiconFiles: ctx.lexiconFiles, outlets: ctx.outlets, threshold: optionsOf(ctx).threshold }),
   }),

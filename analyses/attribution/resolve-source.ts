@@ -8,6 +8,7 @@
 import type { AnalyzedDoc, Mention, Token } from '../../src/text/types.js';
 import type { ResolutionStep, SourceType } from './types.js';
 import type { SourceNouns } from './source-lexicon.js';
+import { nameBeforeSeam } from './glued-names.js';
 
 /** A source already resolved earlier in the document (for pronoun continuity). */
 export interface PriorSource {
@@ -47,9 +48,8 @@ function categoriesOf(nouns: SourceNouns, token: Token): Set<string> {
 }
 
 /** Type of a phrase with no mention, from its head noun and its shape. */
-function typeFromHead(nouns: SourceNouns, tokens: readonly Token[], start: number, end: number, outlets: readonly string[], text: string): SourceType {
+function typeFromHead(nouns: SourceNouns, tokens: readonly Token[], start: number, end: number, outlets: readonly string[], text: string, head = tokens[headOf(tokens, start, end)]): SourceType {
   if (outlets.some((o) => o.toLowerCase() === text.toLowerCase())) return 'media';
-  const head = tokens[headOf(tokens, start, end)];
   const cats = categoriesOf(nouns, head);
   const named = tokens.slice(start, end).some((t) => t.pos === 'PROPN');
   if (cats.has('media')) return 'media';
@@ -62,34 +62,79 @@ function typeFromHead(nouns: SourceNouns, tokens: readonly Token[], start: numbe
   return 'unknown';
 }
 
+/**
+ * Token range of a source; `start`/`end` narrow it to characters when the range runs across a
+ * seam of glued words (glued-names.ts) and the source is only the part on the cue's side.
+ */
+export interface SourceChars {
+  tokenStart: number;
+  tokenEnd: number;
+  start?: number;
+  end?: number;
+}
+
+/**
+ * The last mention ending by `offset` that `ok` accepts. Mentions come in document order, so
+ * the walk back starts at the last one starting before `offset` (found by bisection) instead of
+ * at the end of the article.
+ */
+function lastMentionBefore(mentions: readonly Mention[], offset: number, ok: (m: Mention) => boolean): Mention | undefined {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) if (mentions[k].end <= offset && ok(mentions[k])) return mentions[k];
+  return undefined;
+}
+
+const mentionIndexes = new WeakMap<AnalyzedDoc, Int32Array>();
+
+/** Per token, the index of the first mention (in document order) holding it, or -1: made once per document. */
+function mentionAt(doc: AnalyzedDoc): Int32Array {
+  let at = mentionIndexes.get(doc);
+  if (at) return at;
+  at = new Int32Array(doc.tokens.length).fill(-1);
+  doc.mentions.forEach((m, index) => {
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) if (at![k] < 0) at![k] = index;
+  });
+  mentionIndexes.set(doc, at);
+  return at;
+}
+
 export function resolveSource(
   doc: AnalyzedDoc,
-  range: { tokenStart: number; tokenEnd: number },
+  range: SourceChars,
   prior: readonly PriorSource[],
   nouns: SourceNouns,
   outlets: readonly string[],
 ): Resolution {
   const { tokens, mentions, article } = doc;
-  const start = tokens[range.tokenStart].start;
-  const end = tokens[range.tokenEnd - 1].end;
+  const start = range.start ?? tokens[range.tokenStart].start;
+  const end = range.end ?? tokens[range.tokenEnd - 1].end;
   const text = article.text.slice(start, end);
   const headIndex = headOf(tokens, range.tokenStart, range.tokenEnd);
-  const head = tokens[headIndex];
+  // A head glued to the word before the source ("…HaleAides") is read from the source's start.
+  const head = tokens[headIndex].start < start ? { ...tokens[headIndex], text: article.text.slice(start, tokens[headIndex].end), lemma: article.text.slice(start, tokens[headIndex].end) } : tokens[headIndex];
+  const typeOfPhrase = () => typeFromHead(nouns, tokens, range.tokenStart, range.tokenEnd, outlets, text, head);
   const sentence = head.sentence;
   const step = (t: string, s: number, e: number, rule: string): ResolutionStep => ({ text: t, start: s, end: e, rule });
+  const nameOf = (m: Mention) => nameBeforeSeam(article.text, m.name.start, m.end) ?? m.key;
 
-  // 1. The head lies in a name mention: that name.
-  const mention = mentions.find((m) => m.tokenStart <= headIndex && headIndex < m.tokenEnd);
+  // 1. The head lies in a name mention (not one cut off before the source's start): that name.
+  const mention = range.start === undefined
+    ? mentions[mentionAt(doc)[headIndex]]
+    : mentions.find((m) => m.tokenStart <= headIndex && headIndex < m.tokenEnd && m.start >= range.start!);
   if (mention) {
     const type = mentionType(mention);
-    return { resolved: mention.key, sourceType: type === 'unknown' ? typeFromHead(nouns, tokens, range.tokenStart, range.tokenEnd, outlets, text) : type, chain: [step(mention.text, mention.start, mention.end, 'name mention')] };
+    return { resolved: nameOf(mention), sourceType: type === 'unknown' ? typeOfPhrase() : type, chain: [step(mention.text, mention.start, mention.end, 'name mention')] };
   }
 
   const earlier = (types: SourceType[], titleWord?: string) => {
-    const recent = [...prior].reverse().find((p) => p.start < start && sentence - p.sentence <= WINDOW && types.includes(p.sourceType));
-    const named = [...mentions]
-      .reverse()
-      .find((m) => m.end <= start && types.includes(mentionType(m)) && (!titleWord || (m.title?.text ?? m.text).toLowerCase().includes(titleWord)));
+    const recent = prior.findLast((p) => p.start < start && sentence - p.sentence <= WINDOW && types.includes(p.sourceType));
+    const named = lastMentionBefore(mentions, start, (m) => types.includes(mentionType(m)) && (!titleWord || (m.title?.text ?? m.text).toLowerCase().includes(titleWord)));
     return { recent, named };
   };
 
@@ -101,9 +146,9 @@ export function resolveSource(
       return { resolved: recent.resolved, sourceType: recent.sourceType, chain: [step(text, start, end, 'pronoun'), step(recent.resolved, recent.start, recent.start, 'previous source')] };
     }
     if (named) {
-      return { resolved: named.key, sourceType: mentionType(named), chain: [step(text, start, end, 'pronoun'), step(named.text, named.start, named.end, 'nearest earlier name')] };
+      return { resolved: nameOf(named), sourceType: mentionType(named), chain: [step(text, start, end, 'pronoun'), step(named.text, named.start, named.end, 'nearest earlier name')] };
     }
-    return { resolved: null, sourceType: typeFromHead(nouns, tokens, range.tokenStart, range.tokenEnd, outlets, text), chain: [step(text, start, end, 'unresolved pronoun')] };
+    return { resolved: null, sourceType: typeOfPhrase(), chain: [step(text, start, end, 'unresolved pronoun')] };
   }
 
   // 3. Definite descriptions: "the minister", "Germany's top diplomat", "the British daily".
@@ -120,7 +165,7 @@ export function resolveSource(
       const { recent, named: nearest } = earlier(wanted);
       const target = titled ?? (recent || wanted[0] === 'organization' ? undefined : nearest);
       if (target) {
-        return { resolved: target.key, sourceType: wanted[0], chain: [step(text, start, end, `description (${head.lemma})`), step(target.text, target.start, target.end, titled ? 'earlier name with that title' : 'nearest earlier name')] };
+        return { resolved: nameOf(target), sourceType: wanted[0], chain: [step(text, start, end, `description (${head.lemma})`), step(target.text, target.start, target.end, titled ? 'earlier name with that title' : 'nearest earlier name')] };
       }
       if (recent) {
         return { resolved: recent.resolved, sourceType: wanted[0], chain: [step(text, start, end, `description (${head.lemma})`), step(recent.resolved, recent.start, recent.start, 'previous source')] };
@@ -129,7 +174,7 @@ export function resolveSource(
   }
 
   // 4. No name to resolve to: the phrase itself, typed by its head.
-  const sourceType = typeFromHead(nouns, tokens, range.tokenStart, range.tokenEnd, outlets, text);
+  const sourceType = typeOfPhrase();
   const resolved = sourceType === 'anonymous' ? text.replace(/^(a|an|the|some)\s+/i, '') : text;
   return { resolved, sourceType, chain: [step(text, start, end, sourceType === 'anonymous' ? 'unnamed source' : 'source phrase')] };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDoc } from '../../src/text/analyze.js';
 import type { Article } from '../../src/corpus/article.js';
 import { featureContext, stackFeatures, tokenFeatures } from '../../analyses/attribution/cue-features.js';
-import { loadCueModel, scoreTokens, type CueModel } from '../../analyses/attribution/cue-model.js';
+import { loadCueModel, scoreTokens, STACK_GATE, type CueModel } from '../../analyses/attribution/cue-model.js';
 import { parseFeatureName, Symbols } from '../../analyses/attribution/cue-symbols.js';
 import { cueWordsOf, loadStances } from '../../analyses/attribution/stance.js';
 
@@ -13,7 +13,8 @@ const analyze = (text: string) => analyzeDoc({ id: 't', outlet: 'Northern Ledger
 
 /**
  * The plain reading of the model: every feature of a token as a name, looked up in the weights
- * dictionary and summed in order; the compiled scorer must give exactly these numbers.
+ * dictionary and summed in order; the compiled scorer must give exactly these numbers. A token
+ * whose first-pass probability is under the gate keeps it, explained by the first pass.
  */
 function referenceScores(model: CueModel, text: string): { p: number[]; top: string[][] } {
   const { tokens } = analyze(text);
@@ -21,17 +22,18 @@ function referenceScores(model: CueModel, text: string): { p: number[]; top: str
   const names = tokens.map((_, i) => tokenFeatures(ctx, i));
   const sum = (weights: Record<string, number>, list: string[]) => list.reduce((z, f) => (f in weights ? z + weights[f] : z), 0);
   const first = names.map((list) => sigmoid(sum(model.weights, list)));
-  const final = model.stacked ? stackFeatures(ctx, first).map((stack, i) => [...names[i], ...stack]) : names;
-  const weights = model.stacked ?? model.weights;
-  const top = final.map((list) =>
+  const gated = (i: number) => !model.stacked || first[i] < STACK_GATE;
+  const final = model.stacked ? stackFeatures(ctx, first).map((stack, i) => (gated(i) ? names[i] : [...names[i], ...stack])) : names;
+  const weightsOf = (i: number) => (gated(i) ? model.weights : model.stacked!);
+  const top = final.map((list, i) =>
     list
-      .filter((f) => f in weights && f !== 'bias')
-      .map((f, order) => ({ f, w: weights[f], order }))
+      .filter((f) => f in weightsOf(i) && f !== 'bias')
+      .map((f, order) => ({ f, w: weightsOf(i)[f], order }))
       .sort((a, b) => b.w - a.w || a.order - b.order)
       .slice(0, 3)
       .map(({ f, w }) => `${f} (${w >= 0 ? '+' : ''}${w.toFixed(2)})`),
   );
-  return { p: model.stacked ? final.map((list) => sigmoid(sum(model.stacked!, list))) : first, top };
+  return { p: final.map((list, i) => (gated(i) ? first[i] : sigmoid(sum(model.stacked!, list)))), top };
 }
 
 const FICTION = [

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDoc } from '../../src/text/analyze.js';
+import type { Article } from '../../src/corpus/article.js';
+import { extractAttributions } from '../../analyses/attribution/index.js';
+import { extractCandidates } from '../../analyses/attribution/extract.js';
+import { checkFeatures, checkProbability, namedProbability, type AttributionCheck } from '../../analyses/attribution/attribution-check.js';
+import { loadCueModel } from '../../analyses/attribution/cue-model.js';
+import type { Attribution } from '../../analyses/attribution/types.js';
+
+const doc = (text: string) => analyzeDoc({ id: 'r', outlet: 'Northern Ledger', title: '', text } as Article, { outlets: ['Northern Ledger'] });
+const extract = (text: string, check?: AttributionCheck | null) => extractAttributions(doc(text), { outlets: ['Northern Ledger'], check });
+const sourceOf = (found: Attribution[], cue: string) => found.find((a) => a.cue.text.split(' ')[0] === cue)?.source?.text;
+
+describe('source rules', () => {
+  it('takes a name standing between commas right before the cue as the source', () => {
+    const found = extract('The head of the harbour fund, Mira Castell, praised the new ferry plan on Monday.');
+    expect(sourceOf(found, 'praised')).toBe('Mira Castell');
+  });
+
+  it('takes the noun phrase before a "who" clause in commas, not the subject inside the clause', () => {
+    const found = extract('Barkwell, who said he usually votes early, said the queues were too long this year.');
+    const said = found.filter((a) => a.cue.text === 'said').at(-1);
+    expect(said?.source?.text).toBe('Barkwell');
+  });
+
+  it('gives a "citing" cue to the one who cites, not to what is cited', () => {
+    const found = extract('“Prices will keep rising,” the minister said, citing the latest harvest figures.');
+    const citing = found.find((a) => a.cue.text.startsWith('citing'));
+    expect(citing?.source?.text).not.toMatch(/harvest|figures/);
+  });
+
+  it('never takes a clause subject from inside the quote before the cue', () => {
+    const found = extract('“We were wrong to wait,” Oren Dahl, 58, told the Klaxon in an interview on Monday.');
+    expect(sourceOf(found, 'told')).toMatch(/Oren Dahl/);
+  });
+
+  it('joins a share of people into one source phrase', () => {
+    const found = extract('Six in 10 say the council should resign, according to the survey.');
+    expect(sourceOf(found, 'say')).toBe('Six in 10');
+  });
+});
+
+// The rule cues themselves, before the whole-attribution check weighs them.
+describe('rule cues', () => {
+  it('does not read a tally of labelled numbers as a transcript of speakers', () => {
+    const found = extract('Delegates so far.\n\nAda Roe: 1,769.\n\nBen Oduya: 1,501.\n\nCal Minh: 612.', null);
+    expect(found.filter((a) => a.cue.text === ':')).toEqual([]);
+  });
+
+  it('reads labelled lines of speech as a transcript', () => {
+    const found = extract('ROE: We will not give in to the tolls.\n\nODUYA: Then the ferries will stop running.\n\nROE: So be it.', null);
+    expect(found.filter((a) => a.cue.text === ':').length).toBe(3);
+  });
+});
+
+describe('the whole-attribution check', () => {
+  const text = 'Mayor Ada Roe said the bridge would reopen in May. Her deputy whispered that the date would slip.';
+
+  it('drops attributions the check finds unlikely and says why it kept the others', () => {
+    const check: AttributionCheck = { keep: 0.5, weights: { bias: 4, 'verb=whisper': -10 } };
+    const found = extract(text, check);
+    expect(found.some((a) => a.verb === 'say')).toBe(true);
+    expect(found.some((a) => a.verb === 'whisper')).toBe(false);
+    for (const a of found) expect(a.reason).toMatch(/check p=\d\.\d\d/);
+  });
+
+  it('keeps every candidate when there is no check', () => {
+    const candidates = extractCandidates(doc(text), { check: null }).attributions;
+    expect(extract(text, null).map((a) => a.cue.text)).toEqual(candidates.map((a) => a.cue.text));
+  });
+
+  it('scores a candidate exactly as the sum of its named feature weights', () => {
+    const check = loadCueModel().check;
+    expect(check).toBeDefined();
+    const { attributions, facts } = extractCandidates(doc(`${text} “We will not wait,” said the ferry union, which called the delay a scandal.`));
+    expect(attributions.length).toBeGreaterThanOrEqual(2);
+    attributions.forEach((_, i) => expect(checkProbability(check!, attributions, facts, i)).toBe(namedProbability(check!.weights, checkFeatures(attributions, facts, i))));
+  });
+
+  it('describes candidates with buckets, tags and verb lemmas only', () => {
+    const { attributions, facts } = extractCandidates(doc(text));
+    const names = attributions.flatMap((_, i) => checkFeatures(attributions, facts, i));
+    expect(names).toContain('verb=say');
+    for (const name of names) expect(name).not.toMatch(/Roe|Ada|bridge|May/);
+  });
+});
