@@ -38,6 +38,12 @@ export async function main(argv = process.argv): Promise<void> {
   await program.parseAsync(argv);
 }
 
+// `framelens quotes … | head`: the reader leaving early is not an error; stop quietly as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main().catch((error: unknown) => {
   if (error instanceof FramelensError) {
     process.stderr.write(`framelens: ${error.message}\n`);
