@@ -44,6 +44,21 @@ type WinkIts = Record<'value' | 'type' | 'pos' | 'normal' | 'lemma' | 'stopWordF
 interface RawDocData {
   tokens: number[];
   sentences: number[][];
+  cache?: { property(index: number, name: string): unknown; intrinsicSize(): number };
+}
+
+/**
+ * wink's lemma of token `i`, except for a word its lexicon marks as a contraction that the
+ * tokenizer left whole ("as is her wont."): the lexeme's lemma field then points at the
+ * expansions, and wink returns whatever word sits at that index — '' at first, later a word some
+ * earlier article added ("seelig", "Nations"), so the lemma would depend on what the thread read
+ * before. Such a word is its own lemma.
+ */
+function lemmaAt(its: WinkIts, i: number, rdd: RawDocData, addons: unknown, norm: string): string {
+  const id = rdd.tokens[i * TOKEN_SIZE];
+  const cache = rdd.cache;
+  if (cache && id < cache.intrinsicSize() && cache.property(id, 'isContraction') === 1) return norm;
+  return its.lemma(i, rdd, addons) as string;
 }
 
 /** wink's token layout: numbers per token, POS bits in the third number, negation in the fourth. */
@@ -180,7 +195,8 @@ export function readTokens(nlp: Nlp, doc: Document, onToken: (token: RawToken) =
     raw.type = types[i];
     raw.pos = pos[i];
     raw.norm = norms[i];
-    raw.lemma = lemmas[i];
+    // Without wink's raw data an unexpanded contraction cannot be told (see lemmaAt); its lemma is at least never empty.
+    raw.lemma = lemmas[i] || norms[i];
     raw.stop = stops[i];
     raw.negated = negated[i];
     onToken(raw);
@@ -221,10 +237,11 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
       if (!lexeme) {
         // Grow densely: assigning far past the end would turn the table into a slow dictionary.
         while (lexemes.length <= id) lexemes.push(undefined);
+        const norm = its.normal(i, rdd, addons) as string;
         lexeme = lexemes[id] = {
           value: its.value(i, rdd, addons) as string, type: its.type(i, rdd, addons) as string,
-          norm: its.normal(i, rdd, addons) as string, stop: its.stopWordFlag(i, rdd, addons) as boolean,
-          lemmaPos: posCode, lemma: its.lemma(i, rdd, addons) as string, otherLemmas: undefined,
+          norm, stop: its.stopWordFlag(i, rdd, addons) as boolean,
+          lemmaPos: posCode, lemma: lemmaAt(its, i, rdd, addons, norm), otherLemmas: undefined,
         };
       }
       ids[slot] = id;
@@ -236,7 +253,7 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
       lemmaPos[slot] = lexeme.lemmaPos;
     }
     if (lemmaPos[slot] !== posCode) {
-      lemmas[slot] = lemmaFor(lexemes[id]!, posCode, () => its.lemma(i, rdd, addons) as string);
+      lemmas[slot] = lemmaFor(lexemes[id]!, posCode, () => lemmaAt(its, i, rdd, addons, norms[slot]));
       lemmaPos[slot] = posCode;
     }
     raw.value = values[slot];
