@@ -45,6 +45,16 @@ function filesOf(root: string): Map<string, string> {
   return files;
 }
 
+/** Writes both results as reports and expects the same files with the same bytes. */
+async function expectSameReports(first: ParallelResult, second: ParallelResult, name: string): Promise<void> {
+  await writeReport(first, join(dir, `${name}-a`));
+  await writeReport(second, join(dir, `${name}-b`));
+  const a = filesOf(join(dir, `${name}-a`));
+  const b = filesOf(join(dir, `${name}-b`));
+  expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+  for (const [path, text] of a) expect(b.get(path), path).toBe(text);
+}
+
 function packsIn(cache: string): string[] {
   const root = join(cache, 'packs');
   try {
@@ -63,12 +73,7 @@ describe('runPipelineParallel', () => {
     expect(two.stats.jobs).toBe(2);
     expect(output(two)).toBe(output(one));
     expect(output(one)).toBe(output(runPipeline(articles)));
-    await writeReport(one, join(dir, 'report-1'));
-    await writeReport(two, join(dir, 'report-2'));
-    const a = filesOf(join(dir, 'report-1'));
-    const b = filesOf(join(dir, 'report-2'));
-    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    for (const [path, text] of a) expect(b.get(path), path).toBe(text);
+    await expectSameReports(one, two, '1-vs-2');
   });
 
   it('reuses every cached result on a warm run and gives the same output', async () => {
@@ -79,12 +84,7 @@ describe('runPipelineParallel', () => {
     expect(warm.stats).toMatchObject({ cached: articles.length, analyzed: 0, summaries_cached: true });
     expect(output(warm)).toBe(output(cold));
     expect(packsIn(cache)).toHaveLength(1); // a run that analysed nothing adds no pack
-    await writeReport(cold, join(dir, 'report-cold'));
-    await writeReport(warm, join(dir, 'report-warm'));
-    const a = filesOf(join(dir, 'report-cold'));
-    const b = filesOf(join(dir, 'report-warm'));
-    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    for (const [path, text] of a) expect(b.get(path), path).toBe(text);
+    await expectSameReports(cold, warm, 'cold-vs-warm');
   });
 
   it('summarises again when one article changes, and when the cached summaries are damaged', async () => {
