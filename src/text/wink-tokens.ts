@@ -93,6 +93,11 @@ function registerProbe(): boolean {
   return registered;
 }
 
+/** wink's lexicon cache behind `doc` (one per wink instance), when the probe can reach it. */
+export function winkCache(doc: Document): NonNullable<RawDocData['cache']> | undefined {
+  return rawData(doc, doc.tokens().length())?.rdd.cache;
+}
+
 /** wink's raw data and addons behind `doc`, when the probe can reach them and they have the expected shape. */
 function rawData(doc: Document, count: number): { rdd: RawDocData; addons: unknown } | undefined {
   if (count === 0 || !registerProbe()) return undefined;
