@@ -34,8 +34,14 @@ interface Made {
 }
 
 export class IsolatedVocabulary {
-  /** Entries added by wink after its model loaded that the current document may see. */
-  private readonly visible = new Set<number>();
+  /**
+   * Entries added by wink after its model loaded that the current document may see: those whose
+   * stamp (by id above the model's own) is the current document's number.
+   */
+  private stamps = new Int32Array(1 << 16);
+  private documentNumber = 0;
+  /** Entries below this id are the model's own, always visible. */
+  private readonly intrinsic: number;
   private readonly made = new Map<number, Made>();
   private active = false;
   /** The last word `lookup` hid, and its entry: wink adds that very word next, most of the time. */
@@ -51,7 +57,8 @@ export class IsolatedVocabulary {
     const intrinsic = cache.intrinsicSize();
     const lookup = cache.lookup;
     const add = cache.add;
-    const hidden = (index: number | undefined): index is number => index !== undefined && index >= intrinsic && !this.visible.has(index);
+    this.intrinsic = intrinsic;
+    const hidden = (index: number | undefined): index is number => index !== undefined && index >= intrinsic && !this.isVisible(index);
     // wink answers [id] for a plain word (longer arrays are the model's own contractions): one
     // hash probe, not two, as looking up unknown strings is most of what lookup costs
     cache.lookup = (text) => {
@@ -83,22 +90,39 @@ export class IsolatedVocabulary {
       const normIndex = hash[norm];
       if (added !== textBefore) this.made.set(added, { category, norm: normIndex, retired: false });
       if (normIndex !== added && normIndex !== normBefore) this.made.set(normIndex, { category, norm: normIndex, retired: false });
-      this.visible.add(added).add(normIndex);
+      this.show(added);
+      this.show(normIndex);
       return added;
     };
   }
 
   /** `fn` (one wink readDoc) with the words of earlier documents hidden. */
   read<T>(fn: () => T): T {
-    this.visible.clear();
+    this.documentNumber++;
     this.active = true;
     try {
       return fn();
     } finally {
       this.active = false;
       this.hiddenText = undefined;
-      this.visible.clear();
+      this.documentNumber++;
     }
+  }
+
+  private isVisible(index: number): boolean {
+    const at = index - this.intrinsic;
+    return at < this.stamps.length && this.stamps[at] === this.documentNumber;
+  }
+
+  private show(index: number): void {
+    const at = index - this.intrinsic;
+    if (at < 0) return;
+    if (at >= this.stamps.length) {
+      const grown = new Int32Array(Math.max(at + 1, 2 * this.stamps.length));
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    this.stamps[at] = this.documentNumber;
   }
 
   /**
@@ -115,7 +139,8 @@ export class IsolatedVocabulary {
       if (norm?.retired) return false;
       if (hidden(normIndex) && norm?.category !== category) return false;
     }
-    this.visible.add(index).add(normIndex);
+    this.show(index);
+    this.show(normIndex);
     return true;
   }
 

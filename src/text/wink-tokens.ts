@@ -258,7 +258,11 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
       lemmaPos[slot] = lexeme.lemmaPos;
     }
     if (lemmaPos[slot] !== posCode) {
-      lemmas[slot] = lemmaFor(lexemes[id]!, posCode, () => lemmaAt(its, i, rdd, addons, norms[slot]));
+      const lexeme = lexemes[id]!;
+      let lemma = lexeme.lemmaPos === posCode ? lexeme.lemma : lexeme.otherLemmas?.[posCode];
+      // asked from wink once per lexeme and POS code
+      if (lemma === undefined) (lexeme.otherLemmas ??= [])[posCode] = lemma = lemmaAt(its, i, rdd, addons, norms[slot]);
+      lemmas[slot] = lemma;
       lemmaPos[slot] = posCode;
     }
     raw.value = values[slot];
@@ -268,11 +272,4 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
     raw.lemma = lemmas[slot];
     onToken(raw);
   }
-}
-
-/** The lemma of a lexeme under another POS than its first (asked from wink once per POS code). */
-function lemmaFor(lexeme: Lexeme, posCode: number, ask: () => string): string {
-  if (lexeme.lemmaPos === posCode) return lexeme.lemma;
-  const other = (lexeme.otherLemmas ??= []);
-  return other[posCode] ?? (other[posCode] = ask());
 }
