@@ -74,6 +74,11 @@ export interface Analysis<D = unknown, S = unknown> {
   title: string;
   /** Bump when perDoc output changes: the per-article cache is keyed by content hash + version. */
   version: string;
+  /**
+   * Bump when summarize's output changes for the same per-article results (default none): cached
+   * summaries (src/pipeline/summary-cache.ts) are keyed by it and by `version`.
+   */
+  summaryVersion?: string;
   perDoc(doc: AnalyzedDoc, ctx: AnalysisContext): D;
   summarize(perDoc: ReadonlyMap<string, D>, corpus: CorpusIndex, ctx: AnalysisContext): S;
   /** Event ids per doc, for analyses that group stories (only `events`). */

@@ -59,7 +59,7 @@ export function minhash(shingles: Iterable<number>, k: number): number[] {
 }
 
 /** Share of equal positions: an unbiased estimate of the Jaccard similarity of the two sets. */
-export function minhashJaccard(a: readonly number[], b: readonly number[]): number {
+export function minhashJaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const k = Math.min(a.length, b.length);
   if (k === 0) return 0;
   let same = 0;

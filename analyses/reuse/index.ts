@@ -13,6 +13,7 @@ import type { ReuseDoc, ReuseOptions, ReuseSummary } from './types.js';
 
 export type { ReuseDoc, ReuseOptions, ReuseSummary, ReusedPassage, ReusePair, PassageSpan, SentencePrint } from './types.js';
 export type { ReuseInput } from './find.js';
+export type { FingerprintInput } from './reuse-table.js';
 export { REUSE_DEFAULTS } from './types.js';
 /** Reused passages and near-duplicates from fingerprints (the pure core; no text layer). */
 export { findReuse } from './find.js';
@@ -25,9 +26,14 @@ function optionsOf(ctx: AnalysisContext): ReuseOptions {
   return (ctx.options.reuse ?? {}) as ReuseOptions;
 }
 
+/** The corpus's articles that have a fingerprint, each with it as stored (plain or packed). */
+function corpusPrints<P extends ReuseDoc | PackedReuseDoc>(perDoc: ReadonlyMap<string, P>, corpus: CorpusIndex) {
+  return corpus.docs.filter((d) => perDoc.has(d.id)).map((d) => ({ id: d.id, outlet: d.outlet, date: d.date, print: perDoc.get(d.id)! }));
+}
+
 /** Reuse inputs from the corpus index and the per-article fingerprints (plain, or packed as perDoc returns them). */
 export function reuseInputs(perDoc: ReadonlyMap<string, ReuseDoc | PackedReuseDoc>, corpus: CorpusIndex): ReuseInput[] {
-  return corpus.docs.filter((d) => perDoc.has(d.id)).map((d) => ({ id: d.id, outlet: d.outlet, date: d.date, print: reuseDocOf(perDoc.get(d.id)!) }));
+  return corpusPrints(perDoc, corpus).map((d) => ({ ...d, print: reuseDocOf(d.print) }));
 }
 
 /** Highlights of one article's side of every passage it shares. */
@@ -54,9 +60,12 @@ export const reuse: Analysis<PackedReuseDoc, ReuseSummary & { outlets: Record<st
   title: 'Copied text',
   // 2: perDoc returns the packed fingerprint
   version: '2',
+  // 2: side `a` of a passage or pair is the article whose id sorts first (was: first in the corpus)
+  summaryVersion: '2',
   perDoc: (doc, ctx) => packReuseDoc(reuseFingerprint(doc, optionsOf(ctx))),
   summarize: (perDoc, corpus, ctx) => {
-    const summary = findReuse(reuseInputs(perDoc, corpus), optionsOf(ctx));
+    // Packed fingerprints go straight into flat arrays (reuse-table.ts): no ReuseDoc per article.
+    const summary = findReuse(corpusPrints(perDoc, corpus), optionsOf(ctx));
     // Outlet per article in a passage, so highlights can name the other side without the index.
     const outlets: Record<string, string> = {};
     for (const p of summary.passages) for (const id of [p.a, p.b]) outlets[id] = corpus.byId.get(id)?.outlet ?? '';

@@ -7,3 +7,8 @@
 export function packSignature(words: number, length: number): string {
   return `framelens: a reuse sentence print with ${words} words needs a signature of ${words > 0 ? 'SENTENCE_SIG' : 'no'} values, got ${length}`;
 }
+
+/** reuseTable: a packed fingerprint's hashes do not hold what its spans say (a damaged cache entry or another version). */
+export function packedLength(id: string, expected: number, got: number): string {
+  return `framelens: the packed reuse fingerprint of ${id} should hold ${expected} hash values for its sentences, got ${got}`;
+}

@@ -1,9 +1,10 @@
 /**
  * The reuse analysis's per-article result as the pipeline stores it: a ReuseDoc (sentence
  * spans, hashes and MinHash signatures) packed into three strings (PackedReuseDoc). perDoc
- * packs (index.ts); summarize unpacks before findReuse. Hashes are random 32-bit values, so as
- * decimal JSON they cost 11 bytes each and as base64 of their bytes 5⅓; spans are short
- * base-36 numbers.
+ * packs (index.ts); summarize reads the strings straight into its flat table (reuse-table.ts);
+ * unpackReuseDoc gives notebooks and reuseInputs the ReuseDoc back. Hashes are random 32-bit
+ * values, so as decimal JSON they cost 11 bytes each and as base64 of their bytes 5⅓; spans
+ * are short base-36 numbers.
  *
  *   ReuseDoc {sentences: [{start, end, words, hash, sig[12]}], sig[64]}
  *     ⇄ PackedReuseDoc {spans, hashes, sig}
@@ -15,7 +16,8 @@
  *   reuseFingerprint makes it; checked when packing).
  * - sig: base64 of the article's MinHash values, little-endian uint32s.
  * Hashes and signatures are unsigned 32-bit integers (hash.ts makes no other). Both directions
- * go through typed arrays and Node's base64 rather than one call per value.
+ * go through typed arrays and Node's base64 rather than one call per value; the table reads
+ * with packedSentences, readPackedSpans, base64Uint32Count and decodeUint32Into.
  */
 import { SENTENCE_SIG, type ReuseDoc, type SentencePrint } from './types.js';
 import * as messages from './messages.js';
@@ -48,6 +50,22 @@ function base64Uint32(text: string): Uint32Array {
   return out;
 }
 
+/** Number of uint32 values in a string from uint32Base64 (without decoding it). */
+export function base64Uint32Count(text: string): number {
+  return Buffer.byteLength(text, 'base64') >> 2;
+}
+
+/**
+ * Decodes a string from uint32Base64 into `target` from index `at` (no intermediate array);
+ * returns the number of values written. `target` must have room for base64Uint32Count(text).
+ */
+export function decodeUint32Into(text: string, target: Uint32Array, at: number): number {
+  const bytes = Buffer.from(target.buffer, target.byteOffset + 4 * at, 4 * (target.length - at));
+  const written = bytes.write(text, 'base64') >> 2;
+  if (!LITTLE_ENDIAN) bytes.subarray(0, 4 * written).swap32();
+  return written;
+}
+
 /** values[from, to) as a plain array. */
 function slice(values: Uint32Array, from: number, to: number): number[] {
   const out = new Array<number>(to - from);
@@ -55,16 +73,15 @@ function slice(values: Uint32Array, from: number, to: number): number[] {
   return out;
 }
 
-/** The base-36 numbers of `spans` in order (commas and spaces both end one). */
-function readNumbers(spans: string): number[] {
-  const out: number[] = [];
-  if (!spans) return out;
+/** Calls `visit` with each base-36 number of `spans` in order (commas and spaces both end one). */
+function eachNumber(spans: string, visit: (value: number) => void): void {
+  if (!spans) return;
   let value = 0;
   let sign = 1;
   for (let i = 0; i < spans.length; i++) {
     const c = spans.charCodeAt(i);
     if (c === COMMA || c === SPACE) {
-      out.push(sign * value);
+      visit(sign * value);
       value = 0;
       sign = 1;
     } else if (c === MINUS) {
@@ -73,8 +90,28 @@ function readNumbers(spans: string): number[] {
       value = value * 36 + (c <= 0x39 ? c - 0x30 : c - 0x57);
     }
   }
-  out.push(sign * value);
-  return out;
+  visit(sign * value);
+}
+
+/** Number of sentences in a packed doc's `spans` (one space between two sentences). */
+export function packedSentences(spans: string): number {
+  if (!spans) return 0;
+  let count = 1;
+  for (let at = spans.indexOf(' '); at >= 0; at = spans.indexOf(' ', at + 1)) count++;
+  return count;
+}
+
+/** Calls `visit` with each sentence's absolute start, end and word count, in order. */
+export function readPackedSpans(spans: string, visit: (start: number, end: number, words: number) => void): void {
+  let field = 0;
+  let end = 0;
+  let start = 0;
+  eachNumber(spans, (value) => {
+    if (field === 0) start = end + value;
+    else if (field === 1) end = start + value;
+    else visit(start, end, value);
+    field = (field + 1) % 3;
+  });
 }
 
 /** Packs a ReuseDoc (throws when a sentence's signature length does not follow its words: a programmer error). */
@@ -101,18 +138,13 @@ export function packReuseDoc(doc: ReuseDoc): PackedReuseDoc {
 /** The ReuseDoc a PackedReuseDoc holds (inverse of packReuseDoc). */
 export function unpackReuseDoc(packed: PackedReuseDoc): ReuseDoc {
   const hashes = base64Uint32(packed.hashes);
-  const spans = readNumbers(packed.spans);
   const sentences: SentencePrint[] = [];
-  let end = 0;
   let at = 0;
-  for (let k = 0; k < spans.length; k += 3) {
-    const start = end + spans[k];
-    end = start + spans[k + 1];
-    const words = spans[k + 2];
+  readPackedSpans(packed.spans, (start, end, words) => {
     const sigLength = words > 0 ? SENTENCE_SIG : 0;
     sentences.push({ start, end, words, hash: hashes[at], sig: slice(hashes, at + 1, at + 1 + sigLength) });
     at += 1 + sigLength;
-  }
+  });
   const sig = base64Uint32(packed.sig);
   return { sentences, sig: slice(sig, 0, sig.length) };
 }

@@ -145,7 +145,7 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     const keyOf = keys && new Map(articles.map((a, i) => [a, keys![i]]));
     const { index, summaries, fromCache } = await summarizeStore(kept.articles, kept.store, analyses, context, {
       jobs: Math.max(1, options.summaryJobs ?? jobs),
-      cache: cacheDir && keyOf ? { dir: cacheDir, key: summaryKey(contextKey(analyses, context), kept.articles.map((a) => keyOf.get(a)!)) } : undefined,
+      cache: cacheDir && keyOf ? { dir: cacheDir, key: summaryKey(contextKey(analyses, context), kept.articles.map((a) => keyOf.get(a)!), analyses) } : undefined,
       threadsFrom: options.summaryThreadsFrom,
       workerFile: workerFile(),
       onSummary: (a, s) => (byAnalysis[a.id] = s),

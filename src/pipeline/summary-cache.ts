@@ -22,9 +22,10 @@ import { writeFileAtomic } from '../corpus/write-atomic.js';
 /** Cached runs kept per cache folder (a 20k-article run's summaries are ≈ 100 MB). */
 const KEEP = 4;
 
-/** The key of one run's summaries: context key and article keys, in order. */
-export function summaryKey(contextKey: string, articleKeys: readonly string[]): string {
+/** The key of one run's summaries: context key, the analyses' summary versions and article keys, in order. */
+export function summaryKey(contextKey: string, articleKeys: readonly string[], analyses: readonly { id: string; summaryVersion?: string }[] = []): string {
   const hash = createHash('sha1').update(contextKey);
+  for (const a of analyses) if (a.summaryVersion) hash.update(`\n${a.id}:${a.summaryVersion}`);
   for (const key of articleKeys) hash.update('\n').update(key);
   return hash.digest('hex');
 }

@@ -5,7 +5,7 @@ import { alignRuns } from '../../analyses/reuse/align.js';
 import { findReuse } from '../../analyses/reuse/find.js';
 import { reuseFingerprint } from '../../analyses/reuse/fingerprints.js';
 import { fnv1a, minhash, minhashJaccard, shingleHashes } from '../../analyses/reuse/hash.js';
-import { withSpanText } from '../../analyses/reuse/index.js';
+import { packReuseDoc, withSpanText } from '../../analyses/reuse/index.js';
 import { analyzeDoc } from '../../src/text/analyze.js';
 import type { Article } from '../../src/corpus/article.js';
 
@@ -74,13 +74,28 @@ describe('findReuse', () => {
     const summary = withSpanText(findReuse(inputs), (id) => articles.find((a) => a.id === id)?.text);
     expect(summary.passages).toHaveLength(1);
     const p = summary.passages[0];
-    expect([p.a, p.b]).toEqual(['wire', 'reprint']);
+    expect([p.a, p.b]).toEqual(['reprint', 'wire']); // side a is the id that sorts first
     expect(p.sentences).toBe(4);
     expect(p.identical).toBe(3); // one sentence was edited, still matched as near-identical
     expect(p.earlier).toBe('wire');
-    expect(p.aSpan).toMatchObject({ start: 0, end: wire.length });
-    expect(p.bSpan.text?.startsWith('Heavy rain swelled')).toBe(true);
-    expect(p.bSpan.text?.endsWith('over the weekend.')).toBe(true);
+    expect(p.bSpan).toMatchObject({ start: 0, end: wire.length });
+    expect(p.aSpan.text?.startsWith('Heavy rain swelled')).toBe(true);
+    expect(p.aSpan.text?.endsWith('over the weekend.')).toBe(true);
+  });
+
+  it('finds the same passage from packed fingerprints as from plain ones', () => {
+    const packed = inputs.map((d) => ({ ...d, print: packReuseDoc(d.print) }));
+    expect(findReuse(packed)).toEqual(findReuse(inputs));
+  });
+
+  it('treats a sentence held by more than maxPosting articles as boilerplate', () => {
+    const copies = ['one', 'two', 'three'].map((id) => ({ id, outlet: id, print: reuseFingerprint(analyzeDoc({ id, outlet: id, title: '', text: wire })) }));
+    expect(findReuse(copies, { maxPosting: 2 }).passages).toHaveLength(0);
+    expect(findReuse(copies, { maxPosting: 3 }).passages.map((p) => [p.a, p.b])).toEqual([['one', 'three'], ['one', 'two'], ['three', 'two']]);
+  });
+
+  it('finds nothing among no articles', () => {
+    expect(findReuse([])).toEqual({ passages: [], pairs: [] });
   });
 
   it('ignores reuse inside one outlet unless asked', () => {
@@ -106,4 +121,29 @@ describe.skipIf(!existsSync(sampleFile) || !existsSync(plantedFile))('sample cor
     const wireFamily = new Set([planted.original, ...planted.reprints.map((r) => r.doc)]);
     for (const p of summary.passages) expect(wireFamily.has(p.a) && wireFamily.has(p.b)).toBe(true);
   });
+
+  it('gives the same summary whatever the order of the articles', () => {
+    const articles = readFileSync(sampleFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Article);
+    // The wire story twice more under other ids and outlets: passages of equal length, so ties must sort the same.
+    const planted = JSON.parse(readFileSync(plantedFile, 'utf8')).wireReprint as { original: string };
+    const original = articles.find((a) => a.id === planted.original)!;
+    const copies = ['copy-x', 'copy-y'].map((id, k) => ({ ...original, id, outlet: `Copier ${k}`, date: undefined }));
+    const inputs = [...articles, ...copies].map((a) => ({ id: a.id, outlet: a.outlet, date: a.date, print: reuseFingerprint(analyzeDoc(a)) }));
+    const summary = findReuse(inputs);
+    expect(summary.passages.length).toBeGreaterThan(3);
+    for (const seed of [1, 2, 3]) expect(findReuse(shuffled(inputs, seed))).toEqual(summary);
+    expect(findReuse([...inputs].reverse())).toEqual(summary);
+  });
 });
+
+/** A copy of `items` in a pseudo-random order fixed by `seed` (Fisher–Yates with an LCG). */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
