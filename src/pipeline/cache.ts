@@ -12,7 +12,7 @@ import type { Article } from '../corpus/article.js';
 import type { AnalysisContext, AnyAnalysis } from '../../analyses/types.js';
 
 /** Bump when the text layer's output changes in a way analyses can see. */
-export const TEXT_LAYER_VERSION = '2'; // 2: unexpanded contractions ("wont") are their own lemma
+export const TEXT_LAYER_VERSION = '3'; // 2: unexpanded contractions ("wont") are their own lemma; 3: mentions end at seams of glued words
 
 /** `$FRAMELENS_CACHE`, else `$XDG_CACHE_HOME/framelens`, else `~/.cache/framelens`. */
 export function defaultCacheDir(): string {

@@ -13,11 +13,15 @@
  * 5. types, from data/lexicons/titles.json cues: title or honorific → person; head noun →
  *    organization / media / place / unknown; listed country or capital → place; acronym →
  *    organization; two to four title-case words → person; else unknown.
- * 6. keys: a one-word mention matching the last word of a longer person name in the document
+ * 6. glued words: a run across a seam that scraping left between a name card and the next
+ *    headline ("… Joseph HaleGOP senators") ends at the seam, keyed by the card's full name
+ *    (glued-names.ts).
+ * 7. keys: a one-word mention matching the last word of a longer person name in the document
  *    takes that name as key ("Lavrov" → "Sergey Lavrov"); aliases.ts does the same corpus-wide.
  */
 import type { Span } from '../corpus/article.js';
 import { span } from '../corpus/article.js';
+import { gluePoints, nameBeforeSeam } from './glued-names.js';
 import { mediaMatcher } from './media-names.js';
 import { mentionCues, type MentionCues } from './mention-cues.js';
 import type { Mention, MentionType, Token } from './types.js';
@@ -140,6 +144,7 @@ export function findMentions(doc: MentionInput, options: MentionOptions = {}): M
     }
     const mention = fromRun(text, tokens, i, end, cues);
     if (mention) {
+      cutAtSeam(text, tokens, mention);
       mentions.push(mention);
       for (let k = mention.tokenStart; k < mention.tokenEnd; k++) flags[k] |= TAKEN;
     }
@@ -320,7 +325,20 @@ function makeMention(
   return mention;
 }
 
-/** 6. One-word names take the key of a longer person name in the same document ending with that word. */
+/** 6. Ends `mention` at the first seam of glued words in its name, keyed by the name before it. */
+function cutAtSeam(text: string, tokens: readonly Token[], mention: Mention): void {
+  const { name } = mention;
+  const seams = gluePoints(text, name.start, name.end);
+  if (!seams.length) return;
+  const end = seams[0];
+  mention.key = nameBeforeSeam(text, name.start, name.end) ?? mention.key;
+  mention.end = end;
+  mention.text = text.slice(mention.start, end);
+  mention.name = span(text, name.start, end);
+  while (mention.tokenEnd - 1 > mention.tokenStart && tokens[mention.tokenEnd - 1].start >= end) mention.tokenEnd--;
+}
+
+/** 7. One-word names take the key of a longer person name in the same document ending with that word. */
 function keyWithinDocument(mentions: Mention[]): void {
   const bySurname = new Map<string, Mention>();
   for (const m of mentions) {

@@ -86,7 +86,10 @@ export interface Mention {
   type: MentionType;
   /** Corpus-wide alias key: the longest known form of the name ("Sergey Lavrov" for "Lavrov"). */
   key: string;
-  /** Token index range `[tokenStart, tokenEnd)` of the whole mention. */
+  /**
+   * Token index range `[tokenStart, tokenEnd)` of the whole mention. A mention cut at a seam of
+   * glued words ends inside its last token.
+   */
   tokenStart: number;
   tokenEnd: number;
 }

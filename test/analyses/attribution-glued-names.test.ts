@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDoc } from '../../src/text/analyze.js';
 import type { Article } from '../../src/corpus/article.js';
 import { extractAttributions, profileOf } from '../../analyses/attribution/index.js';
-import { gluePoints, nameBeforeSeam } from '../../analyses/attribution/glued-names.js';
+import { gluePoints, nameBeforeSeam } from '../../src/text/glued-names.js';
 
 // A scraped page whose name cards ("Governor Hale Martin Joseph Hale") lost the break before
 // the card's next headline, so the last name is glued to the headline's first word.

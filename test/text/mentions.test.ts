@@ -60,6 +60,18 @@ describe('findMentions', () => {
     }
   });
 
+  it('ends a name at a seam of glued words and keys it by the name card’s full name', () => {
+    // Scraped pages glue a name card ("Hale Martin Joseph Hale") to the next headline ("GOP senators …").
+    const text = 'It went badly for Governor Hale Martin Joseph HaleGOP senators balk at a trial. McConnell met DeSantis at WikiLeaks.';
+    const doc = analyzeDoc({ id: 'd', outlet: 'o', title: '', text });
+    const hale = doc.mentions.find((m) => m.text.startsWith('Governor'));
+    expect(hale).toMatchObject({ text: 'Governor Hale Martin Joseph Hale', key: 'Martin Joseph Hale', type: 'person', name: { text: 'Hale Martin Joseph Hale' } });
+    expect(text.slice(hale!.start, hale!.end)).toBe(hale!.text);
+    expect(doc.tokens[hale!.tokenEnd - 1].text).toBe('HaleGOP');
+    // mixed-case names have no earlier standalone part before their capital: left whole
+    expect(doc.mentions.map((m) => m.key)).toEqual(expect.arrayContaining(['McConnell', 'DeSantis', 'WikiLeaks']));
+  });
+
   it('does not make mentions of demonyms or lone titles', () => {
     const ms = mentionsOf('Russian speakers asked the Foreign Minister about it.');
     expect(ms.map((m) => m.text)).toEqual([]);
