@@ -5,7 +5,8 @@
  *   2. neighbour smoothing: each vector takes in a little of its nearest candidates' vectors,
  *      pairs re-scored (smooth.ts)
  *   3. average-link clustering over those pairs within the date window, links weakened by
- *      date distance beyond a day (cluster.ts)
+ *      date distance beyond a day; optionally lone articles then join the group they clearly
+ *      prefer (cluster.ts)
  *   4. groups that hold articles with a given event id take the id most of them carry; others get
  *      a new id `e<rank>-<slug of terms>`; every group is labelled (label.ts)
  *   5. final events (given ids stay), agreement (B³ of the grouping against the given ids)
@@ -91,7 +92,7 @@ export function groupSimilar(c: SimilarityComputation, inputs: readonly EventMet
     windowDays: o.dateWindowDays,
     slackDays: o.dateSlackDays,
     decayDays: o.dateDecayDays,
-  });
+  }, o.attachLoners ? { minScore: o.attachMinScore, ratio: o.attachRatio } : undefined);
 
   // 4. ids and labels of the content groups
   const grouped: Record<string, string> = {};

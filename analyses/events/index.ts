@@ -15,7 +15,7 @@ import type { EventsOptions, EventsSummary } from './types.js';
 import { eventsOverview } from './section.js';
 
 export type { EventsOptions, EventsSummary, EventGroup, GroupingOptions } from './types.js';
-export { GROUPING_DEFAULTS } from './types.js';
+export { DAY_LEVEL_EVENTS, GROUPING_DEFAULTS } from './types.js';
 export type { EventInput, EventMeta, GroupingResult } from './compute.js';
 export type { BCubed } from './bcubed.js';
 

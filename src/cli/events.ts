@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { analyzeDoc } from '../text/analyze.js';
 import { docTerms } from '../../analyses/similarity/features.js';
 import { groupEvents } from '../../analyses/events/compute.js';
-import { GROUPING_DEFAULTS } from '../../analyses/events/types.js';
+import { DAY_LEVEL_EVENTS, GROUPING_DEFAULTS, type GroupingOptions } from '../../analyses/events/types.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
 import { writeRows, type RowFormat, addRowOptions } from './output.js';
@@ -19,6 +19,7 @@ interface EventsCliOptions extends InputCliOptions {
   summary?: boolean;
   threshold?: string;
   dateWindow?: string;
+  dayLevel?: boolean;
 }
 
 /** Parses a numeric flag, or throws a FramelensError naming it. */
@@ -29,6 +30,16 @@ export function numberOption(name: string, value: string | undefined, min = 0): 
   return n;
 }
 
+/** Grouping options from the command's flags (`--day-level` first, explicit numbers over it). */
+export function groupingOptions(opts: Pick<EventsCliOptions, 'threshold' | 'dateWindow' | 'dayLevel'>): GroupingOptions {
+  const options: GroupingOptions = { ...(opts.dayLevel ? DAY_LEVEL_EVENTS : {}) };
+  const threshold = numberOption('--threshold', opts.threshold);
+  const dateWindowDays = numberOption('--date-window', opts.dateWindow);
+  if (threshold !== undefined) options.threshold = threshold;
+  if (dateWindowDays !== undefined) options.dateWindowDays = dateWindowDays;
+  return options;
+}
+
 export function register(program: Command): void {
   const command = addRowOptions(program
     .command('events')
@@ -36,12 +47,10 @@ export function register(program: Command): void {
     .argument('<inputs...>', 'a corpus JSONL, or any inputs ingest reads'), 'jsonl')
     .option('--summary', 'one row per event: outlets, dates, label, size')
     .option('--threshold <x>', `average-link cosine needed to merge two groups (default ${GROUPING_DEFAULTS.threshold})`)
-    .option('--date-window <days>', `dated articles further apart are never linked (default ${GROUPING_DEFAULTS.dateWindowDays})`);
+    .option('--date-window <days>', `dated articles further apart are never linked (default ${GROUPING_DEFAULTS.dateWindowDays})`)
+    .option('--day-level', "each day's coverage is its own event (daily roundups): no date slack, and a lone article joins the group it clearly prefers");
   addInputOptions(command).action(async (inputs: string[], opts: EventsCliOptions) => {
-    const options = {
-      threshold: numberOption('--threshold', opts.threshold),
-      dateWindowDays: numberOption('--date-window', opts.dateWindow),
-    };
+    const options = groupingOptions(opts);
     const { articles } = await loadCorpus(inputs, opts);
     const outlets = [...new Set(articles.map((a) => a.outlet))];
     const result = groupEvents(

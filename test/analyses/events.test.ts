@@ -85,6 +85,57 @@ describe('average-link clustering', () => {
   });
 });
 
+describe('lone articles after clustering', () => {
+  // a1, a2 report one event; a3 covers it in words of its own, sharing only a little with them;
+  // b1, b2 are another event; c1 and c2 are one more story told in two unlike ways; z is alone.
+  const docs = [
+    { terms: { flood: 3, river: 3, ardel: 2, rescue: 1 }, names: {} },
+    { terms: { flood: 2, river: 3, ardel: 3, evacuate: 1 }, names: {} },
+    { terms: { flood: 1, insurance: 3, claim: 3, premium: 2, farmer: 2 }, names: {} },
+    { terms: { gas: 3, deal: 3, price: 2 }, names: {} },
+    { terms: { gas: 2, deal: 3, price: 3, minister: 1 }, names: {} },
+    { terms: { ferry: 1, strike: 3, union: 3, wage: 2 }, names: {} },
+    { terms: { ferry: 1, harbour: 3, queue: 3, tourist: 2 }, names: {} },
+    { terms: { parade: 3, band: 2 }, names: {} },
+  ];
+  const space = buildVectors(docs);
+  const edges = candidatePairs(space, { minScore: 0.01 });
+  const threshold = 0.3;
+  const attach = { minScore: 0.01, ratio: 2 };
+
+  it('lets a lone article join the group it clearly prefers, and pairs two that prefer each other', () => {
+    expect(averageLinkClusters({ vectors: space.vectors, edges }, threshold)).toContainEqual([2]);
+    const clusters = averageLinkClusters({ vectors: space.vectors, edges }, threshold, {}, attach);
+    expect(clusters).toEqual([[0, 1, 2], [3, 4], [5, 6], [7]]);
+  });
+
+  it('leaves a lone article alone when its link is under the floor or not clearly better than the runner-up', () => {
+    expect(averageLinkClusters({ vectors: space.vectors, edges }, threshold, {}, { ...attach, minScore: 0.5 })).toContainEqual([2]);
+    // a lone article that links to two groups equally (under the threshold)
+    const between = buildVectors([
+      { terms: { flood: 3, river: 3, ardel: 2 }, names: {} },
+      { terms: { flood: 2, river: 3, ardel: 3 }, names: {} },
+      { terms: { gas: 3, deal: 3, price: 2 }, names: {} },
+      { terms: { gas: 2, deal: 3, price: 3 }, names: {} },
+      { terms: { flood: 1, river: 1, gas: 1, deal: 1, parade: 3, band: 3 }, names: {} },
+    ]);
+    const clusters = averageLinkClusters({ vectors: between.vectors, edges: candidatePairs(between, { minScore: 0.01 }) }, threshold, {}, attach);
+    expect(clusters).toEqual([[0, 1], [2, 3], [4]]);
+  });
+
+  it('is off in groupEvents by default and on with attachLoners', () => {
+    const inputs = docs.map((terms, k) => ({ id: `d${k}`, terms }));
+    const alone = (options = {}) => Object.values(groupEvents(inputs, { minScore: 0.01, smoothNeighbors: 0, threshold, ...options }).grouped).filter((e, _, all) => all.indexOf(e) === all.lastIndexOf(e)).length;
+    expect(alone()).toBe(4);
+    expect(alone({ attachLoners: true, attachMinScore: attach.minScore, attachRatio: attach.ratio })).toBe(1);
+  });
+
+  it('takes no partner outside the date window and does nothing unless asked', () => {
+    const days = Float64Array.from([0, 0, 9, 0, 0, 0, 0, 0]);
+    expect(averageLinkClusters({ vectors: space.vectors, edges, days }, threshold, { windowDays: 3 }, attach)).toContainEqual([2]);
+  });
+});
+
 describe('neighbour smoothing', () => {
   // a and b word one event differently; c (a wire story) shares words with both; d is elsewhere.
   const docs = [

@@ -39,6 +39,6 @@ describe.skipIf(!present)(`events evaluation (needs ${dataDir}: ${eventsEval.nee
   it('scores event grouping at or above every floor with default settings', async () => {
     const result = await eventsEval.run({ dataDir });
     for (const [metric, floor] of Object.entries(result.floors)) expect(result.metrics[metric], metric).toBeGreaterThanOrEqual(floor);
-    expect(result.rows.map((r) => `${r.data}/${r.level}`)).toEqual(['allsides/story', 'allsides-dated/story', 'allsides-test/story', 'ecbplus/topic', 'ecbplus/subtopic']);
+    expect(result.rows.map((r) => `${r.data}/${r.level}`)).toEqual(['allsides/story', 'allsides-daylevel/story', 'allsides-dated/story', 'allsides-dated-daylevel/story', 'allsides-test/story', 'ecbplus/topic', 'ecbplus/subtopic']);
   });
 });

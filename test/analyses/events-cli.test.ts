@@ -1,0 +1,63 @@
+/**
+ * `framelens events` end to end through commander, output written to a temporary file.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import * as eventsCli from '../../src/cli/events.js';
+import { groupEvents } from '../../analyses/events/compute.js';
+import { DAY_LEVEL_EVENTS } from '../../analyses/events/types.js';
+import { docTerms } from '../../analyses/similarity/features.js';
+import { analyzeDoc } from '../../src/text/analyze.js';
+import type { Article } from '../../src/corpus/article.js';
+
+const SAMPLE = fileURLToPath(new URL('../../data/sample/articles.jsonl', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'framelens-events-cli-'));
+const articles = readFileSync(SAMPLE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Article);
+
+async function run(args: string[]): Promise<Record<string, unknown>[]> {
+  const out = join(dir, `${Math.random().toString(36).slice(2)}.jsonl`);
+  const program = new Command('framelens').exitOverride();
+  eventsCli.register(program);
+  await program.parseAsync(['node', 'framelens', 'events', SAMPLE, ...args, '-o', out, '--quiet']);
+  return readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+/** The groups the library finds on the sample with `options`, as sets of article ids. */
+function libraryGroups(options: Parameters<typeof groupEvents>[1]): string[][] {
+  const outlets = [...new Set(articles.map((a) => a.outlet))];
+  const items = articles.map((a) => ({ id: a.id, terms: docTerms(analyzeDoc(a, { outlets })), outlet: a.outlet, title: a.title, date: a.date, event: a.event || undefined }));
+  const { grouped } = groupEvents(items, options);
+  const byGroup = new Map<string, string[]>();
+  for (const [id, group] of Object.entries(grouped)) byGroup.set(group, [...(byGroup.get(group) ?? []), id]);
+  return [...byGroup.values()].map((ids) => ids.sort()).sort();
+}
+
+const groupsOf = (rows: Record<string, unknown>[]) => {
+  const byGroup = new Map<string, string[]>();
+  for (const row of rows) byGroup.set(String(row.grouped), [...(byGroup.get(String(row.grouped)) ?? []), String(row.doc)]);
+  return [...byGroup.values()].map((ids) => ids.sort()).sort();
+};
+
+describe('framelens events', () => {
+  it('gives one row per article, grouped as the library groups them by default and with --day-level', async () => {
+    const plain = await run([]);
+    expect(plain.map((r) => r.doc).sort()).toEqual(articles.map((a) => a.id).sort());
+    expect(groupsOf(plain)).toEqual(libraryGroups({}));
+    const dayLevel = await run(['--day-level']);
+    expect(groupsOf(dayLevel)).toEqual(libraryGroups(DAY_LEVEL_EVENTS));
+  });
+
+  it('maps --day-level to DAY_LEVEL_EVENTS, with explicit numbers over it', () => {
+    expect(eventsCli.groupingOptions({})).toEqual({});
+    expect(eventsCli.groupingOptions({ dayLevel: true })).toEqual(DAY_LEVEL_EVENTS);
+    expect(eventsCli.groupingOptions({ dayLevel: true, threshold: '0.3', dateWindow: '2' })).toEqual({ ...DAY_LEVEL_EVENTS, threshold: 0.3, dateWindowDays: 2 });
+  });
+
+  it('names the flag when a number is malformed', async () => {
+    await expect(run(['--threshold', 'high'])).rejects.toThrow(/--threshold must be a number/);
+  });
+});
