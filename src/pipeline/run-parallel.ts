@@ -176,6 +176,15 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
   }
 }
 
+/**
+ * What a worker needs of an article. `meta` holds every other field of the input record (for the
+ * article-bias-prediction corpus a second copy of the text) and no analysis reads it: it stays in
+ * this thread instead of being copied to a worker.
+ */
+function withoutMeta({ meta: _meta, ...article }: Article): Article {
+  return article;
+}
+
 async function runOnPool(
   batches: number[][],
   articles: Article[],
@@ -193,7 +202,7 @@ async function runOnPool(
     const ids = analyses.map((a) => a.id);
     await Promise.all(
       batches.map(async (batch) => {
-        const task: LineBatchTask = { articles: batch.map((i) => articles[i]), keys: keys && batch.map((i) => keys[i]), analyses: ids, context };
+        const task: LineBatchTask = { articles: batch.map((i) => withoutMeta(articles[i])), keys: keys && batch.map((i) => keys[i]), analyses: ids, context };
         const lines: string[] = await pool.run(task, { signal });
         batch.forEach((i, k) => finish(i, lines[k]));
       }),
