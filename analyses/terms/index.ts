@@ -5,6 +5,7 @@
  *
  *   AnalyzedDoc ─perDoc─▶ PackedTermsDoc (token stream packed into strings, terms-codec.ts)
  *     ─summarize─▶ TermsSummary ─▶ charts, report
+ *   (summarize counts into flat arrays, term-table.ts, and scores them with sparse-keyness.ts)
  */
 import type { Analysis } from '../types.js';
 import { distinctiveChart, scatterChart } from './charts.js';

@@ -29,6 +29,11 @@ export function normalizeCounts(input: CountsLike): NormalizedCounts {
   return { tokens, counts };
 }
 
+/** Throws on a prior strength that is not > 0 (an option error). */
+export function checkPrior(prior: number | undefined): void {
+  if (prior !== undefined && !(prior > 0)) throw new Error(`framelens: keyness prior must be > 0, got ${prior}`);
+}
+
 /** Scores every group's terms. Groups come back in input order (the reference group is skipped). */
 export function keyness(countsByGroup: Map<string, CountsLike> | Record<string, CountsLike>, options: KeynessOptions = {}): GroupKeyness[] {
   const groups = new Map<string, NormalizedCounts>();
@@ -36,7 +41,7 @@ export function keyness(countsByGroup: Map<string, CountsLike> | Record<string, 
     groups.set(name, normalizeCounts(counts));
   }
   const minCount = options.minCount ?? 3;
-  if (options.prior !== undefined && !(options.prior > 0)) throw new Error(`framelens: keyness prior must be > 0, got ${options.prior}`);
+  checkPrior(options.prior);
   if (options.reference !== undefined && !groups.has(options.reference)) {
     throw new Error(`framelens: reference group '${options.reference}' not found (groups: ${[...groups.keys()].slice(0, 10).join(', ')}…)`);
   }

@@ -37,7 +37,7 @@ export function parseQuery(query: string, caseSensitive = false): QueryWord[] {
 }
 
 /** Word-token indices of a document (the positions a query word can match). */
-function wordIndices(doc: TermsDoc): number[] {
+export function wordIndices(doc: TermsDoc): number[] {
   const out: number[] = [];
   for (let i = 0; i < doc.kind.length; i++) if (doc.kind[i] !== 'p') out.push(i);
   return out;
@@ -52,9 +52,11 @@ export function stretch(doc: TermsDocWithMeta, from: number, to: number): string
   return out;
 }
 
-/** A KWIC row for the tokens [first, last] of a document. */
-export function kwicRow(doc: TermsDocWithMeta, first: number, last: number, group: string, window: number): KwicRow {
-  const words = wordIndices(doc);
+/**
+ * A KWIC row for the tokens [first, last] of a document; `words` are its word-token indices
+ * (wordIndices), passed by a caller cutting many rows from one document.
+ */
+export function kwicRow(doc: TermsDocWithMeta, first: number, last: number, group: string, window: number, words: number[] = wordIndices(doc)): KwicRow {
   const at = words.indexOf(first);
   const lastAt = words.indexOf(last);
   const leftFrom = at < 0 ? first : words[Math.max(0, at - window)];

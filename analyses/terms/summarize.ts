@@ -6,12 +6,13 @@
  * corpus index; no article text is read.
  */
 import type { CorpusIndex, DocMeta } from '../types.js';
-import { keyness } from './keyness.js';
-import { forEachNgram } from './ngrams.js';
-import { kwicRow } from './kwic.js';
+import { forEachNgramOfForms, ngramInput } from './ngrams.js';
+import { kwicRow, wordIndices } from './kwic.js';
+import { KeynessVocabulary, sparseKeyness } from './sparse-keyness.js';
 import { termsDocOf, type PackedTermsDoc } from './terms-codec.js';
-import { addToGroup, docCounts, emptyGroup, frequencyRows, ratePer10k } from './term-counts.js';
-import type { CountOptions, GroupCounts, GroupKeyness, KeyTerm, KwicRow, TermsDoc, TermsDocWithMeta } from './types.js';
+import { frequentTerms, ratePer10k } from './term-counts.js';
+import { GroupSummer, TermTableBuilder, termId, type SparseGroup, type TermTable } from './term-table.js';
+import type { CountOptions, GroupKeyness, KeyTerm, KwicRow, TermsDoc, TermsDocWithMeta } from './types.js';
 
 /** Options of the terms analysis (`ctx.options.terms`, or the summarizeTerms argument). */
 export interface TermsAnalysisOptions extends Omit<CountOptions, 'by'> {
@@ -81,51 +82,68 @@ export interface TermsSummary {
 /** Per-article token streams as summarizeTerms takes them: plain, or packed as perDoc returns them. */
 export type TermsDocs = ReadonlyMap<string, TermsDoc | PackedTermsDoc>;
 
-/** Builds the summary from per-article token streams (doc id → TermsDoc or PackedTermsDoc) and the corpus index. */
+/**
+ * Builds the summary from per-article token streams (doc id → TermsDoc or PackedTermsDoc) and the corpus index.
+ *
+ * Counts go through a TermTable (term-table.ts): each document's n-grams are counted once into
+ * flat arrays; the counts of an outlet, an event and an outlet within an event are summed from
+ * those when needed, and scored by sparseKeyness; the same results keyness and frequencyRows
+ * give on Maps of counts, at a fraction of the time and memory.
+ */
 export function summarizeTerms(perDoc: TermsDocs, corpus: CorpusIndex, options: TermsAnalysisOptions = {}): TermsSummary {
   const count: CountOptions = { ngram: options.ngram ?? 1, minNgram: options.minNgram, lemma: options.lemma ?? false, stopWords: options.stopWords ?? false, numbers: options.numbers ?? false };
   const minCount = options.minCount ?? 3;
   const prior = options.prior;
   const limit = options.limit ?? 50;
 
-  // 1. one n-gram pass per document, added to its outlet, its event and its (event, outlet);
-  //    documents are not kept: 20k token streams would take gigabytes
-  const byOutlet = new Map<string, GroupCounts>(corpus.outlets.map((o) => [o, emptyGroup()]));
-  const byEvent = new Map<string, GroupCounts>(corpus.events.map((e) => [e, emptyGroup()]));
-  const byEventOutlet = new Map<string, Map<string, GroupCounts>>();
+  // 1. one n-gram pass per document into the table; documents are not kept: 20k token streams
+  //    would take gigabytes. Groups list their documents (table indices) in corpus order.
+  const builder = new TermTableBuilder(count);
+  const docsOfOutlet = new Map<string, number[]>(corpus.outlets.map((o) => [o, []]));
+  const docsOfEvent = new Map<string, number[]>(corpus.events.map((e) => [e, []]));
+  const docsOfEventOutlet = new Map<string, Map<string, number[]>>();
+  const present: DocMeta[] = [];
   let tokens = 0;
   for (const meta of corpus.docs) {
     const stored = perDoc.get(meta.id);
     if (!stored) continue;
-    const d = termsDocOf(stored);
-    const counts = docCounts(d, count);
-    tokens += d.words;
-    addToGroup(getOrAdd(byOutlet, meta.outlet, emptyGroup), counts, d.words);
+    const d = present.length;
+    builder.add(stored);
+    present.push(meta);
+    tokens += stored.words;
+    getOrAdd(docsOfOutlet, meta.outlet, () => []).push(d);
     if (!meta.event) continue;
-    addToGroup(getOrAdd(byEvent, meta.event, emptyGroup), counts, d.words);
-    addToGroup(getOrAdd(getOrAdd(byEventOutlet, meta.event, () => new Map()), meta.outlet, emptyGroup), counts, d.words);
+    getOrAdd(docsOfEvent, meta.event, () => []).push(d);
+    getOrAdd(getOrAdd(docsOfEventOutlet, meta.event, () => new Map()), meta.outlet, () => []).push(d);
   }
+  const table = builder.build();
+  const summer = new GroupSummer(table);
+  const vocabulary = new KeynessVocabulary(table.terms);
 
   // 2. keyness at the three levels
   const scored = { minCount, prior, limit };
-  const outlets = groupSummaries(byOutlet, keyness(byOutlet, scored), options);
-  const eventKeys = byEvent.size > 1 ? keyness(byEvent, { ...scored, limit: 20 }) : [];
-  const events: TermsEventSummary[] = [...byEvent].filter(([, g]) => g.docs > 0).map(([event, group]) => {
-    const within = byEventOutlet.get(event)!;
-    const scores = within.size > 1 ? keyness(within, { minCount: Math.min(minCount, 2), prior, limit: options.eventLimit ?? 10 }) : [];
+  const byOutlet = [...docsOfOutlet].map(([outlet, docs]) => summer.sum(outlet, docs, true));
+  const outletGroups = byOutlet.filter((g) => g.docs > 0);
+  const outlets = groupSummaries(outletGroups, sparseKeyness(outletGroups, vocabulary, scored), table.terms, options.frequent ?? 30);
+  const byEvent = [...docsOfEvent].map(([event, docs]) => summer.sum(event, docs, false)).filter((g) => g.docs > 0);
+  // only what sets each event apart is shown: its under-used terms are not scored
+  const eventKeys = docsOfEvent.size > 1 ? sparseKeyness(byEvent, vocabulary, { ...scored, limit: 20, bottom: false }) : [];
+  const events: TermsEventSummary[] = byEvent.map((group) => {
+    const within = [...docsOfEventOutlet.get(group.name)!].map(([outlet, docs]) => summer.sum(outlet, docs, false));
+    const scores = within.length > 1 ? sparseKeyness(within, vocabulary, { minCount: Math.min(minCount, 2), prior, limit: options.eventLimit ?? 10 }) : [];
     return {
-      event,
+      event: group.name,
       docs: group.docs,
       tokens: group.tokens,
-      top: eventKeys.find((k) => k.group === event)?.top ?? [],
-      outlets: groupSummaries(within, scores, { ...options, frequent: 0 }),
+      top: eventKeys.find((k) => k.group === group.name)?.top ?? [],
+      outlets: groupSummaries(within, scores, table.terms, 0),
     };
   });
 
   // 3. evidence: KWIC lines for the top terms of every outlet, and of every outlet within an event
   const outletSummary = new Map(outlets.map((o) => [o.group, o]));
   const eventOutlet = new Map(events.flatMap((e) => e.outlets.map((o) => [`${e.event}\u0000${o.group}`, o] as const)));
-  attachExamples(perDoc, corpus, count, options, [
+  attachExamples(perDoc, present, table, count, options, [
     { summaryOf: (meta) => outletSummary.get(meta.outlet), perTerm: options.examples ?? 3 },
     { summaryOf: (meta) => eventOutlet.get(`${meta.event}\u0000${meta.outlet}`), perTerm: Math.min(options.examples ?? 3, 2) },
   ]);
@@ -135,7 +153,7 @@ export function summarizeTerms(perDoc: TermsDocs, corpus: CorpusIndex, options: 
     tokens,
     outlets,
     events,
-    scatter: scatterData(byOutlet, corpus, options, minCount, prior),
+    scatter: scatterData(byOutlet, vocabulary, corpus, options, minCount, prior),
   };
 }
 
@@ -145,15 +163,15 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
-function groupSummaries(groups: Map<string, GroupCounts>, scores: GroupKeyness[], options: TermsAnalysisOptions): TermsGroupSummary[] {
+function groupSummaries(groups: SparseGroup[], scores: GroupKeyness[], terms: readonly string[], frequent: number): TermsGroupSummary[] {
   const byGroup = new Map(scores.map((s) => [s.group, s]));
-  return [...groups].filter(([, g]) => g.docs > 0).map(([group, g]) => ({
-    group,
+  return groups.map((g) => ({
+    group: g.name,
     docs: g.docs,
     tokens: g.tokens,
-    top: byGroup.get(group)?.top ?? [],
-    bottom: byGroup.get(group)?.bottom ?? [],
-    frequent: frequencyRows(g, { limit: options.frequent ?? 30 }),
+    top: byGroup.get(g.name)?.top ?? [],
+    bottom: byGroup.get(g.name)?.bottom ?? [],
+    frequent: frequentTerms(g, terms, frequent),
     examples: {},
   }));
 }
@@ -166,45 +184,57 @@ interface ExampleLevel {
 
 /**
  * Fills `summary.examples` for the first top terms of each level, scanning each group's documents
- * in corpus order. A document is read again only while one of its groups still wants lines.
+ * in corpus order. A document is unpacked again only when it holds a term one of its groups
+ * still wants lines for (its term ids in the table tell).
  */
-function attachExamples(perDoc: TermsDocs, corpus: CorpusIndex, count: CountOptions, options: TermsAnalysisOptions, levels: ExampleLevel[]): void {
+function attachExamples(perDoc: TermsDocs, present: DocMeta[], table: TermTable, count: CountOptions, options: TermsAnalysisOptions, levels: ExampleLevel[]): void {
   const termsPerGroup = options.exampleTerms ?? 10;
   const window = options.window ?? 8;
-  const wantedBy = new Map<TermsGroupSummary, Set<string>>();
+  const wantedBy = new Map<TermsGroupSummary, { terms: Set<string>; ids: Set<number> }>();
   const wantedOf = (summary: TermsGroupSummary, perTerm: number) => {
     let wanted = wantedBy.get(summary);
-    if (!wanted) wantedBy.set(summary, (wanted = new Set(summary.top.slice(0, termsPerGroup).map((t) => t.term).filter((t) => (summary.examples[t]?.length ?? 0) < perTerm))));
+    if (!wanted) {
+      const terms = new Set(summary.top.slice(0, termsPerGroup).map((t) => t.term).filter((t) => (summary.examples[t]?.length ?? 0) < perTerm));
+      wantedBy.set(summary, (wanted = { terms, ids: new Set([...terms].map((t) => termId(table.terms, t))) }));
+    }
     return wanted;
   };
-  for (const meta of corpus.docs) {
+  const holdsAny = (d: number, ids: Set<number>) => {
+    for (let p = table.docStart[d]; p < table.docStart[d + 1]; p++) if (ids.has(table.termOf[p])) return true;
+    return false;
+  };
+  for (const [d, meta] of present.entries()) {
     const open = levels
       .map((level) => ({ level, summary: level.summaryOf(meta) }))
-      .filter((x): x is { level: ExampleLevel; summary: TermsGroupSummary } => x.summary !== undefined && wantedOf(x.summary, x.level.perTerm).size > 0);
+      .filter((x): x is { level: ExampleLevel; summary: TermsGroupSummary } => x.summary !== undefined && wantedOf(x.summary, x.level.perTerm).terms.size > 0)
+      .filter((x) => holdsAny(d, wantedBy.get(x.summary)!.ids));
     if (!open.length) continue;
-    const stored = perDoc.get(meta.id);
-    if (!stored) continue;
-    const doc: TermsDocWithMeta = { ...termsDocOf(stored), id: meta.id, outlet: meta.outlet, event: meta.event };
+    const doc: TermsDocWithMeta = { ...termsDocOf(perDoc.get(meta.id)!), id: meta.id, outlet: meta.outlet, event: meta.event };
+    let words: number[] | undefined;
+    const { forms, kinds } = ngramInput(doc, count.lemma ?? false);
     for (const { level, summary } of open) {
       const wanted = wantedBy.get(summary)!;
-      forEachNgram(doc, count, (term, first, last) => {
-        if (!wanted.has(term)) return;
+      forEachNgramOfForms(forms, kinds, count, (term, first, last) => {
+        if (!wanted.terms.has(term)) return;
         const lines = (summary.examples[term] ??= []);
-        if (lines.length < level.perTerm) lines.push(kwicRow(doc, first, last, summary.group, window));
-        if (lines.length >= level.perTerm) wanted.delete(term);
+        if (lines.length < level.perTerm) lines.push(kwicRow(doc, first, last, summary.group, window, (words ??= wordIndices(doc))));
+        if (lines.length >= level.perTerm) {
+          wanted.terms.delete(term);
+          wanted.ids.delete(termId(table.terms, term));
+        }
       });
     }
   }
 }
 
 /** Frequency-vs-frequency data for two outlets: their most distinctive and most frequent terms. */
-function scatterData(byOutlet: Map<string, GroupCounts>, corpus: CorpusIndex, options: TermsAnalysisOptions, minCount: number, prior: number | undefined): TermsSummary['scatter'] {
-  const [a, b] = options.pair ?? corpus.outlets.filter((o) => (byOutlet.get(o)?.docs ?? 0) > 0);
-  const groupA = a !== undefined ? byOutlet.get(a) : undefined;
-  const groupB = b !== undefined ? byOutlet.get(b) : undefined;
+function scatterData(byOutlet: SparseGroup[], vocabulary: KeynessVocabulary, corpus: CorpusIndex, options: TermsAnalysisOptions, minCount: number, prior: number | undefined): TermsSummary['scatter'] {
+  const outlet = (name: string | undefined) => byOutlet.find((g) => g.name === name);
+  const [a, b] = options.pair ?? corpus.outlets.filter((o) => (outlet(o)?.docs ?? 0) > 0);
+  const groupA = a !== undefined ? outlet(a) : undefined;
+  const groupB = b !== undefined ? outlet(b) : undefined;
   if (!groupA || !groupB || a === b) return undefined;
-  const pair = new Map([[a, groupA], [b, groupB]]);
-  const [scores] = keyness(pair, { reference: b, minCount, prior });
+  const [scores] = sparseKeyness([groupA, groupB], vocabulary, { reference: b, minCount, prior });
   const size = options.scatterTerms ?? 250;
   const pick = new Set([...scores.top.slice(0, size / 5), ...scores.bottom.slice(0, size / 5)].map((t) => t.term));
   const byFrequency = [...scores.top, ...scores.bottom].sort((x, y) => y.count + y.otherCount - (x.count + x.otherCount));

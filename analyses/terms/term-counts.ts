@@ -6,6 +6,7 @@
 import { groupOf } from './grouping.js';
 import { forEachNgram, ngramRange } from './ngrams.js';
 import { toTermsDoc, type TermsInput } from './terms-doc.js';
+import type { SparseGroup } from './term-table.js';
 import type { CountOptions, GroupCounts, TermsDoc } from './types.js';
 
 /** An empty group. */
@@ -51,12 +52,41 @@ export function termCounts(docs: Iterable<TermsInput>, options: CountOptions = {
 /** Frequency rows of one group: count, rate per 10k tokens and document frequency, most frequent first. */
 export function frequencyRows(group: GroupCounts, options: { minCount?: number; limit?: number } = {}) {
   const minCount = options.minCount ?? 1;
-  const rows: Array<{ term: string; count: number; rate: number; docs: number }> = [];
+  const rows: FrequencyRow[] = [];
   for (const [term, count] of group.counts) {
     if (count >= minCount) rows.push({ term, count, rate: ratePer10k(count, group.tokens), docs: group.docFreq.get(term) ?? 0 });
   }
-  rows.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term));
+  rows.sort(byFrequency);
   return options.limit === undefined ? rows : rows.slice(0, options.limit);
+}
+
+/** One frequency row: count, rate per 10k tokens, documents holding the term. */
+export interface FrequencyRow {
+  term: string;
+  count: number;
+  rate: number;
+  docs: number;
+}
+
+/** Most frequent first, then by term (locale order); equal rows keep their order (a stable sort). */
+function byFrequency(a: FrequencyRow, b: FrequencyRow): number {
+  return b.count - a.count || a.term.localeCompare(b.term);
+}
+
+/**
+ * frequencyRows of a summed group (term-table.ts; summed with document counts): the same rows,
+ * but only the terms as frequent as the limit-th one are sorted, not the group's whole vocabulary.
+ */
+export function frequentTerms(group: SparseGroup, terms: readonly string[], limit: number): FrequencyRow[] {
+  if (limit === 0) return [];
+  let least = 1;
+  if (limit > 0 && limit < group.counts.length) least = group.counts.slice().sort()[group.counts.length - limit];
+  const rows: FrequencyRow[] = [];
+  for (let k = 0; k < group.ids.length; k++) {
+    const count = group.counts[k];
+    if (count >= least) rows.push({ term: terms[group.ids[k]], count, rate: ratePer10k(count, group.tokens), docs: group.docFreq?.[k] ?? 0 });
+  }
+  return rows.sort(byFrequency).slice(0, limit);
 }
 
 /** Occurrences per 10,000 tokens (0 when there are no tokens). */

@@ -39,8 +39,10 @@ export interface PackedTermsDoc {
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 const OPEN = 0x28; // (
-const LOWER_A = 0x61; // a: kinds below it are upper case (a sentence starts there)
-const CASE_BIT = 0x20; // or-ing it lower-cases an ASCII letter
+/** a: kinds below it are upper case (a sentence starts there). */
+export const LOWER_A = 0x61;
+/** Or-ing it lower-cases an ASCII letter (a kind), and-ing its complement upper-cases it. */
+export const CASE_BIT = 0x20;
 const PUNCTUATION = 0x70; // p
 
 /** The gap that goes unrecorded before a token of this kind (its lower-case char code). */
@@ -186,19 +188,64 @@ export function packTermsDoc(doc: TermsDoc): PackedTermsDoc {
 // V8 cuts substrings of 13 or more characters as views that keep the whole string they were
 // cut from alive. Summaries keep tokens (as terms, in KWIC lines) for the whole run, and one
 // such view would pin the article's whole packed text; so long tokens get a string of their own.
-const VIEW_MIN_LENGTH = 13;
+export const VIEW_MIN_LENGTH = 13;
 
 /** A copy of `s` that refers to no larger string. */
-function ownCopy(s: string): string {
+export function ownCopy(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/** The TermsDoc a PackedTermsDoc holds (inverse of packTermsDoc). */
-export function unpackTermsDoc(packed: PackedTermsDoc): TermsDoc {
+/** The token texts of a packed document (throws when they do not match its kinds: a corrupt document). */
+function tokenTexts(packed: PackedTermsDoc): string[] {
   const count = packed.kinds.length;
   const text = count ? packed.text.split(' ') : [];
   if (text.length !== count) throw new Error(messages.badTokenCount(count, text.length));
   for (const [i, spaced] of Object.entries(packed.spaced ?? {})) text[Number(i)] = spaced;
+  return text;
+}
+
+/** Calls `visit(tokenIndex, lemma)` for every lemma of a packed document, `lower` being the lower-cased token texts. */
+function forEachLemma(packed: PackedTermsDoc, lower: (i: number) => string, visit: (index: number, lemma: string) => void): void {
+  const edits = readDigits(packed.lemmas);
+  let index = 0;
+  let from = 0;
+  for (let e = 0; e < edits.length; e += 3) {
+    index += edits[e];
+    const form = lower(index);
+    visit(index, form.slice(0, form.length - edits[e + 1]) + packed.suffixes.slice(from, (from += edits[e + 2])));
+  }
+}
+
+/**
+ * What n-gram counting needs of a packed document (ngrams.ts forEachNgramOfForms), without the
+ * offsets and objects of a TermsDoc: every token's form (lemma when asked and known, else the
+ * lower-cased text: formOf of the unpacked document) and the kinds as packed. The forms may be
+ * cut from the packed text: copy one before keeping it beyond the document.
+ */
+export function packedForms(packed: PackedTermsDoc, lemma: boolean): { forms: string[]; kinds: string } {
+  const lower = tokenTexts(packed);
+  for (let i = 0; i < lower.length; i++) lower[i] = lower[i].toLowerCase();
+  if (!lemma) return { forms: lower, kinds: packed.kinds };
+  const forms = lower.slice();
+  forEachLemma(packed, (i) => lower[i] ?? '', (i, value) => {
+    if (value && i < forms.length) forms[i] = value;
+  });
+  return { forms, kinds: packed.kinds };
+}
+
+/** The kinds of a TermsDoc with the first token of every sentence upper-cased, as packed. */
+export function sentenceKinds(doc: TermsDoc): string {
+  if (!doc.sentences.length) return doc.kind;
+  const codes = new Uint8Array(doc.kind.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = doc.kind.charCodeAt(i);
+  for (const s of doc.sentences) if (s >= 0 && s < codes.length) codes[s] &= ~CASE_BIT;
+  return Buffer.from(codes.buffer, 0, codes.length).toString('latin1');
+}
+
+/** The TermsDoc a PackedTermsDoc holds (inverse of packTermsDoc). */
+export function unpackTermsDoc(packed: PackedTermsDoc): TermsDoc {
+  const text = tokenTexts(packed);
+  const count = text.length;
   const gaps = readDigits(packed.gaps);
   const start = new Array<number>(count);
   const sentences: number[] = [];
@@ -219,14 +266,9 @@ export function unpackTermsDoc(packed: PackedTermsDoc): TermsDoc {
     end = start[i] + length;
   }
   const lemma: Record<number, string> = {};
-  const edits = readDigits(packed.lemmas);
-  let index = 0;
-  let from = 0;
-  for (let e = 0; e < edits.length; e += 3) {
-    index += edits[e];
-    const lower = (text[index] ?? '').toLowerCase();
-    lemma[index] = lower.slice(0, lower.length - edits[e + 1]) + packed.suffixes.slice(from, (from += edits[e + 2]));
-  }
+  forEachLemma(packed, (i) => (text[i] ?? '').toLowerCase(), (i, value) => {
+    lemma[i] = value;
+  });
   return { words: packed.words, text, start, lemma, kind: packed.kinds.toLowerCase(), sentences };
 }
 

@@ -4,11 +4,14 @@
  * slow part. A min-heap of size k keeps the best seen so far.
  */
 
-/** Indices i in [0, n) with keep(i), the k highest score(i) first (ties: lower index first). */
-export function largestK(n: number, k: number, score: (i: number) => number, keep: (i: number) => boolean): number[] {
+/**
+ * Indices i in [0, n) with keep(i), the k highest score(i) first; ties: lower tie(i) first
+ * (default the index itself; tie must be distinct for distinct indices to keep the order total).
+ */
+export function largestK(n: number, k: number, score: (i: number) => number, keep: (i: number) => boolean, tie: (i: number) => number = (i) => i): number[] {
   if (k <= 0) return [];
   const heap: number[] = []; // indices; heap[0] is the worst kept
-  const worse = (a: number, b: number) => score(a) < score(b) || (score(a) === score(b) && a > b);
+  const worse = (a: number, b: number) => score(a) < score(b) || (score(a) === score(b) && tie(a) > tie(b));
   const siftUp = (pos: number) => {
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
