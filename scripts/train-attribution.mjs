@@ -33,7 +33,8 @@ const { values: args } = parseArgs({
     data: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data') },
     dist: { type: 'string', default: resolve(import.meta.dirname, '../dist') },
     out: { type: 'string', default: resolve(import.meta.dirname, '../data/models/attribution-cues.json') },
-    epochs: { type: 'string', default: '3' },
+    // Five passes over the examples (three before): dev cue F1 0.800 → 0.801, train 0.823 → 0.828.
+    epochs: { type: 'string', default: '5' },
     limit: { type: 'string' },
     // Develop rules honestly: train only on the 90% of train the threshold is not tuned on and
     // write that model, so the held-out tenth (docs i % 10 === 0) can be evaluated with it.

@@ -5,15 +5,17 @@
  * Runtime: score each token, and say which features pushed it over the threshold.
  *
  * Every token of every article is scored (twice: the model is stacked), so the weights are
- * compiled once into tables indexed by template and value ids (cue-symbols.ts), and a document
- * is scored one feature at a time over all its tokens (tight loops over one small table each);
- * names are only written out for the few tokens whose score is explained.
+ * compiled once into fixed-point tables indexed by value ids (cue-symbols.ts): word features
+ * from one row per word, word bigrams from one pair table, the rest one template at a time over
+ * all tokens (tight loops over one small table each). Integer sums make the order free and the
+ * result exact. Names are only written out for the few tokens whose score is explained.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
 import {
-  BIAS_TEMPLATE, featureContext, STACK_FEATURES, stackColumns, TOKEN_FEATURES, type FeatureContext, type FeatureSpec, type FeatureToken,
+  BIAS_TEMPLATE, featureContext, STACK_FEATURES, stackColumns, TOKEN_FEATURES, WORD_OFFSETS, type FeatureContext, type FeatureSpec,
+  type FeatureToken,
 } from './cue-features.js';
 import { featureName, parseFeatureName, Symbols, TEMPLATES } from './cue-symbols.js';
 import { PairTable } from './pair-table.js';
@@ -27,7 +29,7 @@ export interface CueModel {
   trainedOn: string;
   /** Probability at or above which a token is a cue token (tuned on held-out train docs). */
   threshold: number;
-  /** First-pass weights over token features. */
+  /** First-pass weights over token features (both passes are read to 1e-4, WEIGHT_SCALE). */
   weights: Record<string, number>;
   /** Second-pass weights over token features plus stack features of first-pass probabilities. */
   stacked?: Record<string, number>;
@@ -57,9 +59,30 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const NO_WEIGHTS = 3;
 
 /**
- * Weights as lookup tables. Each template has its own small weight arrays, indexed by a slot:
- * 0 for a no-value template, the value id for a one-value template, and a slot from a pair
- * table for a two-value one. Small per-template arrays keep the scoring loops in cache.
+ * Weights are read at this precision (the trainer rounds them so) and summed as integers, so
+ * a token's sum is exact whatever order its features are added in: the scorer groups them by
+ * what keeps the tables in cache, not by spec order.
+ */
+export const WEIGHT_SCALE = 1e4;
+const fixed = (w: number) => (w === w ? Math.round(w * WEIGHT_SCALE) : 0);
+
+/**
+ * Token features read from word columns are summed together, token by token, from one row per
+ * word (`rows`): the word at i−3…i+3 and the word alone each used to take a table of their own,
+ * seven cache misses per token where one row now serves the window. Word bigram features
+ * ("w|w+1", "w-1|w") share one pair table (`bigrams`): the pair that gives one token its
+ * "w|w+1" gives the next its "w-1|w", so each is looked up once.
+ */
+const ROW_SPECS = TOKEN_FEATURES.filter((f) => f.b < 0 && WORD_OFFSETS.has(f.a));
+const BIGRAM_SPECS = TOKEN_FEATURES.filter((f) => f.when < 0 && WORD_OFFSETS.has(f.a) && WORD_OFFSETS.get(f.b) === WORD_OFFSETS.get(f.a)! + 1);
+/** Token features summed template by template over all tokens. */
+const OTHER_SPECS = TOKEN_FEATURES.filter((f) => !ROW_SPECS.includes(f) && !BIGRAM_SPECS.includes(f));
+const WORDS = [...WORD_OFFSETS].find(([, offset]) => offset === 0)![0];
+
+/**
+ * Weights as lookup tables. Explanations read each template's own weight arrays, indexed by a
+ * slot: 0 for a no-value template, the value id for a one-value template, and a slot from a pair
+ * table for a two-value one. Scoring reads fixed-point copies laid out for the scoring loops.
  */
 interface CompiledModel {
   symbols: Symbols;
@@ -67,16 +90,20 @@ interface CompiledModel {
   lookup: Uint8Array;
   /** Per two-value template: slot by value ids (first value). */
   pairs: PairTable[];
-  /** Per two-value template: both passes' weights by value ids, 0 for none (scoring). */
-  pairWeights: PairTable[];
   /** Per template and slot, the weight of each pass (NaN when the pass has none: explanations). */
   first: Float64Array[];
   second: Float64Array[] | null;
   /**
-   * Both passes interleaved, `[first, second]` per slot, with 0 for none: one cache line holds
-   * both weights of a feature, and adding 0 leaves any sum unchanged (the loop needs no test).
+   * Scoring, in fixed point with 0 for none (adding 0 leaves a sum unchanged, so the loops need
+   * no test): per no- and one-value template, `[first, second]` per slot (one cache line holds
+   * both weights of a feature); per two-value template, both by value ids.
    */
-  scoring: Float64Array[];
+  unary: Int32Array[];
+  pairWeights: PairTable[];
+  /** Per word id, `[first, second]` of each of ROW_SPECS. */
+  rows: Int32Array;
+  /** Per word pair, `[first, second]` of each of BIGRAM_SPECS. */
+  bigrams: PairTable;
 }
 
 function compile(model: CueModel): CompiledModel {
@@ -97,26 +124,40 @@ function compile(model: CueModel): CompiledModel {
     for (const { w, readings: list } of pass) {
       for (const [t, a, b] of list) {
         let slot = slotOf({ lookup, pairs }, t, a, b);
-        if (slot < 0) pairs[t].set(a, b, (slot = nextSlot[t]++));
+        if (slot < 0) pairs[t].entries[pairs[t].add(a, b) + 2] = slot = nextSlot[t]++;
         out[t][slot] = w;
       }
     }
     return out;
   });
   const [first, second] = tables;
-  const scoring = first.map((weights, t) => {
-    const both = new Float64Array(2 * weights.length);
-    weights.forEach((w, slot) => (both[2 * slot] = w === w ? w : 0));
-    second?.[t].forEach((w, slot) => (both[2 * slot + 1] = w === w ? w : 0));
-    return both;
+  const both = (t: number, slot: number): [number, number] => [fixed(first[t][slot]), second ? fixed(second[t][slot]) : 0];
+  const unary = TEMPLATES.map(({ arity }, t) => {
+    const out = new Int32Array(arity === 2 ? 0 : 2 * slotCount[t]);
+    for (let slot = 0; 2 * slot < out.length; slot++) out.set(both(t, slot), 2 * slot);
+    return out;
   });
+  /** Every (a, b, slot) of a two-value template. */
+  const pairsOf = (t: number) => {
+    const out: Array<[number, number, number]> = [];
+    const e = pairs[t].entries;
+    for (let at = 0; at < e.length; at += pairs[t].stride) if (e[at] >= 0) out.push([e[at], e[at + 1], e[at + 2]]);
+    return out;
+  };
   const pairWeights = pairs.map((table, t) => {
-    const weights = new PairTable(table.size);
-    const e = table.entries;
-    for (let at = 0; at < e.length; at += 4) if (e[at] >= 0) weights.set(e[at], e[at + 1], scoring[t][2 * e[at + 2]], scoring[t][2 * e[at + 2] + 1]);
+    const weights = new PairTable(table.size, 2);
+    for (const [a, b, slot] of pairsOf(t)) weights.entries.set(both(t, slot), weights.add(a, b) + 2);
     return weights;
   });
-  return { symbols, lookup, pairs, pairWeights, first, second: second ?? null, scoring };
+  const rows = new Int32Array(symbols.size * 2 * ROW_SPECS.length);
+  ROW_SPECS.forEach(({ t }, r) => {
+    for (let v = 0; v < symbols.size; v++) rows.set(both(t, v), v * 2 * ROW_SPECS.length + 2 * r);
+  });
+  const bigrams = new PairTable(BIGRAM_SPECS.reduce((n, { t }) => n + pairCount[t], 0), 2 * BIGRAM_SPECS.length);
+  BIGRAM_SPECS.forEach(({ t }, j) => {
+    for (const [a, b, slot] of pairsOf(t)) bigrams.entries.set(both(t, slot), bigrams.add(a, b) + 2 + 2 * j);
+  });
+  return { symbols, lookup, pairs, first, second: second ?? null, unary, pairWeights, rows, bigrams };
 }
 
 /** Compiled tables per weights object (a model copied with another threshold shares them). */
@@ -145,9 +186,8 @@ function slotOf(c: Pick<CompiledModel, 'lookup' | 'pairs'>, t: number, a: number
 }
 
 /**
- * Adds the weights of `specs` to every token's sums: the first pass's to `z1` (when given) and
- * the second pass's to `z2`. Features go in spec order, so each token's sum is built in the
- * same order as over its feature list.
+ * Adds the weights of `specs` to every token's sums (or those of `only`): the first pass's to
+ * `z1` (when given) and the second pass's to `z2`, one template at a time.
  */
 function accumulate(
   c: CompiledModel,
@@ -167,7 +207,7 @@ function accumulate(
     const bs = b >= 0 ? columns[b] : null;
     const pairs = c.pairWeights[t];
     // Two-value weights sit in the pair table's entries, the others in the template's array.
-    const both = kind === 2 ? pairs.entries : c.scoring[t];
+    const both = kind === 2 ? pairs.entries : c.unary[t];
     // Value ids are -1 for values no weight names (a frozen symbol table).
     for (let j = 0; j < count; j++) {
       const i = only ? only[j] : j;
@@ -185,6 +225,57 @@ function accumulate(
   }
 }
 
+/** Adds the ROW_SPECS weights of every token, one word row per value. */
+function accumulateRows(c: CompiledModel, ctx: FeatureContext, z1: Float64Array, z2: Float64Array): void {
+  const width = 2 * ROW_SPECS.length;
+  const values = ROW_SPECS.map(({ a }) => ctx.columns[a]);
+  const fires = ROW_SPECS.map(({ when }) => (when >= 0 ? ctx.conditions[when] : null));
+  const { rows } = c;
+  for (let i = 0; i < z1.length; i++) {
+    let s1 = 0;
+    let s2 = 0;
+    for (let r = 0; r < values.length; r++) {
+      const v = values[r][i];
+      const f = fires[r];
+      if (v < 0 || (f !== null && !f[i])) continue;
+      const at = v * width + 2 * r;
+      s1 += rows[at];
+      s2 += rows[at + 1];
+    }
+    z1[i] += s1;
+    z2[i] += s2;
+  }
+}
+
+/**
+ * Adds the BIGRAM_SPECS weights: each word pair of a sentence (sentence edges included) is
+ * looked up once and gives each bigram template's weight to the token that reads that pair.
+ */
+function accumulateBigrams(c: CompiledModel, ctx: FeatureContext, z1: Float64Array, z2: Float64Array): void {
+  const words = ctx.columns[WORDS];
+  const [start, end] = [c.symbols.id('<S>'), c.symbols.id('</S>')];
+  const offsets = BIGRAM_SPECS.map(({ a }) => WORD_OFFSETS.get(a)!);
+  const { bigrams } = c;
+  const e = bigrams.entries;
+  const n = z1.length;
+  for (let s0 = 0; s0 < n; s0 = ctx.sentenceEnd[s0]) {
+    const s1 = ctx.sentenceEnd[s0];
+    for (let k = s0 - 1; k < s1; k++) {
+      const a = k < s0 ? start : words[k];
+      const b = k + 1 < s1 ? words[k + 1] : end;
+      const at = a < 0 || b < 0 ? -1 : bigrams.find(a, b);
+      if (at < 0) continue;
+      for (let j = 0; j < offsets.length; j++) {
+        // The pair at k is what the template of offset d reads for token k − d.
+        const i = k - offsets[j];
+        if (i < s0 || i >= s1) continue;
+        z1[i] += e[at + 2 + 2 * j];
+        z2[i] += e[at + 3 + 2 * j];
+      }
+    }
+  }
+}
+
 /** Cue probabilities of a document's tokens, and why a token scored as it did. */
 export interface TokenScores {
   ctx: FeatureContext;
@@ -194,23 +285,27 @@ export interface TokenScores {
   explain(i: number): string[];
 }
 
+const probability = (z: number) => sigmoid(z / WEIGHT_SCALE);
+
 /** Cue probabilities of every token of a document (two passes when the model is stacked). */
 export function scoreTokens(model: CueModel, tokens: readonly FeatureToken[], text?: string, cueWords?: ReadonlySet<string>): TokenScores {
   const c = compiledModel(model);
   const ctx = featureContext(tokens, text, cueWords, c.symbols);
   const n = tokens.length;
+  // Fixed-point sums of the first pass and of the second (token features, then stack features).
   const z1 = new Float64Array(n);
-  // The second pass sums the token features first, then the stack features.
   const z2 = new Float64Array(n);
-  accumulate(c, TOKEN_FEATURES, ctx.columns, ctx.conditions, z1, z2);
-  const first = z1.map(sigmoid);
+  accumulateRows(c, ctx, z1, z2);
+  accumulateBigrams(c, ctx, z1, z2);
+  accumulate(c, OTHER_SPECS, ctx.columns, ctx.conditions, z1, z2);
+  const first = z1.map(probability);
   const explainFirst = (i: number) => explain(c, ctx, c.first, [[TOKEN_FEATURES, ctx.columns]], i);
   if (!c.second) return { ctx, p: first, explain: explainFirst };
   const columns = stackColumns(ctx, first);
   const passed = gate(first);
   accumulate(c, STACK_FEATURES, columns, ctx.conditions, null, z2, passed);
   const p = first.slice();
-  for (let j = 0; j < passed.length; j++) p[passed[j]] = sigmoid(z2[passed[j]]);
+  for (let j = 0; j < passed.length; j++) p[passed[j]] = probability(z2[passed[j]]);
   const second = c.second;
   return {
     ctx,

@@ -7,7 +7,7 @@
  *   5. stance of the cue verb (stance.ts);
  *   6. the whole-attribution check (attribution-check.ts) keeps the likely candidates; quotes
  *      continuing over the next sentences or paragraph keep the speaker of the attribution they
- *      follow. Sources never run across words glued by scraping (glued-names.ts).
+ *      follow. Sources never run across words glued by scraping (src/text/glued-names.ts).
  */
 import { span } from '../../src/corpus/article.js';
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
@@ -17,7 +17,7 @@ import { findSource, type SourceRange } from './find-source.js';
 import { findContent, type QuoteSpan } from './find-content.js';
 import { quoteSpans } from './quote-spans.js';
 import { resolveSource, type PriorSource, type SourceChars } from './resolve-source.js';
-import { cueSideOfSeams } from './glued-names.js';
+import { cueSideOfSeams } from '../../src/text/glued-names.js';
 import { loadSourceNouns } from './source-lexicon.js';
 import { cueWordsOf, loadStances, stanceOf } from './stance.js';
 import type { Attribution } from './types.js';
@@ -85,7 +85,7 @@ function sourceAcrossInsertion(tokens: readonly Token[], cueStart: number, cueEn
   return null;
 }
 
-/** A source's range, cut to characters when it runs across glued words (glued-names.ts). */
+/** A source's range, cut to characters when it runs across glued words (src/text/glued-names.ts). */
 function sourceChars(text: string, tokens: readonly Token[], source: SourceRange, cueStart: number): SourceChars {
   const start = tokens[source.tokenStart].start;
   const end = tokens[source.tokenEnd - 1].end;

@@ -95,14 +95,14 @@ function addRuleCues(cues: CueCandidate[], tokens: readonly FeatureToken[], text
   const added: CueCandidate[] = [];
   const labels = speakerLabels(tokens, text);
   for (let k = 1; k < tokens.length - 1; k++) {
-    if (taken.has(k)) continue;
     const t = tokens[k];
+    // Every rule starts at a colon or a dash: other tokens are passed over first (this runs on all).
+    if ((t.text !== ':' && !(t.text.length <= 2 && DASH.test(t.text))) || taken.has(k)) continue;
     const next = tokens[k + 1];
     if (t.text === ':' && labels.has(k)) {
       added.push(rule(k, 'speaker label in a transcript'));
     } else if (t.text === ':' && headlineSpeaker(text, t.start)) {
       added.push(rule(k, 'speaker label of a headline'));
-
     } else if (t.text === ':' && QUOTE_PARAGRAPH.test(text.slice(t.end, t.end + 8))) {
       const clauseHasCue = cues.some((c) => tokens[c.tokenStart].sentence === t.sentence && c.tokenEnd <= k);
       if (!clauseHasCue && tokens[k - 1].pos !== 'PUNCT') added.push(rule(k, 'colon introducing a quote'));

@@ -35,7 +35,8 @@ export const attribution: Analysis<AttributionDoc, AttributionSummary> = {
   id: 'attribution',
   title: 'Attribution',
   // 2: attribution check model, source rules, sources cut at scraped name seams
-  version: '2',
+  // 3: cue model with the word-pair templates, trained five epochs (cached results are stale)
+  version: '3',
   perDoc: (doc, ctx) => ({
     attributions: extractAttributions(doc, { lexiconFiles: ctx.lexiconFiles, outlets: ctx.outlets, threshold: optionsOf(ctx).threshold }),
   }),

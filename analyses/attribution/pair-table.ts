@@ -1,26 +1,30 @@
 /**
- * A hash table from a pair of non-negative integers to two numbers (open addressing, linear
- * probing, one Float64Array). cue-model.ts keeps its two-value features in these: the scorer
+ * A hash table from a pair of non-negative integers to a few integers (open addressing, linear
+ * probing, one Int32Array). cue-model.ts keeps its two-value features in these: the scorer
  * looks up about a dozen pairs for every token of every article, so each entry holds its two
- * keys and both values together — a probe reads one cache line and no second array — which is
- * several times cheaper than a `Map` lookup followed by a weight lookup.
+ * keys and its values together — a probe reads one cache line and no second array — which is
+ * several times cheaper than a `Map` lookup followed by a weight lookup. Values are integers
+ * (weights in fixed point, slot numbers): four bytes each keep the tables small enough to stay
+ * in cache between articles.
  */
-const STRIDE = 4; // a, b, first value, second value: 32 bytes, two entries to a cache line
 const EMPTY = -1;
 
 export class PairTable {
   private readonly mask: number;
-  /** The entries: `[a, b, first, second]` per position; `find` gives an entry's offset. */
-  readonly entries: Float64Array;
+  /** Entry width: the two keys, then the values. */
+  readonly stride: number;
+  /** The entries: `[a, b, value…]` per position; `find` gives an entry's offset. */
+  readonly entries: Int32Array;
   /** Number of pairs stored. */
   size = 0;
 
-  /** `capacity`: how many pairs will be stored (the table does not grow). */
-  constructor(capacity: number) {
+  /** `capacity`: how many pairs will be stored (the table does not grow); `values`: integers per pair. */
+  constructor(capacity: number, values = 1) {
     let slots = 2;
     while (slots < capacity * 2) slots *= 2;
     this.mask = slots - 1;
-    this.entries = new Float64Array(slots * STRIDE).fill(EMPTY);
+    this.stride = 2 + values;
+    this.entries = new Int32Array(slots * this.stride).fill(EMPTY);
   }
 
   private slot(a: number, b: number): number {
@@ -29,26 +33,36 @@ export class PairTable {
     return h & this.mask;
   }
 
-  /** Stores the values of (a, b), replacing earlier ones. */
-  set(a: number, b: number, first: number, second = 0): void {
+  /** Offset of the entry of (a, b), stored or the free one it would take. */
+  private probe(a: number, b: number): number {
     const e = this.entries;
-    let at = this.slot(a, b) * STRIDE;
-    while (e[at] !== EMPTY && (e[at] !== a || e[at + 1] !== b)) at = (at + STRIDE) & (this.mask * STRIDE + STRIDE - 1);
-    if (e[at] === EMPTY) {
-      if (this.size * 2 >= this.mask + 1) throw new Error('framelens: PairTable is full');
-      this.size++;
+    const { stride } = this;
+    for (let at = this.slot(a, b) * stride; ; at += stride) {
+      if (at === e.length) at = 0;
+      const key = e[at];
+      if (key === EMPTY || (key === a && e[at + 1] === b)) return at;
     }
-    e[at] = a;
-    e[at + 1] = b;
-    e[at + 2] = first;
-    e[at + 3] = second;
   }
 
-  /** Offset of the entry of (a, b) in `entries` (its values at +2 and +3), or -1. */
+  /** Offset of the entry of (a, b), adding it (values 0) when absent. */
+  add(a: number, b: number): number {
+    const at = this.probe(a, b);
+    if (this.entries[at] === EMPTY) {
+      if (this.size * 2 >= this.mask + 1) throw new Error('framelens: PairTable is full');
+      this.size++;
+      this.entries.fill(0, at + 2, at + this.stride);
+      this.entries[at] = a;
+      this.entries[at + 1] = b;
+    }
+    return at;
+  }
+
+  /** Offset of the entry of (a, b) in `entries` (its values from +2), or -1. */
   find(a: number, b: number): number {
     const e = this.entries;
-    const wrap = this.mask * STRIDE + STRIDE - 1;
-    for (let at = this.slot(a, b) * STRIDE; ; at = (at + STRIDE) & wrap) {
+    const { stride } = this;
+    for (let at = this.slot(a, b) * stride; ; at += stride) {
+      if (at === e.length) at = 0;
       const key = e[at];
       if (key === EMPTY) return -1;
       if (key === a && e[at + 1] === b) return at;

@@ -8,7 +8,7 @@
 import type { AnalyzedDoc, Mention, Token } from '../../src/text/types.js';
 import type { ResolutionStep, SourceType } from './types.js';
 import type { SourceNouns } from './source-lexicon.js';
-import { nameBeforeSeam } from './glued-names.js';
+import { nameBeforeSeam } from '../../src/text/glued-names.js';
 
 /** A source already resolved earlier in the document (for pronoun continuity). */
 export interface PriorSource {
@@ -47,9 +47,18 @@ function categoriesOf(nouns: SourceNouns, token: Token): Set<string> {
   return nouns.get(token.lemma.toLowerCase()) ?? nouns.get(lower) ?? nouns.get(lower.replace(/s$/, '')) ?? new Set();
 }
 
+const outletNames = new WeakMap<readonly string[], Set<string>>();
+
+/** Whether `text` is one of the corpus outlets' names (any case); the lower-cased names are made once per list. */
+function isOutlet(outlets: readonly string[], text: string): boolean {
+  let names = outletNames.get(outlets);
+  if (!names) outletNames.set(outlets, (names = new Set(outlets.map((o) => o.toLowerCase()))));
+  return names.has(text.toLowerCase());
+}
+
 /** Type of a phrase with no mention, from its head noun and its shape. */
 function typeFromHead(nouns: SourceNouns, tokens: readonly Token[], start: number, end: number, outlets: readonly string[], text: string, head = tokens[headOf(tokens, start, end)]): SourceType {
-  if (outlets.some((o) => o.toLowerCase() === text.toLowerCase())) return 'media';
+  if (isOutlet(outlets, text)) return 'media';
   const cats = categoriesOf(nouns, head);
   const named = tokens.slice(start, end).some((t) => t.pos === 'PROPN');
   if (cats.has('media')) return 'media';
@@ -64,7 +73,7 @@ function typeFromHead(nouns: SourceNouns, tokens: readonly Token[], start: numbe
 
 /**
  * Token range of a source; `start`/`end` narrow it to characters when the range runs across a
- * seam of glued words (glued-names.ts) and the source is only the part on the cue's side.
+ * seam of glued words (src/text/glued-names.ts) and the source is only the part on the cue's side.
  */
 export interface SourceChars {
   tokenStart: number;

@@ -265,9 +265,9 @@ export const attributionEval: Evaluation = {
       name: 'attribution',
       rows,
       metrics,
-      // A little under the levels reached (dev cue F1 0.797, source overlap 0.909, content
-      // overlap 0.922), so CI catches drops. The target for cue F1 is 0.80: not reached yet.
-      floors: { 'dev.cueF1': 0.79, 'dev.sourceOverlap': 0.9, 'dev.contentOverlap': 0.91 },
+      // A little under the levels reached (dev cue F1 0.801, source overlap 0.910, content
+      // overlap 0.922), so CI catches drops; the cue floor is the target, 0.80.
+      floors: { 'dev.cueF1': 0.8, 'dev.sourceOverlap': 0.9, 'dev.contentOverlap': 0.91 },
       notes,
     };
   },

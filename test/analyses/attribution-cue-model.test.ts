@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDoc } from '../../src/text/analyze.js';
 import type { Article } from '../../src/corpus/article.js';
 import { featureContext, stackFeatures, tokenFeatures } from '../../analyses/attribution/cue-features.js';
-import { loadCueModel, scoreTokens, STACK_GATE, type CueModel } from '../../analyses/attribution/cue-model.js';
+import { loadCueModel, scoreTokens, STACK_GATE, WEIGHT_SCALE, type CueModel } from '../../analyses/attribution/cue-model.js';
 import { parseFeatureName, Symbols } from '../../analyses/attribution/cue-symbols.js';
 import { cueWordsOf, loadStances } from '../../analyses/attribution/stance.js';
 
@@ -13,14 +13,16 @@ const analyze = (text: string) => analyzeDoc({ id: 't', outlet: 'Northern Ledger
 
 /**
  * The plain reading of the model: every feature of a token as a name, looked up in the weights
- * dictionary and summed in order; the compiled scorer must give exactly these numbers. A token
+ * dictionary and summed; the compiled scorer must give exactly these numbers. A token
  * whose first-pass probability is under the gate keeps it, explained by the first pass.
  */
 function referenceScores(model: CueModel, text: string): { p: number[]; top: string[][] } {
   const { tokens } = analyze(text);
   const ctx = featureContext(tokens, text, cueWordsOf(loadStances()));
   const names = tokens.map((_, i) => tokenFeatures(ctx, i));
-  const sum = (weights: Record<string, number>, list: string[]) => list.reduce((z, f) => (f in weights ? z + weights[f] : z), 0);
+  // Weights are read at a fixed precision and summed as integers (exact in any order).
+  const sum = (weights: Record<string, number>, list: string[]) =>
+    list.reduce((z, f) => (f in weights ? z + Math.round(weights[f] * WEIGHT_SCALE) : z), 0) / WEIGHT_SCALE;
   const first = names.map((list) => sigmoid(sum(model.weights, list)));
   const gated = (i: number) => !model.stacked || first[i] < STACK_GATE;
   const final = model.stacked ? stackFeatures(ctx, first).map((stack, i) => (gated(i) ? names[i] : [...names[i], ...stack])) : names;
@@ -86,6 +88,22 @@ describe('the compiled cue scorer', () => {
     // The second bar is followed by a comma: "w|p+1=||PUNCT" fires too.
     expect(p[at('|', 1)]).toBe(sigmoid(-2 + 4 + 1));
     expect(p[at('end')]).toBe(sigmoid(-2));
+  });
+
+  it('sums word-row, word-bigram and conditioned word weights exactly, sentence edges included', () => {
+    // Weights on every path of the scorer: a word and its neighbours up to three away (rows),
+    // both word bigram templates with the sentence-edge values, a word under a context condition.
+    const weights = {
+      bias: -1, 'w=say': 0.5, 'w-3=<S>': 0.25, 'w+3=</S>': -0.125, 'w+1=that': 0.0625, 'w-2=she': 0.3,
+      'w|w+1=say|that': 0.7, 'w|w+1=.|</S>': -0.2, 'w-1|w=<S>|she': 0.15, 'w-1|w=<S>|say': 0.33, 'w-1|w=she|say': 0.4, 'w-1|w=,|say': 0.9,
+      // Pairs across a sentence edge that no token's features name: they must not count.
+      'w|w+1=<S>|she': 5, 'w-1|w=.|</S>': 5,
+      'q-before|w=say': 1.1, 'that-after|w=say': -0.6, 'w|inq=say|1': 0.05,
+    };
+    const tiny: CueModel = { name: 't', description: '', trainedOn: '', threshold: 0.5, weights, stacked: { ...weights, 's:p=5': 0.8, 's:p|w=4|say': -0.3 } };
+    const text = 'She would say that. “Enough,” she said, and the minister did say. Say nothing.\n\nThey say.';
+    const { tokens } = analyze(text);
+    expect(Array.from(scoreTokens(tiny, tokens, text).p)).toEqual(referenceScores(tiny, text).p);
   });
 
   it('parses a two-value name at each of its bars, so values may contain bars', () => {
