@@ -177,9 +177,9 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
 }
 
 /**
- * What a worker needs of an article. `meta` holds every other field of the input record (for the
- * article-bias-prediction corpus a second copy of the text) and no analysis reads it: it stays in
- * this thread instead of being copied to a worker.
+ * What a worker needs of an article. `meta` holds every other field of the input record (authors,
+ * labels, source URLs …) and no analysis reads it: it stays in this thread instead of being
+ * copied to a worker.
  */
 function withoutMeta({ meta: _meta, ...article }: Article): Article {
   return article;
