@@ -21,20 +21,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { analyzeDoc } from '../dist/src/text/analyze.js';
 import * as nlpModule from '../dist/src/text/nlp.js';
-
-const { getNlp, NLP_PIPE } = nlpModule;
-/**
- * A wink instance that has read nothing yet, as a user's own script would create it. The model's
- * metaCER() stringifies its (custom-entity) machines in place on every call, so each new instance
- * would double their size: the first result is kept and handed to every instance.
- */
-let cer;
-const benchModel = { ...model, metaCER: () => (cer ??= model.metaCER()) };
-const freshNlp = () => winkNLP(benchModel, NLP_PIPE);
+import { freshNlp } from './lib/fresh-wink.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -79,7 +68,8 @@ function abpTexts() {
   return { name: `article-bias-prediction first ${texts.length}`, texts };
 }
 
-const nlp = getNlp();
+// tokens counted on an instance of their own: plain reads on the text layer's would teach it words
+const nlp = freshNlp();
 const countTokens = (texts) => texts.reduce((n, t) => n + nlp.readDoc(t).tokens().length(), 0);
 
 function repeatTo(texts, minTokens) {
