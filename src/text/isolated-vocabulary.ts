@@ -54,16 +54,14 @@ export class IsolatedVocabulary {
    * @param hash wink's lexeme hash (text → entry id), the one `cache.lookup` reads.
    */
   constructor(cache: WinkCache, private readonly hash: Record<string, number>) {
-    const intrinsic = cache.intrinsicSize();
+    this.intrinsic = cache.intrinsicSize();
     const lookup = cache.lookup;
     const add = cache.add;
-    this.intrinsic = intrinsic;
-    const hidden = (index: number | undefined): index is number => index !== undefined && index >= intrinsic && !this.isVisible(index);
     // wink answers [id] for a plain word (longer arrays are the model's own contractions): one
     // hash probe, not two, as looking up unknown strings is most of what lookup costs
     cache.lookup = (text) => {
       const found = lookup(text);
-      if (!this.active || found === null || found.length !== 1 || !hidden(found[0])) return found;
+      if (!this.active || found === null || found.length !== 1 || !this.hidden(found[0])) return found;
       this.hiddenText = text;
       this.hiddenIndex = found[0];
       return null;
@@ -71,12 +69,12 @@ export class IsolatedVocabulary {
     cache.add = (text, category) => {
       if (!this.active) return add(text, category);
       const index = text === this.hiddenText ? this.hiddenIndex : hash[text];
-      if (hidden(index)) {
-        if (this.reusable(index, category, hidden)) return index;
+      if (this.hidden(index)) {
+        if (this.reusable(index, category)) return index;
         this.retire(text);
       }
       const norm = text.toLowerCase();
-      if (norm !== text && hidden(hash[norm]) && this.made.get(hash[norm])?.category !== category) this.retire(norm);
+      if (norm !== text && this.hidden(hash[norm]) && this.made.get(hash[norm])?.category !== category) this.retire(norm);
       const textBefore = hash[text];
       const normBefore = hash[norm];
       // wink's own feature code looks up the normal form it has just added: no hiding inside add
@@ -109,9 +107,11 @@ export class IsolatedVocabulary {
     }
   }
 
-  private isVisible(index: number): boolean {
+  /** An entry an earlier document added, which this one has not added again (yet). */
+  private hidden(index: number | undefined): index is number {
+    if (index === undefined || index < this.intrinsic) return false;
     const at = index - this.intrinsic;
-    return at < this.stamps.length && this.stamps[at] === this.documentNumber;
+    return at >= this.stamps.length || this.stamps[at] !== this.documentNumber;
   }
 
   private show(index: number): void {
@@ -130,14 +130,14 @@ export class IsolatedVocabulary {
    * (then it becomes visible, with its normal form's entry). Its normal form's entry is still the
    * one the text's hash leads to unless it was retired: only `retire` ever removes a hash key.
    */
-  private reusable(index: number, category: number, hidden: (i: number | undefined) => boolean): boolean {
+  private reusable(index: number, category: number): boolean {
     const made = this.made.get(index);
     if (made === undefined || made.category !== category) return false;
     const normIndex = made.norm;
     if (normIndex !== index) {
       const norm = this.made.get(normIndex);
       if (norm?.retired) return false;
-      if (hidden(normIndex) && norm?.category !== category) return false;
+      if (this.hidden(normIndex) && norm?.category !== category) return false;
     }
     this.show(index);
     this.show(normIndex);
