@@ -17,15 +17,10 @@ import { alignRuns } from './align.js';
 import { minhashJaccard } from './hash.js';
 import { reuseTable, type ReuseTable, type FingerprintInput } from './reuse-table.js';
 import { eachMatchingPair } from './sentence-matches.js';
-import { REUSE_DEFAULTS, type ReuseDoc, type ReuseOptions, type ReusePair, type ReuseSummary, type ReusedPassage } from './types.js';
+import { REUSE_DEFAULTS, type ReuseOptions, type ReusePair, type ReuseSummary, type ReusedPassage } from './types.js';
 
-/** What reuse detection needs to know about one article. */
-export interface ReuseInput {
-  id: string;
-  outlet?: string;
-  date?: string;
-  print: ReuseDoc;
-}
+/** What reuse detection needs to know about one article: id, outlet, date, fingerprint (plain or packed). */
+export type ReuseInput = FingerprintInput;
 
 /** The article published first (both times known and different), else undefined. */
 function earlierOf(table: ReuseTable, i: number, j: number): string | undefined {
@@ -103,6 +98,6 @@ export function findReuseInTable(table: ReuseTable, options: ReuseOptions = {}):
  * Fingerprints may also be packed, as the analysis's perDoc returns them: they are read into the
  * table without unpacking.
  */
-export function findReuse(docs: readonly (ReuseInput | FingerprintInput)[], options: ReuseOptions = {}): ReuseSummary {
+export function findReuse(docs: readonly ReuseInput[], options: ReuseOptions = {}): ReuseSummary {
   return findReuseInTable(reuseTable(docs), options);
 }

@@ -8,12 +8,11 @@ import type { Analysis, AnalysisContext, CorpusIndex, Highlight } from '../types
 import { reuseFingerprint } from './fingerprints.js';
 import { findReuse, type ReuseInput } from './find.js';
 import { reuseEventView, reuseOverview } from './section.js';
-import { packReuseDoc, reuseDocOf, type PackedReuseDoc } from './reuse-codec.js';
+import { packReuseDoc, type PackedReuseDoc } from './reuse-codec.js';
 import type { ReuseDoc, ReuseOptions, ReuseSummary } from './types.js';
 
 export type { ReuseDoc, ReuseOptions, ReuseSummary, ReusedPassage, ReusePair, PassageSpan, SentencePrint } from './types.js';
 export type { ReuseInput } from './find.js';
-export type { FingerprintInput } from './reuse-table.js';
 export { REUSE_DEFAULTS } from './types.js';
 /** Reused passages and near-duplicates from fingerprints (the pure core; no text layer). */
 export { findReuse } from './find.js';
@@ -26,14 +25,9 @@ function optionsOf(ctx: AnalysisContext): ReuseOptions {
   return (ctx.options.reuse ?? {}) as ReuseOptions;
 }
 
-/** The corpus's articles that have a fingerprint, each with it as stored (plain or packed). */
-function corpusPrints<P extends ReuseDoc | PackedReuseDoc>(perDoc: ReadonlyMap<string, P>, corpus: CorpusIndex) {
-  return corpus.docs.filter((d) => perDoc.has(d.id)).map((d) => ({ id: d.id, outlet: d.outlet, date: d.date, print: perDoc.get(d.id)! }));
-}
-
-/** Reuse inputs from the corpus index and the per-article fingerprints (plain, or packed as perDoc returns them). */
+/** Reuse inputs from the corpus index and the per-article fingerprints, each as stored (plain, or packed as perDoc returns them). */
 export function reuseInputs(perDoc: ReadonlyMap<string, ReuseDoc | PackedReuseDoc>, corpus: CorpusIndex): ReuseInput[] {
-  return corpusPrints(perDoc, corpus).map((d) => ({ ...d, print: reuseDocOf(d.print) }));
+  return corpus.docs.filter((d) => perDoc.has(d.id)).map((d) => ({ id: d.id, outlet: d.outlet, date: d.date, print: perDoc.get(d.id)! }));
 }
 
 /** Highlights of one article's side of every passage it shares. */
@@ -65,7 +59,7 @@ export const reuse: Analysis<PackedReuseDoc, ReuseSummary & { outlets: Record<st
   perDoc: (doc, ctx) => packReuseDoc(reuseFingerprint(doc, optionsOf(ctx))),
   summarize: (perDoc, corpus, ctx) => {
     // Packed fingerprints go straight into flat arrays (reuse-table.ts): no ReuseDoc per article.
-    const summary = findReuse(corpusPrints(perDoc, corpus), optionsOf(ctx));
+    const summary = findReuse(reuseInputs(perDoc, corpus), optionsOf(ctx));
     // Outlet per article in a passage, so highlights can name the other side without the index.
     const outlets: Record<string, string> = {};
     for (const p of summary.passages) for (const id of [p.a, p.b]) outlets[id] = corpus.byId.get(id)?.outlet ?? '';

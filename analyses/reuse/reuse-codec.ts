@@ -2,7 +2,7 @@
  * The reuse analysis's per-article result as the pipeline stores it: a ReuseDoc (sentence
  * spans, hashes and MinHash signatures) packed into three strings (PackedReuseDoc). perDoc
  * packs (index.ts); summarize reads the strings straight into its flat table (reuse-table.ts);
- * unpackReuseDoc gives notebooks and reuseInputs the ReuseDoc back. Hashes are random 32-bit
+ * unpackReuseDoc gives notebooks the ReuseDoc back. Hashes are random 32-bit
  * values, so as decimal JSON they cost 11 bytes each and as base64 of their bytes 5⅓; spans
  * are short base-36 numbers.
  *
