@@ -65,17 +65,24 @@ export function insideQuotes(tokens: readonly FeatureToken[], text?: string): bo
 /** Report verbs frequent enough that a second cue after them is usually inside their content. */
 const STRONG_CUES = new Set(['say', 'tell', 'accord', 'write', 'add', 'report', 'claim', 'argue', 'note', 'state', 'announce', 'explain']);
 
-/** Placeholder or lemma for a token: only general lower-case words keep their lemma (`lowerLemma`: the lemma lower-cased, when already at hand). */
-export function wordOf(token: FeatureToken, sentenceInitial: boolean, lowerLemma?: string): string {
+/** Placeholder or lemma for a token: only general lower-case words keep their lemma. */
+export function wordOf(token: FeatureToken, sentenceInitial: boolean): string {
+  return placeholderOf(token, sentenceInitial) ?? lemmaWord(token.lemma.toLowerCase());
+}
+
+/** The placeholder a token's surface form or tag gives it ("<Q>", "<NAME>", a short punctuation mark …), or null when its lemma decides. */
+function placeholderOf(token: FeatureToken, sentenceInitial: boolean): string | null {
   const { text, pos } = token;
   if (isQuoteMark(text)) return '<Q>';
   if (pos === 'PUNCT' || pos === 'SYM') return /^[-–—]+$/.test(text) ? '<DASH>' : text.length <= 2 ? text : '<P>';
   if (pos === 'NUM' || hasDigit(text)) return '<NUM>';
   if (pos === 'PROPN') return '<NAME>';
   if (!sentenceInitial && isUpper(text.charCodeAt(0))) return '<CAP>';
-  const lemma = lowerLemma ?? token.lemma.toLowerCase();
-  return isGeneralWord(lemma) ? lemma : '<X>';
+  return null;
 }
+
+/** The word of a token without a placeholder, from its lower-cased lemma. */
+const lemmaWord = (lowerLemma: string) => (isGeneralWord(lowerLemma) ? lowerLemma : '<X>');
 
 // Character tests of wordOf and the suffix feature, run for every token: written out rather
 // than as regular expressions (/\d/, /^[A-Z]/, /^[a-z][a-z'-]*$/, /^[a-z]{5,}$/), same answers.
@@ -229,10 +236,29 @@ export interface FeatureContext {
 // Token kinds the window conditions look for (bits).
 const IS_QUOTE = 1, IS_THAT = 2, IS_SUBJECT = 4, IS_NAME = 8;
 
-/** Whether a token of kind `bit` lies in `[from, to]`, clipped to the sentence `[s0, s1)`. */
-function near(kinds: Uint8Array, bit: number, from: number, to: number, s0: number, s1: number): boolean {
-  for (let k = Math.max(s0, from), last = Math.min(s1 - 1, to); k <= last; k++) if (kinds[k] & bit) return true;
-  return false;
+const UNSET = -2;
+const NO_SUFFIX = -3;
+const suffixTables = new WeakMap<Symbols, Int32Array>();
+
+/**
+ * Per word id, the value id of the word's suffix feature (NO_SUFFIX when it has none), filled as
+ * words are met: most tokens are words the model knows, whose suffix is then sliced (a new
+ * string to hash and look up) once per run rather than once per token.
+ */
+function suffixTable(symbols: Symbols): Int32Array {
+  let table = suffixTables.get(symbols);
+  // A growing table (training) may have outgrown it: ids stay, so a larger copy starts afresh.
+  if (!table || table.length < symbols.size) suffixTables.set(symbols, (table = new Int32Array(symbols.size).fill(UNSET)));
+  return table;
+}
+
+/** The suffix feature's value id of `word` (id `wordId`), or NO_SUFFIX. */
+function suffixOf(table: Int32Array, word: string, wordId: number, symbols: Symbols): number {
+  const known = wordId >= 0 && wordId < table.length ? table[wordId] : UNSET;
+  if (known !== UNSET) return known;
+  const id = hasSuffixFeature(word) ? symbols.id(word.slice(-3)) : NO_SUFFIX;
+  if (wordId >= 0 && wordId < table.length) table[wordId] = id;
+  return id;
 }
 
 /** `count` arrays of `n` ids, views of one buffer. */
@@ -285,29 +311,39 @@ export function featureContext(
   const [zero, one, start, end] = ['0', '1', '<S>', '</S>'].map((v) => symbols.id(v));
   const suffix = (columns[SUFFIX] = ints[SUFFIX]);
   const inq = (columns[INQ] = ints[INQ]);
+  const suffixes = suffixTable(symbols);
+  // Token kinds the window conditions look for.
+  const kinds = bytes.subarray(CONDITIONS * n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const lemma = t.lemma.toLowerCase();
+    const pos = t.pos;
     // After a quote mark a word starts a sentence as far as capitals go ('<Q>' is a quote mark's word).
-    const word = (words[i] = wordOf(t, i === sentenceStart[i] || (i > 0 && words[i - 1] === '<Q>'), lemma));
-    lexical[i] = t.pos !== 'PROPN' && cueWords.has(lemma);
+    const placeholder = placeholderOf(t, i === sentenceStart[i] || (i > 0 && words[i - 1] === '<Q>'));
+    // A proper noun always has a placeholder and is never a cue word: its lemma goes unread.
+    const lemma = pos === 'PROPN' ? '' : t.lemma.toLowerCase();
+    const word = (words[i] = placeholder ?? lemmaWord(lemma));
+    lexical[i] = pos !== 'PROPN' && cueWords.has(lemma);
+    kinds[i] = (word === '<Q>' ? IS_QUOTE : 0) | (word === 'that' ? IS_THAT : 0) | (pos === 'PRON' || pos === 'PROPN' ? IS_SUBJECT : 0) | (pos === 'PROPN' ? IS_NAME : 0);
     wordIds[i] = symbols.id(word);
-    posIds[i] = symbols.id(t.pos);
+    posIds[i] = symbols.id(pos);
     inq[i] = inside[i] ? one : zero;
-    if (hasSuffixFeature(word)) (suffix[i] = symbols.id(word.slice(-3))), (conditions[HAS_SUFFIX][i] = 1);
+    const suffixId = suffixOf(suffixes, word, wordIds[i], symbols);
+    if (suffixId !== NO_SUFFIX) (suffix[i] = suffixId), (conditions[HAS_SUFFIX][i] = 1);
   }
   for (const [column, offset] of [[W_3, -3], [W_2, -2], [W_1, -1], [W1, 1], [W2, 2], [W3, 3]]) columns[column] = shifted(wordIds, offset, sentenceStart, sentenceEnd, start, end, ints[column]);
   for (const [column, offset] of [[P_2, -2], [P_1, -1], [P1, 1], [P2, 2]]) columns[column] = shifted(posIds, offset, sentenceStart, sentenceEnd, start, end, ints[column]);
   columns[W0] = wordIds;
   columns[P0] = posIds;
 
-  const kinds = bytes.subarray(CONDITIONS * n);
-  for (let i = 0; i < n; i++) {
-    const pos = tokens[i].pos;
-    kinds[i] = (words[i] === '<Q>' ? IS_QUOTE : 0) | (words[i] === 'that' ? IS_THAT : 0) | (pos === 'PRON' || pos === 'PROPN' ? IS_SUBJECT : 0) | (pos === 'PROPN' ? IS_NAME : 0);
-  }
-  const [isInside, isLexical, lexicalBefore, qBefore, qAfter, thatAfter, subjectBefore, nameAfter] = [INSIDE, LEXICAL, LEXICAL_BEFORE, Q_BEFORE, Q_AFTER, THAT_AFTER, SUBJECT_BEFORE, NAME_AFTER].map((c) => conditions[c]);
-  const [sentenceFirst, sentenceLast, cueVerbBefore, thatBefore, firstVerb, commaBefore, quotedOutside] = [SENTENCE_FIRST, SENTENCE_LAST, CUE_VERB_BEFORE, THAT_BEFORE, FIRST_VERB, COMMA_BEFORE, QUOTED_SENTENCE_OUTSIDE].map((c) => conditions[c]);
+  // One name per column, read one by one: destructuring a mapped array literal here made V8
+  // throw this function's optimized code away again and again ("wrong map", hundreds of times
+  // in a few thousand articles), about a tenth of the attribution pass.
+  const isInside = conditions[INSIDE], isLexical = conditions[LEXICAL], lexicalBefore = conditions[LEXICAL_BEFORE];
+  const qBefore = conditions[Q_BEFORE], qAfter = conditions[Q_AFTER], thatAfter = conditions[THAT_AFTER];
+  const subjectBefore = conditions[SUBJECT_BEFORE], nameAfter = conditions[NAME_AFTER];
+  const sentenceFirst = conditions[SENTENCE_FIRST], sentenceLast = conditions[SENTENCE_LAST];
+  const cueVerbBefore = conditions[CUE_VERB_BEFORE], thatBefore = conditions[THAT_BEFORE], firstVerb = conditions[FIRST_VERB];
+  const commaBefore = conditions[COMMA_BEFORE], quotedOutside = conditions[QUOTED_SENTENCE_OUTSIDE];
   for (let s0 = 0; s0 < n; s0 = sentenceEnd[s0]) {
     const s1 = sentenceEnd[s0];
     // What stands earlier in the sentence, as running flags (one pass, not a scan per token).
@@ -317,16 +353,30 @@ export function featureContext(
     let comma = 0;
     let quoted = false;
     for (let k = s0; k < s1; k++) quoted ||= inside[k];
+    // Windows after a token (within the sentence): the nearest token of each kind after it, read back to front.
+    let nextQuote = Infinity;
+    let nextThat = Infinity;
+    let nextName = Infinity;
+    for (let i = s1 - 1; i >= s0; i--) {
+      qAfter[i] = +(nextQuote <= i + 3);
+      thatAfter[i] = +(nextThat <= i + 4);
+      nameAfter[i] = +(nextName <= i + 3);
+      if (kinds[i] & IS_QUOTE) nextQuote = i;
+      if (kinds[i] & IS_THAT) nextThat = i;
+      if (kinds[i] & IS_NAME) nextName = i;
+    }
+    // Windows before it: the nearest one before it.
+    let lastQuote = -Infinity;
+    let lastSubject = -Infinity;
     for (let i = s0; i < s1; i++) {
       const t = tokens[i];
       isInside[i] = +inside[i];
       isLexical[i] = +lexical[i];
       lexicalBefore[i] = +(i > s0 && lexical[i - 1]);
-      qBefore[i] = +near(kinds, IS_QUOTE, i - 3, i - 1, s0, s1);
-      qAfter[i] = +near(kinds, IS_QUOTE, i + 1, i + 3, s0, s1);
-      thatAfter[i] = +near(kinds, IS_THAT, i + 1, i + 4, s0, s1);
-      subjectBefore[i] = +near(kinds, IS_SUBJECT, i - 4, i - 1, s0, s1);
-      nameAfter[i] = +near(kinds, IS_NAME, i + 1, i + 3, s0, s1);
+      qBefore[i] = +(lastQuote >= i - 3);
+      subjectBefore[i] = +(lastSubject >= i - 4);
+      if (kinds[i] & IS_QUOTE) lastQuote = i;
+      if (kinds[i] & IS_SUBJECT) lastSubject = i;
       sentenceFirst[i] = +(i === s0);
       sentenceLast[i] = +(i >= s1 - 2);
       cueVerbBefore[i] = cueVerb;
@@ -357,17 +407,17 @@ export function stackColumns(ctx: FeatureContext, probabilities: ArrayLike<numbe
   shifted(own, -1, sentenceStart, sentenceEnd, outside, outside, columns[B_1]);
   shifted(own, 1, sentenceStart, sentenceEnd, outside, outside, columns[B1]);
   // Running maxima within each sentence (0 when nothing stands before / after).
+  const before = new Float64Array(n);
   for (let s0 = 0; s0 < n; s0 = sentenceEnd[s0]) {
     const s1 = sentenceEnd[s0];
-    const before = new Float64Array(s1 - s0);
     let max = 0;
-    for (let k = s0; k < s1; k++) (before[k - s0] = max), (max = Math.max(max, probabilities[k]));
+    for (let k = s0; k < s1; k++) (before[k] = max), (max = Math.max(max, probabilities[k]));
     max = 0;
     for (let k = s1 - 1; k >= s0; k--) {
       const p = probabilities[k];
-      columns[BEFORE][k] = buckets[bucket(before[k - s0])];
+      columns[BEFORE][k] = buckets[bucket(before[k])];
       columns[AFTER][k] = buckets[bucket(max)];
-      columns[MAX][k] = p >= before[k - s0] && p >= max ? one : zero;
+      columns[MAX][k] = p >= before[k] && p >= max ? one : zero;
       max = Math.max(max, p);
     }
   }

@@ -19,6 +19,7 @@ import {
 } from './cue-features.js';
 import { featureName, parseFeatureName, Symbols, TEMPLATES } from './cue-symbols.js';
 import { PairTable } from './pair-table.js';
+import { ValueBlocks } from './value-blocks.js';
 import type { AttributionCheck } from './attribution-check.js';
 
 /** The weights file. */
@@ -78,11 +79,17 @@ const BIGRAM_SPECS = TOKEN_FEATURES.filter((f) => f.when < 0 && WORD_OFFSETS.has
 /** Token features summed template by template over all tokens. */
 const OTHER_SPECS = TOKEN_FEATURES.filter((f) => !ROW_SPECS.includes(f) && !BIGRAM_SPECS.includes(f));
 const WORDS = [...WORD_OFFSETS].find(([, offset]) => offset === 0)![0];
+/** Per template, its index in ROW_SPECS / BIGRAM_SPECS, or -1. */
+const ROW_INDEX = new Int32Array(TEMPLATES.length).fill(-1);
+ROW_SPECS.forEach(({ t }, r) => (ROW_INDEX[t] = r));
+const BIGRAM_INDEX = new Int32Array(TEMPLATES.length).fill(-1);
+BIGRAM_SPECS.forEach(({ t }, j) => (BIGRAM_INDEX[t] = j));
 
 /**
- * Weights as lookup tables. Explanations read each template's own weight arrays, indexed by a
- * slot: 0 for a no-value template, the value id for a one-value template, and a slot from a pair
- * table for a two-value one. Scoring reads fixed-point copies laid out for the scoring loops.
+ * Weights as lookup tables: each template's own weight arrays, indexed by a slot (0 for a
+ * no-value template, the value id for a one-value template, a slot from a pair table for a
+ * two-value one), and fixed-point copies laid out for the scoring loops. Explanations read the
+ * copies when they are exact (`exact`), else the weight arrays.
  */
 interface CompiledModel {
   symbols: Symbols;
@@ -96,14 +103,22 @@ interface CompiledModel {
   /**
    * Scoring, in fixed point with 0 for none (adding 0 leaves a sum unchanged, so the loops need
    * no test): per no- and one-value template, `[first, second]` per slot (one cache line holds
-   * both weights of a feature); per two-value template, both by value ids.
+   * both weights of a feature); per two-value template, both by value ids: in blocks when one
+   * side takes few values (value-blocks.ts), else in a pair table.
    */
   unary: Int32Array[];
+  blocks: Array<ValueBlocks | null>;
   pairWeights: PairTable[];
   /** Per word id, `[first, second]` of each of ROW_SPECS. */
   rows: Int32Array;
   /** Per word pair, `[first, second]` of each of BIGRAM_SPECS. */
   bigrams: PairTable;
+  /**
+   * Whether the scoring tables hold every weight exactly: each is a non-zero multiple of
+   * 1/WEIGHT_SCALE (the trainer writes them so), so a fixed-point value divided back is the
+   * weight itself and 0 means none. Explanations then read these tables (see weightOf).
+   */
+  exact: boolean;
 }
 
 function compile(model: CueModel): CompiledModel {
@@ -144,20 +159,26 @@ function compile(model: CueModel): CompiledModel {
     for (let at = 0; at < e.length; at += pairs[t].stride) if (e[at] >= 0) out.push([e[at], e[at + 1], e[at + 2]]);
     return out;
   };
+  const blocks = TEMPLATES.map(({ arity }, t) => (arity === 2 && lookup[t] === 2 ? ValueBlocks.of(pairsOf(t).map(([a, b, slot]) => [a, b, ...both(t, slot)] as const), symbols.size) : null));
   const pairWeights = pairs.map((table, t) => {
-    const weights = new PairTable(table.size, 2);
-    for (const [a, b, slot] of pairsOf(t)) weights.entries.set(both(t, slot), weights.add(a, b) + 2);
+    const weights = new PairTable(blocks[t] ? 0 : table.size, 2);
+    if (!blocks[t]) for (const [a, b, slot] of pairsOf(t)) weights.entries.set(both(t, slot), weights.add(a, b) + 2);
     return weights;
   });
   const rows = new Int32Array(symbols.size * 2 * ROW_SPECS.length);
   ROW_SPECS.forEach(({ t }, r) => {
     for (let v = 0; v < symbols.size; v++) rows.set(both(t, v), v * 2 * ROW_SPECS.length + 2 * r);
   });
-  const bigrams = new PairTable(BIGRAM_SPECS.reduce((n, { t }) => n + pairCount[t], 0), 2 * BIGRAM_SPECS.length);
+  // Sized by the distinct word pairs (a pair both templates name is one entry, and pairCount counts
+  // each pass's name): a table four times too large missed the cache on most lookups.
+  const distinct = new PairTable(BIGRAM_SPECS.reduce((n, { t }) => n + pairCount[t], 0), 0);
+  for (const { t } of BIGRAM_SPECS) for (const [a, b] of pairsOf(t)) distinct.add(a, b);
+  const bigrams = new PairTable(distinct.size, 2 * BIGRAM_SPECS.length);
   BIGRAM_SPECS.forEach(({ t }, j) => {
     for (const [a, b, slot] of pairsOf(t)) bigrams.entries.set(both(t, slot), bigrams.add(a, b) + 2 + 2 * j);
   });
-  return { symbols, lookup, pairs, first, second: second ?? null, unary, pairWeights, rows, bigrams };
+  const exact = readings.every((pass) => pass.every(({ w }) => w !== 0 && fixed(w) / WEIGHT_SCALE === w));
+  return { symbols, lookup, pairs, first, second: second ?? null, unary, blocks, pairWeights, rows, bigrams, exact };
 }
 
 /** Compiled tables per weights object (a model copied with another threshold shares them). */
@@ -187,7 +208,8 @@ function slotOf(c: Pick<CompiledModel, 'lookup' | 'pairs'>, t: number, a: number
 
 /**
  * Adds the weights of `specs` to every token's sums (or those of `only`): the first pass's to
- * `z1` (when given) and the second pass's to `z2`, one template at a time.
+ * `z1` (when given) and the second pass's to `z2`, one template at a time, each kind of template
+ * in a loop of its own (no test of the kind per token).
  */
 function accumulate(
   c: CompiledModel,
@@ -198,30 +220,66 @@ function accumulate(
   z2: Float64Array,
   only: Int32Array | null = null,
 ): void {
-  const count = only ? only.length : z2.length;
   for (const { t, a, b, when } of specs) {
     const kind = c.lookup[t];
-    if (kind === NO_WEIGHTS) continue;
     const fires = when >= 0 ? conditions[when] : null;
-    const as = a >= 0 ? columns[a] : null;
-    const bs = b >= 0 ? columns[b] : null;
-    const pairs = c.pairWeights[t];
-    // Two-value weights sit in the pair table's entries, the others in the template's array.
-    const both = kind === 2 ? pairs.entries : c.unary[t];
-    // Value ids are -1 for values no weight names (a frozen symbol table).
-    for (let j = 0; j < count; j++) {
-      const i = only ? only[j] : j;
-      if (fires && !fires[i]) continue;
-      let at = 0;
-      if (kind === 1) at = 2 * as![i];
-      else if (kind === 2) {
-        const entry = as![i] < 0 || bs![i] < 0 ? -1 : pairs.find(as![i], bs![i]);
-        at = entry < 0 ? -1 : entry + 2;
-      }
-      if (at < 0) continue;
-      if (z1) z1[i] += both[at];
-      z2[i] += both[at + 1];
-    }
+    if (kind === 0) addConstant(c.unary[t][0], c.unary[t][1], fires, z1, z2, only);
+    else if (kind === 1) addByValue(c.unary[t], columns[a], fires, z1, z2, only);
+    else if (kind === 2 && c.blocks[t]) addByBlock(c.blocks[t]!, columns[a], columns[b], fires, z1, z2, only);
+    else if (kind === 2) addByPair(c.pairWeights[t], columns[a], columns[b], fires, z1, z2, only);
+  }
+}
+
+/** A no-value template: its two weights wherever its condition holds. */
+function addConstant(w1: number, w2: number, fires: Uint8Array | null, z1: Float64Array | null, z2: Float64Array, only: Int32Array | null): void {
+  const count = only ? only.length : z2.length;
+  for (let j = 0; j < count; j++) {
+    const i = only ? only[j] : j;
+    if (fires && !fires[i]) continue;
+    if (z1) z1[i] += w1;
+    z2[i] += w2;
+  }
+}
+
+/** A one-value template: `[first, second]` per value id in `both` (value ids are -1 for values no weight names). */
+function addByValue(both: Int32Array, values: Int32Array, fires: Uint8Array | null, z1: Float64Array | null, z2: Float64Array, only: Int32Array | null): void {
+  const count = only ? only.length : z2.length;
+  for (let j = 0; j < count; j++) {
+    const i = only ? only[j] : j;
+    const v = values[i];
+    if (v < 0 || (fires && !fires[i])) continue;
+    if (z1) z1[i] += both[2 * v];
+    z2[i] += both[2 * v + 1];
+  }
+}
+
+/** A two-value template whose weights sit in blocks. */
+function addByBlock(blocks: ValueBlocks, as: Int32Array, bs: Int32Array, fires: Uint8Array | null, z1: Float64Array | null, z2: Float64Array, only: Int32Array | null): void {
+  const w = blocks.weights;
+  const count = only ? only.length : z2.length;
+  for (let j = 0; j < count; j++) {
+    const i = only ? only[j] : j;
+    if (fires && !fires[i]) continue;
+    const at = blocks.find(as[i], bs[i]);
+    if (at < 0) continue;
+    if (z1) z1[i] += w[at];
+    z2[i] += w[at + 1];
+  }
+}
+
+/** A two-value template: its weights sit in the pair table's entries. */
+function addByPair(pairs: PairTable, as: Int32Array, bs: Int32Array, fires: Uint8Array | null, z1: Float64Array | null, z2: Float64Array, only: Int32Array | null): void {
+  const e = pairs.entries;
+  const count = only ? only.length : z2.length;
+  for (let j = 0; j < count; j++) {
+    const i = only ? only[j] : j;
+    const a = as[i];
+    const b = bs[i];
+    if (a < 0 || b < 0 || (fires && !fires[i])) continue;
+    const at = pairs.find(a, b);
+    if (at < 0) continue;
+    if (z1) z1[i] += e[at + 2];
+    z2[i] += e[at + 3];
   }
 }
 
@@ -298,19 +356,19 @@ export function scoreTokens(model: CueModel, tokens: readonly FeatureToken[], te
   accumulateRows(c, ctx, z1, z2);
   accumulateBigrams(c, ctx, z1, z2);
   accumulate(c, OTHER_SPECS, ctx.columns, ctx.conditions, z1, z2);
-  const first = z1.map(probability);
-  const explainFirst = (i: number) => explain(c, ctx, c.first, [[TOKEN_FEATURES, ctx.columns]], i);
+  const first = new Float64Array(n);
+  for (let i = 0; i < n; i++) first[i] = probability(z1[i]);
+  const explainFirst = (i: number) => explain(c, ctx, 0, [[TOKEN_FEATURES, ctx.columns]], i);
   if (!c.second) return { ctx, p: first, explain: explainFirst };
   const columns = stackColumns(ctx, first);
   const passed = gate(first);
   accumulate(c, STACK_FEATURES, columns, ctx.conditions, null, z2, passed);
   const p = first.slice();
   for (let j = 0; j < passed.length; j++) p[passed[j]] = probability(z2[passed[j]]);
-  const second = c.second;
   return {
     ctx,
     p,
-    explain: (i) => (first[i] < STACK_GATE ? explainFirst(i) : explain(c, ctx, second, [[TOKEN_FEATURES, columns], [STACK_FEATURES, columns]], i)),
+    explain: (i) => (first[i] < STACK_GATE ? explainFirst(i) : explain(c, ctx, 1, [[TOKEN_FEATURES, columns], [STACK_FEATURES, columns]], i)),
   };
 }
 
@@ -331,19 +389,52 @@ function gate(first: Float64Array): Int32Array {
   return out;
 }
 
-/** The three largest contributions to token `i`; equal weights in feature order, bias left out. */
-function explain(c: CompiledModel, ctx: FeatureContext, weights: Float64Array[], parts: Array<[readonly FeatureSpec[], readonly Int32Array[]]>, i: number): string[] {
+/**
+ * The weight of pass `pass` (0: first, 1: second) for template `t` with values (a, b), NaN when
+ * the pass has none. Read from the scoring tables when they hold weights exactly: scoring has
+ * just brought the token's entries into the cache, while the weight arrays of `first` and
+ * `second` are touched by nothing else: an explanation read from them took twice as long the
+ * first time as the second, waiting on memory.
+ */
+function weightOf(c: CompiledModel, pass: 0 | 1, t: number, a: number, b: number): number {
+  if (!c.exact) {
+    const slot = slotOf(c, t, a, b);
+    return slot < 0 ? NaN : (pass === 0 ? c.first : c.second!)[t][slot];
+  }
+  const w = fixedWeightOf(c, pass, t, a, b);
+  return w === 0 ? NaN : w / WEIGHT_SCALE;
+}
+
+/** The scoring tables' fixed-point weight of pass `pass` for template `t` with values (a, b); 0 for none. */
+function fixedWeightOf(c: CompiledModel, pass: 0 | 1, t: number, a: number, b: number): number {
+  const kind = c.lookup[t];
+  if (kind === NO_WEIGHTS || (kind >= 1 && a < 0) || (kind === 2 && b < 0)) return 0;
+  if (ROW_INDEX[t] >= 0) return c.rows[a * 2 * ROW_SPECS.length + 2 * ROW_INDEX[t] + pass];
+  const blocks = c.blocks[t];
+  if (blocks) {
+    const at = blocks.find(a, b);
+    return at < 0 ? 0 : blocks.weights[at + pass];
+  }
+  if (kind === 2) {
+    const table = BIGRAM_INDEX[t] >= 0 ? c.bigrams : c.pairWeights[t];
+    const at = table.find(a, b);
+    return at < 0 ? 0 : table.entries[at + 2 + 2 * Math.max(0, BIGRAM_INDEX[t]) + pass];
+  }
+  return c.unary[t][2 * (kind === 0 ? 0 : a) + pass];
+}
+
+/** The three largest contributions to token `i` in pass `pass`; equal weights in feature order, bias left out. */
+function explain(c: CompiledModel, ctx: FeatureContext, pass: 0 | 1, parts: Array<[readonly FeatureSpec[], readonly Int32Array[]]>, i: number): string[] {
   // The three best as (weight, template, value, value), names written for them only: this runs
   // for every attribution kept.
   const best: number[][] = [];
   for (const [specs, columns] of parts) {
     for (const spec of specs) {
-      if (spec.when >= 0 && !ctx.conditions[spec.when][i]) continue;
+      if (spec.t === BIAS_TEMPLATE || (spec.when >= 0 && !ctx.conditions[spec.when][i])) continue;
       const a = spec.a >= 0 ? columns[spec.a][i] : -1;
       const b = spec.b >= 0 ? columns[spec.b][i] : -1;
-      const slot = slotOf(c, spec.t, a, b);
-      const w = slot < 0 ? NaN : weights[spec.t][slot];
-      if (w !== w || spec.t === BIAS_TEMPLATE || (best.length === 3 && w <= best[2][0])) continue;
+      const w = weightOf(c, pass, spec.t, a, b);
+      if (w !== w || (best.length === 3 && w <= best[2][0])) continue;
       let at = best.length;
       while (at > 0 && best[at - 1][0] < w) at--;
       best.splice(at, 0, [w, spec.t, a, b]);

@@ -22,6 +22,7 @@ import { loadSourceNouns } from './source-lexicon.js';
 import { cueWordsOf, loadStances, stanceOf } from './stance.js';
 import type { Attribution } from './types.js';
 import { checkProbability, type AttributionCheck, type CandidateFacts } from './attribution-check.js';
+import { countWords } from './count-words.js';
 
 export interface ExtractOptions {
   /** Cue model; default: the shipped data/models/attribution-cues.json. */
@@ -45,20 +46,6 @@ export interface ExtractOptions {
 export interface Candidates {
   attributions: Attribution[];
   facts: CandidateFacts[];
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-
-/**
- * Words in `text[from, to)`, counting no further than `limit + 1`: read in place rather than
- * sliced, as the gap before a quote may be most of the article. A word running past `to`
- * counts once, as its part inside would.
- */
-function countWords(text: string, from = 0, to = text.length, limit = Infinity): number {
-  let n = 0;
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to && n <= limit; m = WORD.exec(text)) n++;
-  return n;
 }
 
 function quotedWords(text: string, start: number, end: number, quotes: readonly QuoteSpan[]): number {
@@ -113,7 +100,10 @@ export function extractAttributions(doc: AnalyzedDoc, options: ExtractOptions = 
   const keptSet = new Set(kept);
   attributions.forEach((a, i) => {
     const explain = facts[i].explain;
-    if (explain && keptSet.has(a)) a.reason = a.reason.replace(CLASSIFIER_P, (said) => `${said}: ${explain()}`);
+    if (!explain || !keptSet.has(a)) return;
+    // The reason's head, "cue classifier p=0.87", takes the explanation after it.
+    const said = CLASSIFIER_P.exec(a.reason)?.[0];
+    if (said !== undefined) a.reason = `${said}: ${explain()}${a.reason.slice(said.length)}`;
   });
   return [...kept, ...continuedQuotes(doc, quotes, kept)].sort((a, b) => a.cue.start - b.cue.start || (a.content?.start ?? 0) - (b.content?.start ?? 0));
 }
@@ -152,7 +142,7 @@ export function extractCandidates(doc: AnalyzedDoc, options: ExtractOptions = {}
     const resolution = chars
       ? resolveSource(doc, chars, prior, nouns, options.outlets ?? [])
       : { resolved: null, sourceType: 'unknown' as const, chain: [] };
-    if (source) sourced.push({ ...source, cueStart: cue.tokenStart });
+    if (source) sourced.push({ tokenStart: source.tokenStart, tokenEnd: source.tokenEnd, rule: source.rule, cueStart: cue.tokenStart });
     if (source && resolution.resolved) {
       prior.push({ start: tokens[source.tokenStart].start, sentence: tokens[source.tokenStart].sentence, resolved: resolution.resolved, sourceType: resolution.sourceType });
     }

@@ -26,10 +26,25 @@ type Tok = Pick<Token, 'start' | 'end' | 'text' | 'lemma' | 'pos'>;
 const TRAILING = /^[.,;:!?]$/;
 const ACCORDING = /^(according|citing|per)$/i;
 
-/** Characters between two offsets contain only spaces and the given punctuation. */
-const onlyGlue = (text: string, from: number, to: number) => from <= to && /^[ \t\u00a0,:;—–-]*$/.test(text.slice(from, to));
-/** What may stand between a cue and the quote it introduces: an addressee and a colon ("told the Klaxon: "), or a colon and a paragraph break. */
-const introduces = (text: string, from: number, to: number) => from <= to && (onlyGlue(text, from, to) || /^(?:[ \t][^"“”‘’«».!?\n]{0,40})?:\s*$/.test(text.slice(from, to)));
+const GLUE = /^[ \t\u00a0,:;—–-]*$/;
+/** The first characters GLUE allows (space, tab, no-break space , : ; — – -). */
+const isGlue = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 44 || c === 58 || c === 59 || c === 0x2014 || c === 0x2013 || c === 45;
+/**
+ * Characters between two offsets contain only spaces and the given punctuation. Every cue asks
+ * this of every quote of the article, mostly far away: the first character settles most cases
+ * without slicing the text between.
+ */
+const onlyGlue = (text: string, from: number, to: number) => from <= to && (from === to || from >= text.length || isGlue(text.charCodeAt(from))) && GLUE.test(text.slice(from, to));
+/**
+ * What may stand between a cue and the quote it introduces: an addressee and a colon ("told the
+ * Klaxon: "), or a colon and a paragraph break. Such a gap starts with a space, a tab or the colon.
+ */
+const introduces = (text: string, from: number, to: number) => {
+  if (from > to) return false;
+  if (onlyGlue(text, from, to)) return true;
+  const c = text.charCodeAt(from);
+  return (c === 32 || c === 9 || c === 58) && /^(?:[ \t][^"“”‘’«».!?\n]{0,40})?:\s*$/.test(text.slice(from, to));
+};
 
 function kindOf(text: string, start: number, end: number, quotes: readonly QuoteSpan[], cueWord: string): AttributionKind {
   const inside = quotes.filter((q) => q.start >= start - 1 && q.end <= end + 1);

@@ -106,6 +106,21 @@ describe('the compiled cue scorer', () => {
     expect(Array.from(scoreTokens(tiny, tokens, text).p)).toEqual(referenceScores(tiny, text).p);
   });
 
+  it('explains every token as the named features do, whether its weights are exact in fixed point or not', () => {
+    // Explanations read the scoring tables when every weight is a non-zero multiple of 1e-4, and
+    // the weights themselves otherwise (a weight of 0 or one with more decimals).
+    const exact = { bias: -1, 'w=say': 0.5, 'w-1=she': 0.25, 'w|w+1=say|that': 0.7, 'w-1|w=she|say': 0.4, 'p-1|w=PRON|say': -0.2, 'w|inq=say|0': 0.05, 'p=VERB': 0.3, 'q-before': -0.1 };
+    const stacked = { ...exact, 's:p=5': 0.8, 's:p|w=4|say': -0.3, 's:max=1|4': 0.6, 'w=say': 0.9 };
+    const text = 'She would say that. “Enough,” she said, and the minister did say. Say nothing.\n\nThey say.';
+    const { tokens } = analyze(text);
+    for (const weights of [exact, { ...exact, 'w-2=would': 0, 'w+1=that': 0.123456 }]) {
+      const tiny: CueModel = { name: 't', description: '', trainedOn: '', threshold: 0.5, weights, stacked };
+      const scores = scoreTokens(tiny, tokens, text);
+      const reference = referenceScores(tiny, text);
+      tokens.forEach((_, i) => expect(scores.explain(i), tokens[i].text).toEqual(reference.top[i]));
+    }
+  });
+
   it('parses a two-value name at each of its bars, so values may contain bars', () => {
     const symbols = new Symbols();
     const readings = parseFeatureName('w|w+1=|||', symbols).map(([, a, b]) => [symbols.values[a], symbols.values[b]]);
