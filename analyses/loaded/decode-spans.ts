@@ -43,8 +43,12 @@ export function decodeSpans(tokens: readonly Token[], p: readonly number[], opti
   const gap = options.gap ?? 1;
   const maxWords = options.maxWords ?? 10;
   const extend = options.extend === undefined ? Infinity : threshold * options.extend;
-  const prob = (i: number) => (forced?.has(i) ? 1 : p[i] ?? 0);
-  const joins = (i: number) => prob(i) >= threshold && tokens[i].type === 'word';
+  // Each token's probability, forced ones at 1, read once: the loops below ask for most tokens several times.
+  const probs = new Float64Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) probs[i] = p[i] ?? 0;
+  for (const i of forced ?? []) if (i >= 0 && i < tokens.length) probs[i] = 1;
+  const prob = (i: number) => probs[i];
+  const joins = (i: number) => probs[i] >= threshold && tokens[i].type === 'word';
   const words = (from: number, to: number) => {
     let n = 0;
     for (let k = from; k < to; k++) if (tokens[k].type === 'word') n++;

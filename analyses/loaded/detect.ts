@@ -227,7 +227,13 @@ function finishMarkers(doc: AnalyzedDoc, markers: Draft[], quotes: readonly Clas
       kept.set(sIdx, sentences.length);
       sentences.push({ start, end, text: text.slice(start, end) });
     }
-    return { ...m, ...(quoteClass ? { quoteClass } : {}), voice, sentence: kept.get(sIdx)! };
+    // Completed in place, not copied: the drafts are this call's own objects, and the added keys
+    // come after the draft's, as in a copy.
+    const marker = m as LoadedMarker;
+    if (quoteClass) marker.quoteClass = quoteClass;
+    marker.voice = voice;
+    marker.sentence = kept.get(sIdx)!;
+    return marker;
   });
   return { words: doc.words, markers: out, sentences };
 }

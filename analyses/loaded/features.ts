@@ -10,7 +10,7 @@
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
 import type { LexiconHit } from './lexicons.js';
 import type { ClassifiedQuote } from './quote-classes.js';
-import { polarityBucket } from './polarity.js';
+import { GENERAL, POLARITY_BUCKETS, polarityCode, withPolarity, wordFacts } from './word-facts.js';
 
 /** Per-token context computed once per document. */
 export interface TokenContext {
@@ -29,10 +29,17 @@ export interface TokenContext {
   polarity: Array<string | undefined>;
   /** Lemma of each token that may become a feature (isGeneralWord), else undefined. */
   lemma: Array<string | undefined>;
+  /** Facts of each token's written form (word-facts.ts: GENERAL, SUFFIX, …), for the fast scorer (token-scores.ts). */
+  facts: Int32Array;
 }
 
-const WORDY = /^[\p{L}][\p{L}'’-]*$/u;
 const PERSONAL = new Set(['i', 'we', 'you', 'our', 'us', 'my', 'your']);
+// Cue names by count bucket, built once: the scorer looks each one up in the weights.
+const bucketed = (name: string) => [0, 1, 2, 3].map((b) => `${name}${b}`);
+const SENT_LEX = bucketed('sent=lex');
+const SENT_POLAR = bucketed('sent=polar');
+const DOC_LEX_DENSITY = bucketed('doc=lexdensity');
+const DOC_POLAR_DENSITY = bucketed('doc=polardensity');
 
 /** A token's lemma in lower case (falls back to its normal form when the tagger left none). */
 export function lemmaOf(token: Token): string {
@@ -45,7 +52,7 @@ export function lemmaOf(token: Token): string {
  * in lower case mid-sentence in several documents, so names never reach the weights file.
  */
 export function isGeneralWord(token: Token): boolean {
-  return token.text.length >= 2 && WORDY.test(token.text);
+  return (wordFacts(token.text) & GENERAL) !== 0;
 }
 
 /** Builds the per-document context from lexicon hits and quote classes. */
@@ -62,20 +69,33 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
   const byStart = [...quotes].sort((a, b) => a.quote.start - b.quote.start);
   let q = 0;
   const open: ClassifiedQuote[] = [];
+  let lastInner: ClassifiedQuote | undefined;
   for (let i = 0; i < n; i++) {
     const t = doc.tokens[i];
     while (q < byStart.length && byStart[q].quote.start <= t.start) open.push(byStart[q++]);
     for (let k = open.length - 1; k >= 0; k--) if (open[k].quote.end < t.end) open.splice(k, 1);
     const inner = open.length ? open.reduce((a, b) => (b.quote.start >= a.quote.start ? b : a)) : undefined;
-    if (inner) quote[i] = { cls: inner.cls, words: inner.quote.words };
+    // The tokens of one quote share one (read-only) record.
+    if (inner) quote[i] = inner === lastInner ? quote[i - 1] : { cls: inner.cls, words: inner.quote.words };
+    lastInner = inner;
   }
   const { title, text } = doc.article;
   const headlineEnd = title && text.startsWith(title.trim()) ? title.trim().length : 0;
-  // Punctuation has no prior polarity in wink's sentiment lexicon (none of the punctuation tokens
-  // of 3,000 article-bias-prediction articles has one): skip the look-up.
-  const polarity = doc.tokens.map((t) => (t.type === 'punctuation' ? undefined : polarityBucket(t.text)));
-  const lemma = doc.tokens.map((t) => (isGeneralWord(t) ? lemmaOf(t) : undefined));
-  const strong = (i: number) => polarity[i]?.endsWith('2') ?? false;
+  const facts = new Int32Array(n);
+  const polarity: Array<string | undefined> = new Array(n);
+  const lemma: Array<string | undefined> = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = doc.tokens[i];
+    // Punctuation has no prior polarity in wink's sentiment lexicon (none of the punctuation tokens
+    // of 3,000 article-bias-prediction articles has one): skip the look-up.
+    const punctuation = t.type === 'punctuation';
+    const form = punctuation ? wordFacts(t.text) : withPolarity(wordFacts(t.text), t.text);
+    facts[i] = form;
+    const code = punctuation ? 0 : polarityCode(form);
+    polarity[i] = code ? POLARITY_BUCKETS[code - 1] : undefined;
+    lemma[i] = form & GENERAL ? lemmaOf(t) : undefined;
+  }
+  const strong = (i: number) => polarity[i] === 'neg2' || polarity[i] === 'pos2';
   const sentenceCues = doc.sentences.map((s) => {
     let exclaim = false;
     let question = false;
@@ -86,7 +106,7 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
       const t = doc.tokens[i];
       if (t.text === '!') exclaim = true;
       else if (t.text === '?') question = true;
-      if (PERSONAL.has(t.norm)) personal = true;
+      if (!personal && PERSONAL.has(t.norm)) personal = true;
       if (lex[i]) hitsIn++;
       if (strong(i)) polar++;
     }
@@ -94,7 +114,7 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
     if (exclaim) cues.push('sent=exclaim');
     if (question) cues.push('sent=question');
     if (personal) cues.push('sent=personal');
-    cues.push(`sent=lex${Math.min(hitsIn, 3)}`, `sent=polar${Math.min(polar, 3)}`);
+    cues.push(SENT_LEX[Math.min(hitsIn, 3)], SENT_POLAR[Math.min(polar, 3)]);
     return cues;
   });
   let hitCount = 0;
@@ -104,10 +124,10 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
   const density = doc.words ? (1000 * hitCount) / doc.words : 0;
   const polarDensity = doc.words ? (1000 * polarCount) / doc.words : 0;
   const docCue = [
-    `doc=lexdensity${density < 5 ? 0 : density < 12 ? 1 : density < 25 ? 2 : 3}`,
-    `doc=polardensity${polarDensity < 5 ? 0 : polarDensity < 10 ? 1 : polarDensity < 20 ? 2 : 3}`,
+    DOC_LEX_DENSITY[density < 5 ? 0 : density < 12 ? 1 : density < 25 ? 2 : 3],
+    DOC_POLAR_DENSITY[polarDensity < 5 ? 0 : polarDensity < 10 ? 1 : polarDensity < 20 ? 2 : 3],
   ];
-  return { doc, lex, quote, headlineEnd, sentenceCues, docCue, polarity, lemma };
+  return { doc, lex, quote, headlineEnd, sentenceCues, docCue, polarity, lemma, facts };
 }
 
 /** The feature names of token `i` (empty for punctuation and spaces, which are never flagged). */

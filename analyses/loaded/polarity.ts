@@ -70,16 +70,11 @@ export function wordPolarity(word: string): number {
   return value;
 }
 
-/** Buckets by word as written ('' when neutral): the model asks up to six times per token. */
-const buckets = new Map<string, string>();
-
-/** Polarity as a feature bucket: `neg2`, `neg1`, `pos1`, `pos2`, or undefined when neutral. */
+/**
+ * Polarity as a feature bucket: `neg2`, `neg1`, `pos1`, `pos2`, or undefined when neutral. Not
+ * cached by itself: the token context asks once per written form (word-facts.ts).
+ */
 export function polarityBucket(word: string): string | undefined {
-  let bucket = buckets.get(word);
-  if (bucket === undefined) {
-    const v = wordPolarity(word);
-    bucket = v <= -0.5 ? 'neg2' : v < 0 ? 'neg1' : v >= 0.5 ? 'pos2' : v > 0 ? 'pos1' : '';
-    buckets.set(word, bucket);
-  }
-  return bucket || undefined;
+  const v = wordPolarity(word);
+  return v <= -0.5 ? 'neg2' : v < 0 ? 'neg1' : v >= 0.5 ? 'pos2' : v > 0 ? 'pos1' : undefined;
 }

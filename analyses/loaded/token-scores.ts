@@ -2,14 +2,18 @@
  * Scores every word token of a document with the learned model, fast. The result is exactly what
  * scoreProbability(model, tokenFeatures(ctx, i)) returns — the same weights added in the same
  * order, so the probabilities are bit-identical — but the weights come from tables compiled once
- * per model and from arrays built once per document, instead of about 25 feature strings per
- * token, each hashed into a Map of tens of thousands of keys (that was most of perDoc's time).
+ * per model, from arrays built once per document and from the facts of each written form
+ * (word-facts.ts, worked out once per process), instead of about 25 feature strings per token,
+ * each hashed into a Map of tens of thousands of keys (that was most of perDoc's time). The bias
+ * and the five part-of-speech weights of a token come summed from one table; the sums are still
+ * made in tokenFeatures' order.
  *
  * features.ts stays the definition of the features (training and the explanation of a flag use
  * it): a feature added there must be added here too; test/analyses/loaded-scores.test.ts checks
  * that both agree on every token of the sample corpus. Sits between features.ts and detect.ts.
  */
 import type { TokenContext } from './features.js';
+import { ALLCAPS, CAPITAL, HYPHEN, LONG, POLARITY_BUCKETS, SUFFIX, suffixes, suffixNumber, UNNUMBERED } from './word-facts.js';
 import type { LoadedModel } from './model.js';
 
 /** Lookup tables of one model, by feature family. */
@@ -21,16 +25,17 @@ interface CompiledModel {
   k: number;
   start: number;
   end: number;
-  pos: Float64Array;
-  prevPos: Float64Array;
-  nextPos: Float64Array;
-  /** `pos=A&pos+1=B` at A * k + B. */
-  posNext: Float64Array;
-  /** `pos-1=A&pos=B` at A * k + B. */
-  prevPosPos: Float64Array;
+  /**
+   * The bias plus the five part-of-speech features (`pos`, `pos-1`, `pos+1`, `pos&pos+1`,
+   * `pos-1&pos`), summed in tokenFeatures' order, at (tag * k + previous tag) * k + next tag:
+   * the same sum, to the bit, as adding them one by one per token.
+   */
+  posContext: Float64Array;
   /** Lemma → weights of `lem=`, `lem-1=` and `lem+1=` (as the token itself, as the previous word, as the next word). */
   lemma: Map<string, readonly [number, number, number]>;
   suffix: Map<string, number>;
+  /** `suf=` weight by suffix number (word-facts.ts), filled as new suffixes come up (suffixWeight). */
+  suffixByNumber: number[];
   /** By polarity bucket index (POLARITY_BUCKETS + 1; 0: neutral). */
   pol: Float64Array;
   /** `pol=X&pos=A` at bucket * k + A. */
@@ -52,9 +57,9 @@ interface CompiledModel {
   quoteShort: Map<string, number>;
   /** Any feature by its full name (sentence and document cues). */
   weights: Map<string, number>;
+  /** Weights of the sentence and document cues asked so far: a handful of names, asked per sentence (cueWeight). */
+  cues: Map<string, number>;
 }
-
-const POLARITY_BUCKETS = ['neg2', 'neg1', 'pos1', 'pos2'];
 
 const compiled = new WeakMap<LoadedModel, CompiledModel>();
 
@@ -62,6 +67,22 @@ function compiledModel(model: LoadedModel): CompiledModel {
   let m = compiled.get(model);
   if (!m) compiled.set(model, (m = compile(model)));
   return m;
+}
+
+/** Weight of a sentence or document cue, from the small Map of cues rather than all weights. */
+function cueWeight(m: CompiledModel, name: string): number {
+  let w = m.cues.get(name);
+  if (w === undefined) m.cues.set(name, (w = m.weights.get(name) ?? 0));
+  return w;
+}
+
+/** The `suf=` weight of the suffix of a SUFFIX form (word-facts.ts), 0 when the model has none. */
+function suffixWeight(m: CompiledModel, facts: number, text: string): number {
+  const number = suffixNumber(facts);
+  if (number === UNNUMBERED) return m.suffix.get(text.slice(-3)) ?? 0;
+  const weights = m.suffixByNumber;
+  while (weights.length <= number) weights.push(m.suffix.get(suffixes[weights.length]) ?? 0);
+  return weights[number];
 }
 
 /** Weight of a word's own `lem=` feature (0 when the model has none): how loaded the word is out of context. */
@@ -88,6 +109,20 @@ function compile(model: LoadedModel): CompiledModel {
     for (const [a, i] of tags) for (const [b, j] of tags) table[i * k + j] = weight(name(a, b));
     return table;
   };
+  const pos = byTag('pos');
+  const prevPos = byTag('pos-1');
+  const nextPos = byTag('pos+1');
+  const posNext = byTagPair((a, b) => `pos=${a}&pos+1=${b}`);
+  const prevPosPos = byTagPair((a, b) => `pos-1=${a}&pos=${b}`);
+  const posContext = new Float64Array(k * k * k);
+  for (let self = 0; self < k; self++) {
+    for (let before = 0; before < k; before++) {
+      for (let after = 0; after < k; after++) {
+        posContext[(self * k + before) * k + after] =
+          model.bias + pos[self] + prevPos[before] + nextPos[after] + posNext[self * k + after] + prevPosPos[before * k + self];
+      }
+    }
+  }
   const byBucket = (prefix: string) => Float64Array.from(['', ...POLARITY_BUCKETS], (b) => (b ? weight(`${prefix}=${b}`) : 0));
   const polPos = new Float64Array((POLARITY_BUCKETS.length + 1) * k);
   POLARITY_BUCKETS.forEach((b, bi) => {
@@ -110,16 +145,48 @@ function compile(model: LoadedModel): CompiledModel {
   }
   return {
     bias: model.bias, tags, k, start: tags.get('START')!, end: tags.get('END')!,
-    pos: byTag('pos'), prevPos: byTag('pos-1'), nextPos: byTag('pos+1'),
-    posNext: byTagPair((a, b) => `pos=${a}&pos+1=${b}`), prevPosPos: byTagPair((a, b) => `pos-1=${a}&pos=${b}`),
-    lemma, suffix: family(/^suf=(.*)$/s),
+    posContext,
+    lemma, suffix: family(/^suf=(.*)$/s), suffixByNumber: [],
     pol: byBucket('pol'), polPos, polPrev: byBucket('pol-1'), polNext: byBucket('pol+1'), polNext2: byBucket('pol+2'),
     stop: weight('stop'), negated: weight('negated'), allcaps: weight('shape=allcaps'), capMid: weight('shape=cap-mid'),
     hyphen: weight('shape=hyphen'), long: weight('shape=long'), headline: weight('headline'),
     lex: family(/^lex=(.*)$/s), lexPrev: family(/^lex-1=(.*)$/s), lexNext: family(/^lex\+1=(.*)$/s),
     quote: family(/^quote=([^&]*)$/), quoteShort: family(/^quote=([^&]*)&short$/),
-    weights,
+    weights, cues: new Map(),
   };
+}
+
+/** Per-token work arrays of scoreTokens (see workArrays). */
+interface WorkArrays {
+  /** Tag index of each token. */
+  tag: Int32Array;
+  /** Polarity bucket index of each token (0: neutral). */
+  pol: Uint8Array;
+  /** Weights of each token's lemma as the word itself, as the previous word, as the next word. */
+  lemSelf: Float64Array;
+  lemAsPrev: Float64Array;
+  lemAsNext: Float64Array;
+}
+
+let work: WorkArrays | undefined;
+
+/**
+ * Work arrays for `n` tokens, zeroed. Kept from one document to the next: five new typed arrays
+ * per document (each zeroed memory outside the heap, freed by the garbage collector) cost more
+ * than clearing the ones already in cache. scoreTokens never lets them escape.
+ */
+function workArrays(n: number): WorkArrays {
+  if (!work || work.tag.length < n) {
+    const size = Math.max(n, 2 * (work?.tag.length ?? 1024));
+    work = { tag: new Int32Array(size), pol: new Uint8Array(size), lemSelf: new Float64Array(size), lemAsPrev: new Float64Array(size), lemAsNext: new Float64Array(size) };
+  } else {
+    work.tag.fill(0, 0, n);
+    work.pol.fill(0, 0, n);
+    work.lemSelf.fill(0, 0, n);
+    work.lemAsPrev.fill(0, 0, n);
+    work.lemAsNext.fill(0, 0, n);
+  }
+  return work;
 }
 
 /**
@@ -130,12 +197,7 @@ export function scoreTokens(model: LoadedModel, ctx: TokenContext): Array<number
   const m = compiledModel(model);
   const { tokens } = ctx.doc;
   const n = tokens.length;
-  const tag = new Int32Array(n);
-  const pol = new Uint8Array(n);
-  // Weights of each token's lemma as the word itself, as the previous word, as the next word.
-  const lemSelf = new Float64Array(n);
-  const lemAsPrev = new Float64Array(n);
-  const lemAsNext = new Float64Array(n);
+  const { tag, pol, lemSelf, lemAsPrev, lemAsNext } = workArrays(n);
   for (let i = 0; i < n; i++) {
     tag[i] = m.tags.get(tokens[i].pos) ?? 0;
     const bucket = ctx.polarity[i];
@@ -148,7 +210,7 @@ export function scoreTokens(model: LoadedModel, ctx: TokenContext): Array<number
       lemAsNext[i] = w[2];
     }
   }
-  const weightsOf = (names: readonly string[]) => names.map((name) => m.weights.get(name) ?? 0);
+  const weightsOf = (names: readonly string[]) => names.map((name) => cueWeight(m, name));
   const sentenceCues = ctx.sentenceCues.map(weightsOf);
   const docCue = weightsOf(ctx.docCue);
   const k = m.k;
@@ -162,17 +224,12 @@ export function scoreTokens(model: LoadedModel, ctx: TokenContext): Array<number
     const self = tag[i];
     const before = hasPrev ? tag[i - 1] : m.start;
     const after = hasNext ? tag[i + 1] : m.end;
+    const facts = ctx.facts[i];
     // Same order as tokenFeatures: floating-point sums depend on it.
-    let z = m.bias;
-    z += m.pos[self];
-    z += m.prevPos[before];
-    z += m.nextPos[after];
-    z += m.posNext[self * k + after];
-    z += m.prevPosPos[before * k + self];
+    let z = m.posContext[(self * k + before) * k + after];
     if (ctx.lemma[i] !== undefined) {
       z += lemSelf[i];
-      const text = t.text;
-      if (text.length >= 5 && text.toLowerCase() === text) z += m.suffix.get(text.slice(-3)) ?? 0;
+      if (facts & SUFFIX) z += suffixWeight(m, facts, t.text);
     }
     if (hasPrev) z += lemAsPrev[i - 1];
     if (hasNext) z += lemAsNext[i + 1];
@@ -185,11 +242,16 @@ export function scoreTokens(model: LoadedModel, ctx: TokenContext): Array<number
     if (i + 2 < n && tokens[i + 2].sentence === t.sentence && pol[i + 2]) z += m.polNext2[pol[i + 2]];
     if (t.stop) z += m.stop;
     if (t.negated) z += m.negated;
-    z = addShape(m, z, t.text, hasPrev, t.pos);
+    if (facts & ALLCAPS) z += m.allcaps;
+    else if (facts & CAPITAL && hasPrev && t.pos !== 'PROPN') z += m.capMid;
+    if (facts & HYPHEN) z += m.hyphen;
+    if (facts & LONG) z += m.long;
     const lex = ctx.lex[i];
     if (lex) for (const tagName of lex) z += m.lex.get(tagName) ?? 0;
-    if (hasPrev) for (const tagName of ctx.lex[i - 1] ?? []) if (!tagName.includes('/')) z += m.lexPrev.get(tagName) ?? 0;
-    if (hasNext) for (const tagName of ctx.lex[i + 1] ?? []) if (!tagName.includes('/')) z += m.lexNext.get(tagName) ?? 0;
+    const prevLex = hasPrev ? ctx.lex[i - 1] : undefined;
+    if (prevLex) for (const tagName of prevLex) if (!tagName.includes('/')) z += m.lexPrev.get(tagName) ?? 0;
+    const nextLex = hasNext ? ctx.lex[i + 1] : undefined;
+    if (nextLex) for (const tagName of nextLex) if (!tagName.includes('/')) z += m.lexNext.get(tagName) ?? 0;
     const quote = ctx.quote[i];
     if (quote) {
       z += m.quote.get(quote.cls) ?? 0;
@@ -201,19 +263,4 @@ export function scoreTokens(model: LoadedModel, ctx: TokenContext): Array<number
     p[i] = 1 / (1 + Math.exp(-z));
   }
   return p;
-}
-
-/**
- * Adds the `shape=` weights of one word to `z`, in tokenFeatures' order (capitals, hyphen,
- * length). Most words start with a lower-case ASCII letter, so they skip the Unicode tests.
- */
-function addShape(m: CompiledModel, z: number, text: string, hasPrev: boolean, pos: string): number {
-  const first = text.charCodeAt(0);
-  if (!(first >= 97 && first <= 122)) {
-    if (text.length > 1 && text === text.toUpperCase() && /\p{Lu}/u.test(text)) z += m.allcaps;
-    else if (/^\p{Lu}/u.test(text) && hasPrev && pos !== 'PROPN') z += m.capMid;
-  }
-  if (text.includes('-')) z += m.hyphen;
-  if (text.length >= 10) z += m.long;
-  return z;
 }
