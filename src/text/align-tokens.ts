@@ -20,17 +20,20 @@ export class TokenAligner {
   place(value: string): void {
     const text = this.text;
     const cursor = this.cursor;
-    // Usual case: the value follows the spaces after the cursor.
+    // Usual case: the value follows the spaces after the cursor (only gaps lie between: no re-check).
     const next = skipSpace(text, cursor);
-    let start = startsAt(text, value, next) ? next : text.indexOf(value, cursor);
-    // After a misplaced token the cursor may sit short of the true position: allow a short jump.
-    const reach = this.lost ? RESYNC_WINDOW : 0;
-    if (start > cursor + reach && !onlySpaceBetween(text, cursor, start)) start = -1;
+    let start = next;
+    if (!startsAt(text, value, next)) {
+      start = text.indexOf(value, cursor);
+      // After a misplaced token the cursor may sit short of the true position: allow a short jump.
+      const reach = this.lost ? RESYNC_WINDOW : 0;
+      if (start > cursor + reach && !onlySpaceBetween(text, cursor, start)) start = -1;
+    }
     this.lost = start < 0;
     this.verbatim = start >= 0;
     if (start < 0) {
       // Not verbatim: take the same number of characters from the next non-space position.
-      start = skipSpace(text, cursor);
+      start = next;
       this.end = Math.min(text.length, start + Math.max(1, value.length));
     } else {
       this.end = start + value.length;

@@ -53,7 +53,7 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
       start, end, text: aligner.verbatim ? value : text.slice(start, end),
       norm: raw.norm, lemma: raw.lemma ?? raw.norm, pos: raw.pos, stop: raw.stop, negated: raw.negated, sentence: 0, type,
     };
-    if (type !== 'punctuation' && WORD_TYPES.has(type) && !isContractionTail(token, tokens[tokens.length - 1])) words++;
+    if ((type === 'word' || (type !== 'punctuation' && WORD_TYPES.has(type))) && !isContractionTail(token, tokens[tokens.length - 1])) words++;
     sentences.add(token, tokens.length, raw.sentence);
     tokens.push(token);
     addMentionHint(hints, tokens, tokens.length - 1);

@@ -25,12 +25,63 @@ export interface WinkCache {
   intrinsicSize(): number;
 }
 
-/** What an entry this view made was made from: token category and its normal form's entry. */
-interface Made {
-  category: number;
-  norm: number;
-  /** Its text no longer leads to it (hidden for good, see `retire`). */
-  retired: boolean;
+/** `MadeEntries.categoryOf` for an entry this view did not make. */
+const NOT_MADE = -2;
+/** The category recorded for an entry retired without having been made here. */
+const RETIRED_UNMADE = -1;
+
+/**
+ * What each entry this view made was made from (token category and its normal form's entry),
+ * and whether it was retired (its text no longer leads to it, see `retire`). Typed arrays by id
+ * above the model's own rather than a Map: they are asked once per hidden word of every document.
+ */
+class MadeEntries {
+  /** Category + 2 (0: not made here). */
+  private categories = new Int32Array(1 << 16);
+  private norms = new Int32Array(1 << 16);
+  private retiredFlags = new Uint8Array(1 << 16);
+
+  constructor(private readonly intrinsic: number) {}
+
+  /** The category `index` was made for, RETIRED_UNMADE, or NOT_MADE. */
+  categoryOf(index: number): number {
+    const at = index - this.intrinsic;
+    return at >= 0 && at < this.categories.length ? this.categories[at] - 2 : NOT_MADE;
+  }
+
+  /** The normal form's entry recorded with `index` (only for entries made here). */
+  normOf(index: number): number {
+    return this.norms[index - this.intrinsic];
+  }
+
+  isRetired(index: number): boolean {
+    const at = index - this.intrinsic;
+    return at >= 0 && at < this.retiredFlags.length && this.retiredFlags[at] === 1;
+  }
+
+  record(index: number, category: number, norm: number): void {
+    const at = this.slot(index);
+    this.categories[at] = category + 2;
+    this.norms[at] = norm;
+    this.retiredFlags[at] = 0;
+  }
+
+  retire(index: number): void {
+    if (this.categoryOf(index) === NOT_MADE) this.record(index, RETIRED_UNMADE, index);
+    this.retiredFlags[this.slot(index)] = 1;
+  }
+
+  private slot(index: number): number {
+    const at = index - this.intrinsic;
+    if (at >= this.categories.length) {
+      const size = Math.max(at + 1, 2 * this.categories.length);
+      const grow = <T extends Int32Array | Uint8Array>(from: T, to: T) => (to.set(from), to);
+      this.categories = grow(this.categories, new Int32Array(size));
+      this.norms = grow(this.norms, new Int32Array(size));
+      this.retiredFlags = grow(this.retiredFlags, new Uint8Array(size));
+    }
+    return at;
+  }
 }
 
 export class IsolatedVocabulary {
@@ -42,7 +93,9 @@ export class IsolatedVocabulary {
   private documentNumber = 0;
   /** Entries below this id are the model's own, always visible. */
   private readonly intrinsic: number;
-  private readonly made = new Map<number, Made>();
+  private readonly made: MadeEntries;
+  /** By model entry: 1 when the lower-case form of its text is a model entry too, 2 when not, 0 not asked yet. */
+  private readonly normIsModelEntry: Uint8Array;
   private active = false;
   /** The last word `lookup` hid, and its entry: wink adds that very word next, most of the time. */
   private hiddenText: string | undefined;
@@ -55,6 +108,8 @@ export class IsolatedVocabulary {
    */
   constructor(cache: WinkCache, private readonly hash: Record<string, number>) {
     this.intrinsic = cache.intrinsicSize();
+    this.made = new MadeEntries(this.intrinsic);
+    this.normIsModelEntry = new Uint8Array(this.intrinsic);
     const lookup = cache.lookup;
     const add = cache.add;
     // wink answers [id] for a plain word (longer arrays are the model's own contractions): one
@@ -69,12 +124,15 @@ export class IsolatedVocabulary {
     cache.add = (text, category) => {
       if (!this.active) return add(text, category);
       const index = text === this.hiddenText ? this.hiddenIndex : hash[text];
+      // Most adds are the model's own words (punctuation split off a word): with its normal form
+      // in the model too, wink's add would find both and add nothing, so its entry is the answer.
+      if (index !== undefined && index < this.intrinsic && this.withModelNorm(index, text)) return index;
       if (this.hidden(index)) {
         if (this.reusable(index, category)) return index;
         this.retire(text);
       }
       const norm = text.toLowerCase();
-      if (norm !== text && this.hidden(hash[norm]) && this.made.get(hash[norm])?.category !== category) this.retire(norm);
+      if (norm !== text && this.hidden(hash[norm]) && this.made.categoryOf(hash[norm]) !== category) this.retire(norm);
       const textBefore = hash[text];
       const normBefore = hash[norm];
       // wink's own feature code looks up the normal form it has just added: no hiding inside add
@@ -86,8 +144,8 @@ export class IsolatedVocabulary {
         this.active = true;
       }
       const normIndex = hash[norm];
-      if (added !== textBefore) this.made.set(added, { category, norm: normIndex, retired: false });
-      if (normIndex !== added && normIndex !== normBefore) this.made.set(normIndex, { category, norm: normIndex, retired: false });
+      if (added !== textBefore) this.made.record(added, category, normIndex);
+      if (normIndex !== added && normIndex !== normBefore) this.made.record(normIndex, category, normIndex);
       this.show(added);
       this.show(normIndex);
       return added;
@@ -131,13 +189,11 @@ export class IsolatedVocabulary {
    * one the text's hash leads to unless it was retired: only `retire` ever removes a hash key.
    */
   private reusable(index: number, category: number): boolean {
-    const made = this.made.get(index);
-    if (made === undefined || made.category !== category) return false;
-    const normIndex = made.norm;
+    if (this.made.categoryOf(index) !== category) return false;
+    const normIndex = this.made.normOf(index);
     if (normIndex !== index) {
-      const norm = this.made.get(normIndex);
-      if (norm?.retired) return false;
-      if (this.hidden(normIndex) && norm?.category !== category) return false;
+      if (this.made.isRetired(normIndex)) return false;
+      if (this.hidden(normIndex) && this.made.categoryOf(normIndex) !== category) return false;
     }
     this.show(index);
     this.show(normIndex);
@@ -148,9 +204,21 @@ export class IsolatedVocabulary {
   private retire(text: string): void {
     const index = this.hash[text];
     delete this.hash[text];
-    const made = this.made.get(index);
-    if (made) made.retired = true;
-    else this.made.set(index, { category: -1, norm: index, retired: true });
+    this.made.retire(index);
     this.hiddenText = undefined;
+  }
+
+  /**
+   * Whether the lower-case form of model entry `index` (text `text`) is a model entry too. Asked
+   * once per entry: model entries are never retired, and no later entry is a model entry.
+   */
+  private withModelNorm(index: number, text: string): boolean {
+    let known = this.normIsModelEntry[index];
+    if (known === 0) {
+      const norm = text.toLowerCase();
+      const normIndex = this.hash[norm];
+      known = this.normIsModelEntry[index] = norm === text || (normIndex !== undefined && normIndex < this.intrinsic) ? 1 : 2;
+    }
+    return known === 1;
   }
 }

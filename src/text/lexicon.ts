@@ -210,21 +210,27 @@ function findAll(
     // Keys: the normal form (contractions come expanded: "ca" → "can") and the lemma.
     const byNorm = index.get(t.norm);
     const byLemma = t.lemma !== t.norm ? index.get(t.lemma) : undefined;
-    if (!byNorm && !byLemma) continue;
-    for (const list of byLemma && byNorm ? [byNorm, byLemma] : [byNorm ?? byLemma!]) {
-      for (const c of list) {
-        if (list !== byNorm && byNorm?.includes(c)) continue;
-        const end = matchAt(tokens, i, c, lower);
-        if (end > i) {
-          const start = tokens[i].start;
-          const stop = tokens[end - 1].end;
-          out.push({ start, end: stop, text: text.slice(start, stop), tokenStart: i, tokenEnd: end, entry: c.entry, lexicon: c.lexicon });
-        }
-      }
-    }
+    if (byNorm) matchFrom(tokens, i, byNorm, undefined, text, lower, out);
+    if (byLemma) matchFrom(tokens, i, byLemma, byNorm, text, lower, out);
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
+}
+
+/** Adds the matches of `candidates` starting at token `i`, except entries already tried from `tried`. */
+function matchFrom(
+  tokens: readonly Token[], i: number, candidates: readonly CompiledEntry[], tried: readonly CompiledEntry[] | undefined,
+  text: string, lower: string[], out: LexiconMatch[],
+): void {
+  for (const c of candidates) {
+    if (tried?.includes(c)) continue;
+    const end = matchAt(tokens, i, c, lower);
+    if (end > i) {
+      const start = tokens[i].start;
+      const stop = tokens[end - 1].end;
+      out.push({ start, end: stop, text: text.slice(start, stop), tokenStart: i, tokenEnd: end, entry: c.entry, lexicon: c.lexicon });
+    }
+  }
 }
 
 /** Token index after the match of `c` starting at token `i`, or -1. */

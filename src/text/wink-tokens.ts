@@ -129,24 +129,30 @@ interface Lexeme {
 const RECENT_SLOTS = 32768;
 
 /**
- * A direct-mapped cache of recently read lexemes, kept as flat arrays by slot
- * (`id & (RECENT_SLOTS - 1)`). wink's ids are spread over its whole lexicon, not ordered by
- * frequency, so even "the" and "of" sit far apart in the big table, and each Lexeme object is
- * one more memory load; by the time the tokens are read, `readDoc` has pushed them out of the
- * CPU cache. The flat arrays (under a megabyte) hold the words seen lately close together;
- * 32768 slots keep about nine in ten tokens of news text a hit. (One array of records per slot
- * measured slower than these parallel arrays.)
+ * A direct-mapped cache of recently read lexemes by slot (`id & (RECENT_SLOTS - 1)`). wink's ids
+ * are spread over its whole lexicon, not ordered by frequency, so even "the" and "of" sit far
+ * apart in the big table, and each Lexeme object is one more memory load; by the time the tokens
+ * are read, `readDoc` has pushed them out of the CPU cache. The cache (under a megabyte) holds the
+ * words seen lately close together; 32768 slots keep about nine in ten tokens of news text a hit.
+ * A slot's fields sit side by side, four strings in one array and three numbers in another, so a
+ * hit costs two memory loads, not one per field. (One array of records per slot measured slower.)
  */
 interface RecentLexemes {
-  ids: Int32Array;
-  values: string[];
-  types: string[];
-  norms: string[];
-  stops: Uint8Array;
-  /** The lemma of the last POS code seen in the slot, and that code. */
-  lemmas: string[];
-  lemmaPos: Int32Array;
+  /** Per slot, at `STRINGS * slot`: value, type, normal form, and the lemma of the last POS code seen. */
+  strings: string[];
+  /** Per slot, at `NUMBERS * slot`: lexeme id (-1: empty), that last POS code, stop flag (1 or 0). */
+  numbers: Int32Array;
 }
+
+const STRINGS = 4;
+const VALUE = 0;
+const TYPE = 1;
+const NORM = 2;
+const LEMMA = 3;
+const NUMBERS = 4;
+const ID = 0;
+const LEMMA_POS = 1;
+const STOP = 2;
 
 /** Per wink instance: lexemes by id (ids index that instance's append-only lexicon), POS names by code, the recent cache. */
 interface LexemeTable {
@@ -160,10 +166,9 @@ const lexemeTables = new WeakMap<object, LexemeTable>();
 function lexemeTable(nlp: Nlp): LexemeTable {
   let table = lexemeTables.get(nlp);
   if (!table) {
-    const strings = () => new Array<string>(RECENT_SLOTS).fill('');
     const recent: RecentLexemes = {
-      ids: new Int32Array(RECENT_SLOTS).fill(-1), values: strings(), types: strings(), norms: strings(),
-      stops: new Uint8Array(RECENT_SLOTS), lemmas: strings(), lemmaPos: new Int32Array(RECENT_SLOTS).fill(-1),
+      strings: new Array<string>(STRINGS * RECENT_SLOTS).fill(''),
+      numbers: new Int32Array(NUMBERS * RECENT_SLOTS).fill(-1),
     };
     lexemeTables.set(nlp, (table = { lexemes: [], posNames: [], recent }));
   }
@@ -211,7 +216,7 @@ export function readTokens(nlp: Nlp, doc: Document, onToken: (token: RawToken) =
 /** The direct loop over wink's token numbers (see the file header). */
 function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTable, count: number, raw: RawToken, onToken: (token: RawToken) => void): void {
   const { lexemes, posNames } = table;
-  const { ids, values, types, norms, stops, lemmas, lemmaPos } = table.recent;
+  const { strings, numbers: slots } = table.recent;
   const numbers = rdd.tokens;
   const sentences = rdd.sentences;
   let s = 0;
@@ -237,7 +242,9 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
     }
     const id = numbers[at];
     const slot = id & (RECENT_SLOTS - 1);
-    if (ids[slot] !== id) {
+    const str = STRINGS * slot;
+    const num = NUMBERS * slot;
+    if (slots[num + ID] !== id) {
       let lexeme = lexemes[id];
       if (!lexeme) {
         // Grow densely: assigning far past the end would turn the table into a slow dictionary.
@@ -249,27 +256,27 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
           lemmaPos: posCode, lemma: lemmaAt(its, i, rdd, addons, norm), otherLemmas: undefined,
         };
       }
-      ids[slot] = id;
-      values[slot] = lexeme.value;
-      types[slot] = lexeme.type;
-      norms[slot] = lexeme.norm;
-      stops[slot] = lexeme.stop ? 1 : 0;
-      lemmas[slot] = lexeme.lemma;
-      lemmaPos[slot] = lexeme.lemmaPos;
+      strings[str + VALUE] = lexeme.value;
+      strings[str + TYPE] = lexeme.type;
+      strings[str + NORM] = lexeme.norm;
+      strings[str + LEMMA] = lexeme.lemma;
+      slots[num + ID] = id;
+      slots[num + LEMMA_POS] = lexeme.lemmaPos;
+      slots[num + STOP] = lexeme.stop ? 1 : 0;
     }
-    if (lemmaPos[slot] !== posCode) {
+    if (slots[num + LEMMA_POS] !== posCode) {
       const lexeme = lexemes[id]!;
       let lemma = lexeme.lemmaPos === posCode ? lexeme.lemma : lexeme.otherLemmas?.[posCode];
       // asked from wink once per lexeme and POS code
-      if (lemma === undefined) (lexeme.otherLemmas ??= [])[posCode] = lemma = lemmaAt(its, i, rdd, addons, norms[slot]);
-      lemmas[slot] = lemma;
-      lemmaPos[slot] = posCode;
+      if (lemma === undefined) (lexeme.otherLemmas ??= [])[posCode] = lemma = lemmaAt(its, i, rdd, addons, strings[str + NORM]);
+      strings[str + LEMMA] = lemma;
+      slots[num + LEMMA_POS] = posCode;
     }
-    raw.value = values[slot];
-    raw.type = types[slot];
-    raw.norm = norms[slot];
-    raw.stop = stops[slot] === 1;
-    raw.lemma = lemmas[slot];
+    raw.value = strings[str + VALUE];
+    raw.type = strings[str + TYPE];
+    raw.norm = strings[str + NORM];
+    raw.stop = slots[num + STOP] === 1;
+    raw.lemma = strings[str + LEMMA];
     onToken(raw);
   }
 }
