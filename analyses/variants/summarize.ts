@@ -80,9 +80,17 @@ export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corp
   const discovered =
     options.discover === false
       ? []
-      : discoverVariants(
-          corpus.docs.filter((m) => perDoc.has(m.id)).map((m) => ({ outlet: m.outlet, proper: perDoc.get(m.id)!.proper })),
-          options.discover,
-        );
+      : discoverVariants(properNouns(perDoc, corpus), options.discover);
   return { sets: used, outlets: variantRows(byOutlet, used), events: variantRows(byEvent, used), eventOutlets, examples, discovered };
+}
+
+/**
+ * Each document's proper-noun counts, one at a time: perDoc may decode on every get
+ * (lazy-result-map.ts), and a list of them all would hold every document's result at once.
+ */
+function* properNouns(perDoc: ReadonlyMap<string, VariantsDoc>, corpus: CorpusIndex): Generator<{ outlet: string; proper: Record<string, number> }> {
+  for (const meta of corpus.docs) {
+    const d = perDoc.get(meta.id);
+    if (d) yield { outlet: meta.outlet, proper: d.proper };
+  }
 }
