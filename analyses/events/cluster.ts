@@ -51,6 +51,7 @@
  * trading one set against another, or split the sample corpus's events.
  */
 import { sparseDot } from '../similarity/cosine.js';
+import { kthLargest } from '../similarity/kth-largest.js';
 import type { SparseVector } from '../similarity/types.js';
 
 export interface ClusterInput {
@@ -75,11 +76,15 @@ interface Group {
   members: number[];
   /** Summed vector of the members (ids ascending); a single article's is its own vector. */
   sum: SparseVector;
+  /** Arrays `sum` is a view of once the group has absorbed another (see addToSum). */
+  room?: { ids: Int32Array; weights: Float64Array };
   version: number;
   /** Members per whole day number (dated members only). */
   days: Map<number, number>;
   /** The heaviest `PROFILE_TERMS` entries of `sum`, ids ascending (rebuilt lazily after a merge). */
   profile?: SparseVector;
+  /** Arrays a large group's profile is written to (see profileOf). */
+  profileRoom?: { ids: Int32Array; weights: Float64Array };
 }
 
 /**
@@ -89,19 +94,25 @@ interface Group {
  */
 const PROFILE_TERMS = 1000;
 
+/** Reused by profileOf for the copy it selects in (grown as needed): a new copy per profile was garbage. */
+let selectScratch = new Float64Array(0);
+
 function profileOf(g: Group): SparseVector {
   if (g.profile) return g.profile;
   const { ids, weights } = g.sum;
   // A lone article's vector is its own profile, even a smoothed one a little longer than
   // PROFILE_TERMS: cutting it would cost a sort for every article of the corpus.
   if (ids.length <= PROFILE_TERMS || g.members.length === 1) return (g.profile = g.sum);
-  // The cut-off weight from a typed-array sort (no comparator); ties at the cut-off are kept
-  // lowest ids first.
-  const cut = Float64Array.from(weights).sort()[weights.length - PROFILE_TERMS];
+  // The cut-off weight from a selection on a copy; ties at the cut-off are kept lowest ids first.
+  if (selectScratch.length < weights.length) selectScratch = new Float64Array(2 * weights.length);
+  selectScratch.set(weights);
+  const cut = kthLargest(selectScratch, PROFILE_TERMS, weights.length);
   let ties = PROFILE_TERMS;
   for (let k = 0; k < weights.length; k++) if (weights[k] > cut) ties--;
-  const keptIds = new Int32Array(PROFILE_TERMS);
-  const keptWeights = new Float64Array(PROFILE_TERMS);
+  // The group's profile arrays are rewritten at each rebuild: a profile is read only while a link
+  // is scored, and new arrays for each rebuild added up to a full garbage collection a second.
+  g.profileRoom ??= { ids: new Int32Array(PROFILE_TERMS), weights: new Float64Array(PROFILE_TERMS) };
+  const { ids: keptIds, weights: keptWeights } = g.profileRoom;
   let kept = 0;
   for (let k = 0; k < ids.length; k++) {
     if (weights[k] > cut || (weights[k] === cut && ties-- > 0)) {
@@ -112,32 +123,59 @@ function profileOf(g: Group): SparseVector {
   return (g.profile = { ids: keptIds, weights: keptWeights });
 }
 
+/** Ids two sparse vectors (ids ascending) have in common. */
+function sharedIds(a: SparseVector, b: SparseVector): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+    if (a.ids[i] === b.ids[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a.ids[i] < b.ids[j]) i++;
+    else j++;
+  }
+  return shared;
+}
+
 /**
- * Sum of two sparse vectors by a merge over ascending ids (`a`'s weight first in each sum). Typed
- * arrays, not a Map per group: building and growing those Maps made garbage collection the
- * clustering's largest cost on 20k articles.
+ * Adds `b` to a group's summed vector (`sum` + `b` by ids ascending, the sum's weight first in
+ * each addition). Typed arrays, not a Map per group: building and growing those Maps made
+ * garbage collection the clustering's largest cost on 20k articles. The group owns arrays with
+ * room to grow, and the merge runs from the back, in place, so no entry is overwritten before it
+ * is read: a large group that absorbs articles one by one would otherwise copy its whole sum into
+ * new arrays at every merge, and those allocations set off a full garbage collection every
+ * second or so.
  */
-function addSparse(a: SparseVector, b: SparseVector): SparseVector {
-  const ids = new Int32Array(a.ids.length + b.ids.length);
-  const weights = new Float64Array(ids.length);
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.ids.length || j < b.ids.length) {
-    const x = i < a.ids.length ? a.ids[i] : Infinity;
-    const y = j < b.ids.length ? b.ids[j] : Infinity;
-    if (x === y) {
-      ids[n] = x;
-      weights[n++] = a.weights[i++] + b.weights[j++];
-    } else if (x < y) {
-      ids[n] = x;
-      weights[n++] = a.weights[i++];
+function addToSum(g: Group, b: SparseVector): void {
+  const a = g.sum;
+  const length = a.ids.length + b.ids.length - sharedIds(a, b);
+  let room = g.room;
+  if (!room || room.ids.length < length) {
+    // A lone article's sum is its input vector: copied, never written to. Most groups are pairs
+    // that never grow again, so room to double is made only when a group grows a second time.
+    const capacity = room ? 2 * length : length;
+    room = { ids: new Int32Array(capacity), weights: new Float64Array(capacity) };
+    room.ids.set(a.ids);
+    room.weights.set(a.weights);
+    g.room = room;
+  }
+  const { ids, weights } = room;
+  let i = a.ids.length - 1;
+  let j = b.ids.length - 1;
+  for (let at = length - 1; j >= 0; at--) {
+    if (i >= 0 && ids[i] > b.ids[j]) {
+      ids[at] = ids[i];
+      weights[at] = weights[i--];
+    } else if (i >= 0 && ids[i] === b.ids[j]) {
+      ids[at] = ids[i];
+      weights[at] = weights[i--] + b.weights[j--];
     } else {
-      ids[n] = y;
-      weights[n++] = b.weights[j++];
+      ids[at] = b.ids[j];
+      weights[at] = b.weights[j--];
     }
   }
-  return { ids: ids.slice(0, n), weights: weights.slice(0, n) };
+  // What is left of the sum's own entries is already in place.
+  g.sum = { ids: ids.subarray(0, length), weights: weights.subarray(0, length) };
 }
 
 /** Mean date affinity over the member pairs of two groups; undated pairs count 1. */
@@ -301,7 +339,7 @@ export function averageLinkClusters(
   const merge = (keep: number, drop: number) => {
     const gk = groups[keep]!;
     const gd = groups[drop]!;
-    gk.sum = addSparse(gk.sum, gd.sum);
+    addToSum(gk, gd.sum);
     for (const m of gd.members) gk.members.push(m);
     for (const [day, c] of gd.days) gk.days.set(day, (gk.days.get(day) ?? 0) + c);
     groups[drop] = undefined;

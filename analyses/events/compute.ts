@@ -16,7 +16,7 @@ import type { DocTerms } from '../similarity/types.js';
 import { bcubed } from './bcubed.js';
 import { averageLinkClusters } from './cluster.js';
 import { smoothVectors } from './smooth.js';
-import { describeGroup, headlineLabel, slug, type GroupLabel } from './label.js';
+import { GroupDescriber, headlineLabel, slug, type GroupLabel } from './label.js';
 import { GROUPING_DEFAULTS, type EventGroup, type EventsOptions, type EventsSummary } from './types.js';
 import { stripUndefined } from '../similarity/candidates.js';
 
@@ -101,9 +101,10 @@ export function groupSimilar(c: SimilarityComputation, inputs: readonly EventMet
   const usedIds = new Set(inputs.map((d) => d.event).filter((e): e is string => !!e));
   // A group without given ids is also a final event, with the same members: described once.
   const described = new Map<string, GroupLabel>();
+  const describer = new GroupDescriber(c.space);
   clusters.forEach((members, rank) => {
     const given = majority(members.map((i) => inputs[i].event).filter((e): e is string => !!e));
-    const description = describeGroup(c.space, members);
+    const description = describer.describe(members);
     const { terms, central } = description;
     let id = given;
     if (!id) {
@@ -131,7 +132,7 @@ export function groupSimilar(c: SimilarityComputation, inputs: readonly EventMet
   const outletOrder = new Map<string, number>();
   for (const d of inputs) if (d.outlet !== undefined && !outletOrder.has(d.outlet)) outletOrder.set(d.outlet, outletOrder.size);
   const events: EventGroup[] = [...finalGroups].map(([id, members]) => {
-    const { terms, central } = described.get(id) ?? describeGroup(c.space, members);
+    const { terms, central } = described.get(id) ?? describer.describe(members);
     labels[id] ??= headlineLabel(inputs[central].title ?? '', terms);
     const dated = members.map((i) => inputs[i].date).filter((x): x is string => !!x && !Number.isNaN(Date.parse(x)));
     dated.sort((x, y) => Date.parse(x) - Date.parse(y));

@@ -60,52 +60,63 @@ function nearestNeighbors(n: number, edges: readonly IndexPair[], days: ArrayLik
 }
 
 /**
- * Dense scratch space over the vocabulary: sums and dot products touch only the entries they
- * set, and reset them after, so no per-article Map is allocated (they made garbage collection
- * the largest cost on 20k full articles).
+ * The smoothed vector of `v` (see the file header), written at `at` in `ids` / `weights`; returns
+ * its length. A merge over the ascending ids of `v` and its neighbours' vectors: each weight is
+ * added up in the same order as `v`'s first, then each neighbour's in list order, so it is the
+ * same number as summing them one vector at a time.
  */
-class Scratch {
-  readonly dense: Float64Array;
-  private readonly dotScratch: DotScratch;
-  constructor(dimensions: number) {
-    this.dense = new Float64Array(dimensions);
-    this.dotScratch = new DotScratch(dimensions);
+function smoothInto(
+  v: SparseVector,
+  neighbors: ReadonlyArray<{ j: number; score: number }>,
+  vectors: readonly SparseVector[],
+  weight: number,
+  total: number,
+  ids: Int32Array,
+  weights: Float64Array,
+  at: number,
+): number {
+  const parts = [v, ...neighbors.map(({ j }) => vectors[j])];
+  const factors = [1, ...neighbors.map(({ score }) => (weight * score) / total)];
+  const next = parts.map(() => 0);
+  let n = at;
+  let norm = 0;
+  for (;;) {
+    let id = Infinity;
+    for (let p = 0; p < parts.length; p++) if (next[p] < parts[p].ids.length && parts[p].ids[next[p]] < id) id = parts[p].ids[next[p]];
+    if (id === Infinity) break;
+    let w = 0;
+    for (let p = 0; p < parts.length; p++) if (next[p] < parts[p].ids.length && parts[p].ids[next[p]] === id) w += factors[p] * parts[p].weights[next[p]++];
+    ids[n] = id;
+    weights[n++] = w;
+    norm += w * w;
   }
+  norm = Math.sqrt(norm);
+  for (let k = at; k < n; k++) weights[k] /= norm;
+  return n - at;
+}
 
-  smooth(v: SparseVector, neighbors: ReadonlyArray<{ j: number; score: number }>, vectors: readonly SparseVector[], weight: number): SparseVector {
-    const total = neighbors.reduce((s, x) => s + x.score, 0);
-    if (!neighbors.length || total <= 0) return v;
-    const dense = this.dense;
-    const touched: number[] = [];
-    const add = (u: SparseVector, f: number) => {
-      for (let k = 0; k < u.ids.length; k++) {
-        const id = u.ids[k];
-        if (dense[id] === 0) touched.push(id);
-        dense[id] += f * u.weights[k];
-      }
-    };
-    add(v, 1);
-    for (const { j, score } of neighbors) add(vectors[j], (weight * score) / total);
-    const ids = Int32Array.from(touched).sort();
-    const weights = new Float64Array(ids.length);
-    let norm = 0;
-    for (let k = 0; k < ids.length; k++) {
-      weights[k] = dense[ids[k]];
-      dense[ids[k]] = 0;
-      norm += weights[k] * weights[k];
-    }
-    norm = Math.sqrt(norm);
-    for (let k = 0; k < weights.length; k++) weights[k] /= norm;
-    return { ids, weights };
-  }
-
-  /** Cosines of `v` with each of `others` (normalised vectors). */
-  dots(v: SparseVector, others: readonly SparseVector[]): number[] {
-    this.dotScratch.load(v);
-    const out = others.map((u) => this.dotScratch.dot(u));
-    this.dotScratch.unload();
+/**
+ * Smoothed vectors: views into two arrays shared by all of them, sized for the longest
+ * possible result. One typed array per vector (20k of them, 200 MB on full articles) set off a
+ * full garbage collection every few thousand; untouched pages of the shared arrays cost nothing.
+ */
+function smoothAll(vectors: readonly SparseVector[], lists: ReadonlyArray<ReadonlyArray<{ j: number; score: number }>>, weight: number): SparseVector[] {
+  const totals = lists.map((list) => list.reduce((s, x) => s + x.score, 0));
+  const smoothed = (i: number) => lists[i].length > 0 && totals[i] > 0;
+  let room = 0;
+  vectors.forEach((v, i) => {
+    if (smoothed(i)) room += lists[i].reduce((s, { j }) => s + vectors[j].ids.length, v.ids.length);
+  });
+  const ids = new Int32Array(room);
+  const weights = new Float64Array(room);
+  let at = 0;
+  return vectors.map((v, i) => {
+    if (!smoothed(i)) return v;
+    const length = smoothInto(v, lists[i], vectors, weight, totals[i], ids, weights, at);
+    const out = { ids: ids.subarray(at, at + length), weights: weights.subarray(at, at + length) };
+    at += length;
     return out;
-  }
+  });
 }
 
 /** Smoothed vectors and the candidate pairs re-scored on them (pairs below `minScore` dropped). */
@@ -118,8 +129,7 @@ export function smoothVectors(
   const n = vectors.length;
   if (options.neighbors <= 0 || options.weight <= 0) return { vectors: [...vectors], edges: [...edges] };
   const lists = nearestNeighbors(n, edges, days, options.neighbors, options.neighborMinScore, options.windowDays);
-  const scratch = new Scratch(options.dimensions);
-  const smoothed = vectors.map((v, i) => scratch.smooth(v, lists[i], vectors, options.weight));
+  const smoothed = smoothAll(vectors, lists, options.weight);
   // Partners j > i per article i: the candidate pairs and the pairs two steps apart.
   // (Plain arrays, sorted and deduplicated below: a Set per article cost more than the dots.)
   const partners: number[][] = Array.from({ length: n }, () => []);
@@ -134,13 +144,19 @@ export function smoothVectors(
     }
   });
   const out: IndexPair[] = [];
+  const scratch = new DotScratch(options.dimensions);
+  const sorted = new Int32Array(partners.reduce((m, list) => Math.max(m, list.length), 0));
   partners.forEach((list, i) => {
-    const sorted = Int32Array.from(list).sort();
-    const js = sorted.filter((j, k) => k === 0 || j !== sorted[k - 1]);
-    const scores = scratch.dots(smoothed[i], Array.from(js, (j) => smoothed[j]));
-    js.forEach((j, k) => {
-      if (scores[k] >= options.minScore) out.push({ i, j, score: Math.min(1, scores[k]) });
-    });
+    if (!list.length) return;
+    sorted.set(list);
+    const js = sorted.subarray(0, list.length).sort();
+    scratch.load(smoothed[i]);
+    for (let k = 0; k < js.length; k++) {
+      const j = js[k];
+      if (k > 0 && j === js[k - 1]) continue;
+      const score = scratch.dot(smoothed[j]);
+      if (score >= options.minScore) out.push({ i, j, score: Math.min(1, score) });
+    }
   });
   return { vectors: smoothed, edges: out };
 }

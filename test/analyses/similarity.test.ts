@@ -84,6 +84,12 @@ describe('candidate pairs', () => {
     }
   });
 
+  it('finds the same pairs and scores when maxCandidates is too large to keep every score for reuse', () => {
+    const space = buildVectors(syntheticCorpus(120));
+    // 120 articles × 200,000 candidates is past the scores kept for reuse; 120 already reaches every article
+    expect(candidatePairs(space, { maxCandidates: 200_000 })).toEqual(candidatePairs(space, { maxCandidates: 120 }));
+  });
+
   it('keeps at most maxNeighbors best neighbours per article', () => {
     const space = buildVectors(syntheticCorpus(200));
     const pairs = candidatePairs(space, { maxNeighbors: 3 });
