@@ -152,10 +152,11 @@ export class ResultStore {
   }
 
   /** Appends an article's freshly computed result line. */
-  add(article: number, line: string): void {
+  /** Appends an article's result line (text, or its UTF-8 bytes ending in a newline) to the spill file. */
+  add(article: number, line: string | Uint8Array): void {
     const spill = this.spill;
     if (!spill) throw new Error('framelens: ResultStore.add before openSpill');
-    const buf = Buffer.from(line, 'utf8');
+    const buf = typeof line === 'string' ? Buffer.from(line, 'utf8') : Buffer.from(line.buffer, line.byteOffset, line.byteLength);
     const parts = parseLine(buf, 0, buf.length - 1, this.analysisCount);
     if (!parts) throw new Error(`framelens: malformed result line for article ${article}`);
     writeSync(spill.fd, buf, 0, buf.length, spill.size);

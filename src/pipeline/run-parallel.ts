@@ -87,6 +87,7 @@ function workerFile(): string {
   return existsSync(sibling) ? sibling : join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js');
 }
 
+const NEWLINE = 0x0a;
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -117,7 +118,7 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     options.onProgress?.(done, articles.length);
 
     // 3. per-article pass
-    const finish = (i: number, line: string) => {
+    const finish = (i: number, line: string | Uint8Array) => {
       store.add(i, line);
       options.onProgress?.(++done, articles.length);
     };
@@ -217,11 +218,11 @@ async function runOnPool(
   analyses: AnyAnalysis[],
   context: AnalysisContext,
   threads: number,
-  finish: (i: number, line: string) => void,
+  finish: (i: number, line: string | Uint8Array) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb(batches.map((batch) => batch.map((i) => articles[i].text.length))) };
-  const pool = new Piscina({ filename: workerFile(), name: 'analyzeLines', maxThreads: threads, minThreads: threads, resourceLimits });
+  const pool = new Piscina({ filename: workerFile(), name: 'analyzeLineBytes', maxThreads: threads, minThreads: threads, resourceLimits });
   // Every queued batch listens to the signal until it runs: not a leak.
   if (signal) setMaxListeners(batches.length + 10, signal);
   try {
@@ -229,8 +230,13 @@ async function runOnPool(
     await Promise.all(
       batches.map(async (batch) => {
         const task: LineBatchTask = { articles: batch.map((i) => withoutMeta(articles[i])), keys: keys && batch.map((i) => keys[i]), analyses: ids, context };
-        const lines: string[] = await pool.run(task, { signal });
-        batch.forEach((i, k) => finish(i, lines[k]));
+        const bytes: Uint8Array = await pool.run(task, { signal });
+        let start = 0;
+        for (const i of batch) {
+          const end = bytes.indexOf(NEWLINE, start) + 1;
+          finish(i, bytes.subarray(start, end));
+          start = end;
+        }
       }),
     );
   } finally {
