@@ -3,6 +3,8 @@
  * — top sources and their share of quoted words, source-type mix, share anonymous, direct vs
  * indirect, cue stance mix — and, per event, the sources one outlet quotes that no other outlet
  * covering the event does.
+ * Each article's attributions are counted as they are read from the lazy per-article map and
+ * then dropped: holding them all until the end made this summary a peak of the run's memory.
  */
 import type { CorpusIndex } from '../types.js';
 import type {
@@ -19,95 +21,129 @@ const zeros = <K extends string>(keys: K[]) => Object.fromEntries(keys.map((k) =
 /** Name a source is counted under: its resolved name, else its text, else "(no source)". */
 export const sourceName = (a: Attribution) => a.resolved ?? a.source?.text ?? '(no source)';
 
-/** One group's profile from its attributions (each with the doc it came from). */
-export function profileOf(items: ReadonlyArray<{ doc: string; a: Attribution }>, topN: number): SourcingProfile {
-  const kinds = zeros(KINDS);
-  const sourceTypes = zeros(SOURCE_TYPES);
-  const stances = zeros(STANCES);
-  const sources = new Map<string, SourceCount>();
-  const verbs = new Map<string, { verb: string; stance: Stance; count: number }>();
-  let quoted = 0;
-  for (const { doc, a } of items) {
-    kinds[a.kind]++;
-    sourceTypes[a.sourceType]++;
-    stances[a.stance]++;
-    quoted += a.quotedWords;
+/**
+ * One group's profile built as attributions stream past: only counts and the first example of each
+ * source are kept, so an article's attributions can be dropped once added (holding them all until
+ * the end made the summary the run's memory peak). Maps keep first-seen order, which the sorts'
+ * ties fall back on.
+ */
+class ProfileAccumulator {
+  private readonly kinds = zeros(KINDS);
+  private readonly sourceTypes = zeros(SOURCE_TYPES);
+  private readonly stances = zeros(STANCES);
+  /** Every name counted, in first-seen order (the exclusive-source pass reads counts and types here too). */
+  readonly sources = new Map<string, SourceCount>();
+  private readonly verbs = new Map<string, { verb: string; stance: Stance; count: number }>();
+  /** Names of named, non-anonymous sources in the order their first such attribution came. */
+  readonly namedSources = new Set<string>();
+  private quoted = 0;
+  private n = 0;
+
+  add(doc: string, a: Attribution): void {
+    this.n++;
+    this.kinds[a.kind]++;
+    this.sourceTypes[a.sourceType]++;
+    this.stances[a.stance]++;
+    this.quoted += a.quotedWords;
     const name = sourceName(a);
-    const s = sources.get(name) ?? { source: name, sourceType: a.sourceType, attributions: 0, quotedWords: 0, quotedShare: 0, example: { doc, start: a.cue.start, end: a.cue.end } };
+    let s = this.sources.get(name);
+    if (!s) {
+      s = { source: name, sourceType: a.sourceType, attributions: 0, quotedWords: 0, quotedShare: 0, example: { doc, start: a.cue.start, end: a.cue.end } };
+      this.sources.set(name, s);
+    }
     s.attributions++;
     s.quotedWords += a.quotedWords;
-    sources.set(name, s);
-    const v = verbs.get(a.verb) ?? { verb: a.verb, stance: a.stance, count: 0 };
+    let v = this.verbs.get(a.verb);
+    if (!v) {
+      v = { verb: a.verb, stance: a.stance, count: 0 };
+      this.verbs.set(a.verb, v);
+    }
     v.count++;
-    verbs.set(a.verb, v);
+    if (a.source && a.sourceType !== 'anonymous' && a.sourceType !== 'unknown') this.namedSources.add(name);
   }
-  const n = items.length;
-  const topSources = [...sources.values()]
-    .filter((s) => s.source !== '(no source)')
-    .map((s) => ({ ...s, quotedShare: quoted ? s.quotedWords / quoted : 0 }))
-    .sort((a, b) => b.quotedWords - a.quotedWords || b.attributions - a.attributions || a.source.localeCompare(b.source))
-    .slice(0, topN);
-  return {
-    attributions: n,
-    kinds,
-    sourceTypes,
-    stances,
-    anonymousShare: n ? sourceTypes.anonymous / n : 0,
-    directShare: n ? (kinds.direct + kinds.mixed) / n : 0,
-    topSources,
-    topVerbs: [...verbs.values()].sort((a, b) => b.count - a.count || a.verb.localeCompare(b.verb)).slice(0, topN),
-  };
+
+  profile(topN: number): SourcingProfile {
+    const { n, kinds, sourceTypes, quoted } = this;
+    const topSources = [...this.sources.values()]
+      .filter((s) => s.source !== '(no source)')
+      .map((s) => ({ ...s, quotedShare: quoted ? s.quotedWords / quoted : 0 }))
+      .sort((a, b) => b.quotedWords - a.quotedWords || b.attributions - a.attributions || a.source.localeCompare(b.source))
+      .slice(0, topN);
+    return {
+      attributions: n,
+      kinds,
+      sourceTypes,
+      stances: this.stances,
+      anonymousShare: n ? sourceTypes.anonymous / n : 0,
+      directShare: n ? (kinds.direct + kinds.mixed) / n : 0,
+      topSources,
+      topVerbs: [...this.verbs.values()].sort((a, b) => b.count - a.count || a.verb.localeCompare(b.verb)).slice(0, topN),
+    };
+  }
 }
 
-/** Sources quoted by exactly one outlet among those covering an event. */
-function exclusiveSources(byOutletItems: Map<string, Array<{ doc: string; a: Attribution }>>): EventSourcing['exclusive'] {
+/** One group's profile from its attributions (each with the doc it came from). */
+export function profileOf(items: ReadonlyArray<{ doc: string; a: Attribution }>, topN: number): SourcingProfile {
+  const acc = new ProfileAccumulator();
+  for (const { doc, a } of items) acc.add(doc, a);
+  return acc.profile(topN);
+}
+
+/**
+ * Sources quoted by exactly one outlet among those covering an event. A source's count and type
+ * are over all of that outlet's attributions to the name (its profile's source entry), not only
+ * the named ones that made it count as quoted.
+ */
+function exclusiveSources(byOutlet: Map<string, ProfileAccumulator>): EventSourcing['exclusive'] {
   const outletsOf = new Map<string, Set<string>>();
-  for (const [outlet, items] of byOutletItems) {
-    for (const { a } of items) {
-      if (!a.source || a.sourceType === 'anonymous' || a.sourceType === 'unknown') continue;
-      const name = sourceName(a);
+  for (const [outlet, acc] of byOutlet) {
+    for (const name of acc.namedSources) {
       if (!outletsOf.has(name)) outletsOf.set(name, new Set());
       outletsOf.get(name)!.add(outlet);
     }
   }
-  const outlets = [...byOutletItems.keys()];
+  const outlets = [...byOutlet.keys()];
   if (outlets.length < 2) return [];
   const out: EventSourcing['exclusive'] = [];
   for (const [name, set] of outletsOf) {
     if (set.size !== 1) continue;
     const outlet = [...set][0];
-    const items = byOutletItems.get(outlet)!.filter(({ a }) => sourceName(a) === name);
-    out.push({ outlet, source: name, sourceType: items[0].a.sourceType, attributions: items.length, otherOutlets: outlets.filter((o) => o !== outlet) });
+    const { sourceType, attributions } = byOutlet.get(outlet)!.sources.get(name)!;
+    out.push({ outlet, source: name, sourceType, attributions, otherOutlets: outlets.filter((o) => o !== outlet) });
   }
   return out.sort((a, b) => b.attributions - a.attributions || a.outlet.localeCompare(b.outlet) || a.source.localeCompare(b.source));
 }
 
 export function summarizeAttributions(perDoc: ReadonlyMap<string, AttributionDoc>, corpus: CorpusIndex, options: AttributionOptions = {}): AttributionSummary {
   const topN = options.topSources ?? 10;
-  const byOutlet = new Map<string, Array<{ doc: string; a: Attribution }>>(corpus.outlets.map((o) => [o, []]));
-  const byEvent = new Map<string, Map<string, Array<{ doc: string; a: Attribution }>>>();
+  const byOutlet = new Map<string, ProfileAccumulator>(corpus.outlets.map((o) => [o, new ProfileAccumulator()]));
+  const byEvent = new Map<string, Map<string, ProfileAccumulator>>();
   let total = 0;
   for (const meta of corpus.docs) {
     const result = perDoc.get(meta.id);
     if (!result) continue;
-    const items = result.attributions.map((a) => ({ doc: meta.id, a }));
-    total += items.length;
-    if (!byOutlet.has(meta.outlet)) byOutlet.set(meta.outlet, []);
-    byOutlet.get(meta.outlet)!.push(...items);
+    total += result.attributions.length;
+    if (!byOutlet.has(meta.outlet)) byOutlet.set(meta.outlet, new ProfileAccumulator());
+    const outletAcc = byOutlet.get(meta.outlet)!;
+    let eventAcc: ProfileAccumulator | undefined;
     if (meta.event) {
       if (!byEvent.has(meta.event)) byEvent.set(meta.event, new Map());
       const event = byEvent.get(meta.event)!;
-      if (!event.has(meta.outlet)) event.set(meta.outlet, []);
-      event.get(meta.outlet)!.push(...items);
+      if (!event.has(meta.outlet)) event.set(meta.outlet, new ProfileAccumulator());
+      eventAcc = event.get(meta.outlet)!;
+    }
+    for (const a of result.attributions) {
+      outletAcc.add(meta.id, a);
+      eventAcc?.add(meta.id, a);
     }
   }
   const summary: AttributionSummary = { byOutlet: {}, byEvent: {}, total };
-  for (const [outlet, items] of byOutlet) summary.byOutlet[outlet] = profileOf(items, topN);
+  for (const [outlet, acc] of byOutlet) summary.byOutlet[outlet] = acc.profile(topN);
   for (const event of corpus.events) {
     const outlets = byEvent.get(event);
     if (!outlets) continue;
     const profiles: Record<string, SourcingProfile> = {};
-    for (const [outlet, items] of outlets) profiles[outlet] = profileOf(items, topN);
+    for (const [outlet, acc] of outlets) profiles[outlet] = acc.profile(topN);
     summary.byEvent[event] = { event, byOutlet: profiles, exclusive: exclusiveSources(outlets) };
   }
   return summary;
