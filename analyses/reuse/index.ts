@@ -5,10 +5,10 @@
  */
 import type { Article } from '../../src/corpus/article.js';
 import type { Analysis, AnalysisContext, CorpusIndex, Highlight } from '../types.js';
-import { reuseFingerprint } from './fingerprints.js';
+import { packedReuseFingerprint, reuseFingerprint } from './fingerprints.js';
 import { findReuse, type ReuseInput } from './find.js';
 import { reuseEventView, reuseOverview } from './section.js';
-import { packReuseDoc, type PackedReuseDoc } from './reuse-codec.js';
+import type { PackedReuseDoc } from './reuse-codec.js';
 import type { ReuseDoc, ReuseOptions, ReuseSummary } from './types.js';
 
 export type { ReuseDoc, ReuseOptions, ReuseSummary, ReusedPassage, ReusePair, PassageSpan, SentencePrint } from './types.js';
@@ -56,7 +56,7 @@ export const reuse: Analysis<PackedReuseDoc, ReuseSummary & { outlets: Record<st
   version: '2',
   // 2: side `a` of a passage or pair is the article whose id sorts first (was: first in the corpus)
   summaryVersion: '2',
-  perDoc: (doc, ctx) => packReuseDoc(reuseFingerprint(doc, optionsOf(ctx))),
+  perDoc: (doc, ctx) => packedReuseFingerprint(doc, optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx) => {
     // Packed fingerprints go straight into flat arrays (reuse-table.ts): no ReuseDoc per article.
     const summary = findReuse(reuseInputs(perDoc, corpus), optionsOf(ctx));

@@ -12,3 +12,8 @@ export function packSignature(words: number, length: number): string {
 export function packedLength(id: string, expected: number, got: number): string {
   return `framelens: the packed reuse fingerprint of ${id} should hold ${expected} hash values for its sentences, got ${got}`;
 }
+
+/** gramHashes: the n-gram size (the `shingle` option) is not a positive whole number, or the prefix is not shorter. */
+export function gramSize(n: number, m: number): string {
+  return `framelens: reuse shingles need a whole number of words, at least 1 (got ${n}${m ? `, continuing ${m}-grams` : ''})`;
+}

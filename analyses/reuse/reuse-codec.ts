@@ -1,10 +1,10 @@
 /**
  * The reuse analysis's per-article result as the pipeline stores it: a ReuseDoc (sentence
  * spans, hashes and MinHash signatures) packed into three strings (PackedReuseDoc). perDoc
- * packs (index.ts); summarize reads the strings straight into its flat table (reuse-table.ts);
- * unpackReuseDoc gives notebooks the ReuseDoc back. Hashes are random 32-bit
- * values, so as decimal JSON they cost 11 bytes each and as base64 of their bytes 5⅓; spans
- * are short base-36 numbers.
+ * packs (fingerprints.ts lays the hashes out as stored and calls packLaidOut); summarize reads
+ * the strings straight into its flat table (reuse-table.ts); unpackReuseDoc gives notebooks the
+ * ReuseDoc back. Hashes are random 32-bit values, so as decimal JSON they cost 11 bytes each
+ * and as base64 of their bytes 5⅓; spans are short base-36 numbers.
  *
  *   ReuseDoc {sentences: [{start, end, words, hash, sig[12]}], sig[64]}
  *     ⇄ PackedReuseDoc {spans, hashes, sig}
@@ -116,13 +116,9 @@ export function readPackedSpans(spans: string, visit: (start: number, end: numbe
 
 /** Packs a ReuseDoc (throws when a sentence's signature length does not follow its words: a programmer error). */
 export function packReuseDoc(doc: ReuseDoc): PackedReuseDoc {
-  let spans = '';
   let count = 0;
-  let end = 0;
   for (const s of doc.sentences) {
     if (s.sig.length !== (s.words > 0 ? SENTENCE_SIG : 0)) throw new Error(messages.packSignature(s.words, s.sig.length));
-    spans += `${spans ? ' ' : ''}${(s.start - end).toString(36)},${(s.end - s.start).toString(36)},${s.words.toString(36)}`;
-    end = s.end;
     count += 1 + s.sig.length;
   }
   const hashes = new Uint32Array(count);
@@ -132,7 +128,23 @@ export function packReuseDoc(doc: ReuseDoc): PackedReuseDoc {
     hashes.set(s.sig, at + 1);
     at += 1 + s.sig.length;
   }
-  return { spans, hashes: uint32Base64(hashes), sig: uint32Base64(Uint32Array.from(doc.sig)) };
+  return packLaidOut(doc.sentences, (j) => doc.sentences[j].words, hashes, Uint32Array.from(doc.sig));
+}
+
+/**
+ * Packs a fingerprint whose hashes are already laid out as `hashes` stores them (the per-article
+ * path, fingerprints.ts, writes them so): sentence spans, each sentence's word count, the hash
+ * values and the article signature.
+ */
+export function packLaidOut(spans: readonly { start: number; end: number }[], wordsOf: (sentence: number) => number, hashes: Uint32Array, sig: Uint32Array): PackedReuseDoc {
+  let text = '';
+  let end = 0;
+  for (let j = 0; j < spans.length; j++) {
+    const s = spans[j];
+    text += `${text ? ' ' : ''}${(s.start - end).toString(36)},${(s.end - s.start).toString(36)},${wordsOf(j).toString(36)}`;
+    end = s.end;
+  }
+  return { spans: text, hashes: uint32Base64(hashes), sig: uint32Base64(sig) };
 }
 
 /** The ReuseDoc a PackedReuseDoc holds (inverse of packReuseDoc). */
