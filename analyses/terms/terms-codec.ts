@@ -44,15 +44,11 @@ export const LOWER_A = 0x61;
 /** Or-ing it lower-cases an ASCII letter (a kind), and-ing its complement upper-cases it. */
 export const CASE_BIT = 0x20;
 const PUNCTUATION = 0x70; // p
+const SPACE = 0x20;
 
 /** The gap that goes unrecorded before a token of this kind (its lower-case char code). */
 function usualGap(kind: number): number {
   return kind === PUNCTUATION ? 0 : 1;
-}
-
-/** One value of a digit list. */
-function digit(value: number): string {
-  return value >= 0 && value < 36 ? DIGITS[value] : `(${value.toString(36)})`;
 }
 
 /** The values of a digit list, in order. */
@@ -74,15 +70,26 @@ export function readDigits(list: string): number[] {
 
 /** A digit list of `values` (inverse of readDigits). */
 export function writeDigits(values: Iterable<number>): string {
-  let out = '';
-  for (const v of values) out += digit(v);
-  return out;
+  const out = new AsciiBuffer();
+  for (const v of values) out.pushDigit(v);
+  return out.toString();
+}
+
+/** `text.includes(' ')` for a token: a loop over its few characters costs less than the call. */
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === SPACE) return true;
+  return false;
 }
 
 /** ASCII text written one character at a time into bytes, read out as one string at the end. */
 class AsciiBuffer {
-  private bytes = new Uint8Array(1024);
+  private bytes: Uint8Array;
   private length = 0;
+
+  /** @param capacity Bytes to start with (grown by doubling). */
+  constructor(capacity = 1024) {
+    this.bytes = new Uint8Array(capacity);
+  }
 
   push(code: number): void {
     if (this.length === this.bytes.length) {
@@ -91,6 +98,13 @@ class AsciiBuffer {
       this.bytes = grown;
     }
     this.bytes[this.length++] = code;
+  }
+
+  /** Appends one value of a digit list (see the file header). */
+  pushDigit(value: number): void {
+    if (value >= 0 && value < 36) return this.push(DIGITS.charCodeAt(value));
+    const text = `(${value.toString(36)})`;
+    for (let i = 0; i < text.length; i++) this.push(text.charCodeAt(i));
   }
 
   get count(): number {
@@ -110,51 +124,77 @@ export class TermsDocPacker {
   // Bytes and arrays joined once at the end: appending to strings token by token builds ropes
   // of thousands of pieces that cost more to allocate and collect.
   private readonly kinds = new AsciiBuffer();
+  /** Pieces of the packed text, each one token or (with a source) a stretch of tokens, joined by spaces at the end. */
   private readonly texts: string[] = [];
   private spaced: Record<number, string> | undefined;
-  private readonly gaps: number[] = [];
-  private readonly lemmas: number[] = [];
+  // digit lists written as the tokens come (see the file header)
+  private readonly gaps = new AsciiBuffer(64);
+  private readonly lemmas = new AsciiBuffer(64);
   private readonly suffixes: string[] = [];
   private end = 0;
   private lastGap = 0;
   private lastLemma = 0;
+  /** With a source: where the stretch of it not yet in `texts` starts (it ends at `end`), or -1. */
+  private stretch = -1;
+
+  /**
+   * @param source The text every added token is cut from at its start offset (the article
+   *   text), if there is one. Tokens one space apart in it then enter the packed text as one
+   *   slice of it: joining a few long stretches costs far less than joining every token.
+   */
+  constructor(private readonly source?: string) {}
 
   /**
    * Adds the next token: its text, start offset, kind (w, s, n or p), lower-cased text, lemma
-   * when it differs from that, and whether a sentence starts with it.
+   * when it differs from that, whether a sentence starts with it, and whether its text holds a
+   * space (looked up unless the caller, having looked at its characters already, says).
    */
-  add(text: string, start: number, kind: string, lower: string, lemma: string | undefined, sentenceStart: boolean): void {
+  add(text: string, start: number, kind: string, lower: string, lemma: string | undefined, sentenceStart: boolean, spaced = hasSpace(text)): void {
     const i = this.kinds.count;
     const code = kind.charCodeAt(0);
     this.kinds.push(sentenceStart ? code & ~CASE_BIT : code);
-    if (text.includes(' ')) {
+    if (spaced) {
+      this.flushStretch();
       (this.spaced ??= {})[i] = text;
       this.texts.push('');
-    } else {
+    } else if (this.source === undefined) {
       this.texts.push(text);
+    } else if (this.stretch < 0 || start !== this.end + 1 || this.source.charCodeAt(this.end) !== SPACE) {
+      this.flushStretch();
+      this.stretch = start;
     }
     const gap = start - this.end;
     if (gap !== usualGap(code)) {
-      this.gaps.push(i - this.lastGap, gap);
+      this.gaps.pushDigit(i - this.lastGap);
+      this.gaps.pushDigit(gap);
       this.lastGap = i;
     }
     this.end = start + text.length;
     if (lemma === undefined) return;
     let same = 0;
     while (same < lower.length && same < lemma.length && lower.charCodeAt(same) === lemma.charCodeAt(same)) same++;
-    this.lemmas.push(i - this.lastLemma, lower.length - same, lemma.length - same);
+    this.lemmas.pushDigit(i - this.lastLemma);
+    this.lemmas.pushDigit(lower.length - same);
+    this.lemmas.pushDigit(lemma.length - same);
     this.suffixes.push(lemma.slice(same));
     this.lastLemma = i;
   }
 
+  private flushStretch(): void {
+    if (this.stretch < 0) return;
+    this.texts.push(this.source!.slice(this.stretch, this.end));
+    this.stretch = -1;
+  }
+
   /** The packed document, with its word count. */
   packed(words: number): PackedTermsDoc {
+    this.flushStretch();
     const packed: PackedTermsDoc = {
       words,
       kinds: this.kinds.toString(),
       text: this.texts.join(' '),
-      gaps: writeDigits(this.gaps),
-      lemmas: writeDigits(this.lemmas),
+      gaps: this.gaps.toString(),
+      lemmas: this.lemmas.toString(),
       suffixes: this.suffixes.join(''),
     };
     if (this.spaced) packed.spaced = this.spaced;

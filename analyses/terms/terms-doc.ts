@@ -7,7 +7,7 @@ import type { Article } from '../../src/corpus/article.js';
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
 import { simpleTermsDoc } from './simple-tokens.js';
 import { TermsDocPacker, type PackedTermsDoc } from './terms-codec.js';
-import { isStopWord } from './stop-words.js';
+import { isStopWord, STOP_WORDS } from './stop-words.js';
 import type { TermsDoc, TermsDocWithMeta } from './types.js';
 
 /** Any document the terms functions accept. */
@@ -18,10 +18,13 @@ const WORD_TYPES = new Set(['word', 'hashtag', 'mention', 'abbreviation']);
 
 // wink token types: word-like ones count as words, number-like ones as numbers, the rest
 // (punctuation, symbols, urls, emails, emoji) break n-grams and are not terms.
-function kindOf(token: Token, lower: string): string {
-  if (NUMBER_TYPES.has(token.type)) return 'n';
-  if (!WORD_TYPES.has(token.type)) return 'p';
-  return token.stop || isStopWord(lower) ? 's' : 'w';
+function kindOf(token: Token, lower: string, plain: boolean): string {
+  const type = token.type;
+  // the commonest types first: comparing to them costs less than a set lookup
+  if (type === 'punctuation') return 'p';
+  if (type !== 'word' && !WORD_TYPES.has(type)) return NUMBER_TYPES.has(type) ? 'n' : 'p';
+  // a plain token holds no typographic apostrophe, the one thing isStopWord folds
+  return token.stop || (plain ? STOP_WORDS.has(lower) : isStopWord(lower)) ? 's' : 'w';
 }
 
 const HYPHENS = new Set(['-', '‐', '‑']);
@@ -43,8 +46,36 @@ function compoundEnd(tokens: Token[], i: number): number {
   return j;
 }
 
-/** What the token walk reports per term token: its text, offset, kind, lower-cased form, lemma (when it differs). */
-type TermTokenSink = (text: string, start: number, kind: string, lower: string, lemma: string | undefined, sentenceStart: boolean) => void;
+// What one look at a token's characters tells: PLAIN, it holds no ASCII capital and nothing
+// above ASCII (most tokens), so it is its own lower case; SPACED, it holds a space. Calling
+// toLowerCase and includes on every token cost a call each and, for the text layer's mostly
+// two-byte strings, a new string per token even when nothing changed.
+const PLAIN = 1;
+const SPACED = 2;
+
+function scanToken(s: string): number {
+  let flags = PLAIN;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65) {
+      if (c <= 90 || c > 127) flags &= ~PLAIN;
+    } else if (c === 32) {
+      flags |= SPACED;
+    }
+  }
+  return flags;
+}
+
+const lowerCase = (s: string) => (scanToken(s) & PLAIN ? s : s.toLowerCase());
+
+/**
+ * What the token walk reports each term token to: its text, offset, kind, lower-cased form,
+ * lemma (when it differs), whether a sentence starts with it and whether its text holds a
+ * space. A TermsDocPacker is one.
+ */
+interface TermTokenSink {
+  add(text: string, start: number, kind: string, lower: string, lemma: string | undefined, sentenceStart: boolean, spaced: boolean): void;
+}
 
 /**
  * Walks the term tokens of an analyzed document in order, the one place that decides them.
@@ -61,9 +92,17 @@ function walkTermTokens(doc: AnalyzedDoc, sink: TermTokenSink): void {
     sentence = token.sentence;
     const last = compoundEnd(tokens, i);
     const text = last === i ? token.text : doc.article.text.slice(token.start, tokens[last].end);
-    const lemma = last === i ? token.lemma.toLowerCase() : `${text.slice(0, tokens[last].start - token.start).toLowerCase()}${tokens[last].lemma.toLowerCase()}`;
-    const lower = text.toLowerCase();
-    sink(text, token.start, last === i ? kindOf(token, lower) : 'w', lower, lemma && lemma !== lower ? lemma : undefined, sentenceStart);
+    const flags = scanToken(text);
+    const plain = (flags & PLAIN) !== 0;
+    const lower = plain ? text : text.toLowerCase();
+    // A lemma that is the token's text or its lower case lower-cases to `lower`: no need to.
+    const lemma =
+      last !== i
+        ? `${text.slice(0, tokens[last].start - token.start).toLowerCase()}${tokens[last].lemma.toLowerCase()}`
+        : token.lemma === text || token.lemma === lower
+          ? lower
+          : lowerCase(token.lemma);
+    sink.add(text, token.start, last === i ? kindOf(token, lower, plain) : 'w', lower, lemma && lemma !== lower ? lemma : undefined, sentenceStart, (flags & SPACED) !== 0);
     i = last;
   }
 }
@@ -72,13 +111,15 @@ function walkTermTokens(doc: AnalyzedDoc, sink: TermTokenSink): void {
 export function termsDocFromAnalyzed(doc: AnalyzedDoc): TermsDoc {
   const out: TermsDoc = { words: doc.words, text: [], start: [], lemma: {}, kind: '', sentences: [] };
   const kinds: string[] = [];
-  walkTermTokens(doc, (text, start, kind, _lower, lemma, sentenceStart) => {
-    const index = out.text.length;
-    if (sentenceStart) out.sentences.push(index);
-    if (lemma !== undefined) out.lemma[index] = lemma;
-    out.text.push(text);
-    out.start.push(start);
-    kinds.push(kind);
+  walkTermTokens(doc, {
+    add(text, start, kind, _lower, lemma, sentenceStart) {
+      const index = out.text.length;
+      if (sentenceStart) out.sentences.push(index);
+      if (lemma !== undefined) out.lemma[index] = lemma;
+      out.text.push(text);
+      out.start.push(start);
+      kinds.push(kind);
+    },
   });
   out.kind = kinds.join('');
   return out;
@@ -89,8 +130,9 @@ export function termsDocFromAnalyzed(doc: AnalyzedDoc): TermsDoc {
  * `packTermsDoc(termsDocFromAnalyzed(doc))`, without building the TermsDoc in between.
  */
 export function packedTermsDocFromAnalyzed(doc: AnalyzedDoc): PackedTermsDoc {
-  const packer = new TermsDocPacker();
-  walkTermTokens(doc, (text, start, kind, lower, lemma, sentenceStart) => packer.add(text, start, kind, lower, lemma, sentenceStart));
+  // Token texts are exact slices of the article text (Token.text), as the packer's source asks.
+  const packer = new TermsDocPacker(doc.article.text);
+  walkTermTokens(doc, packer);
   return packer.packed(doc.words);
 }
 

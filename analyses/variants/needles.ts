@@ -26,11 +26,15 @@ export function needleOf(text: string, sensitive: boolean): string | undefined {
   return sensitive ? best : best.toLowerCase();
 }
 
-/** Needle → positions of the sets holding it, plus which (first character, length) pairs occur among the needles. */
+/** Needle → positions of the sets holding it, plus the hashes of the needles. */
 interface NeedleTable {
   sets: Map<string, number[]>;
-  /** One flag per `shapeOf(first code unit, length)`: a run of another shape is no needle, and is never sliced out. */
-  shapes: Uint8Array;
+  /**
+   * One flag per `runHash & HASH_MASK` of a needle (folded: case-sensitive needles too, so one
+   * hash serves both tables): a run whose hash has no flag is no needle and is never sliced out
+   * (nearly all runs: some hundred needles in 65,536 slots).
+   */
+  hashes: Uint8Array;
 }
 
 interface NeedleIndex {
@@ -41,69 +45,90 @@ interface NeedleIndex {
   exact: NeedleTable;
 }
 
-/** Shape of a run: its first code unit (ASCII: needles are ASCII) and its length, capped at 63. */
-const shapeOf = (first: number, length: number) => ((first & 127) << 6) | (length < 63 ? length : 63);
+const HASH_MASK = 0xffff;
+
+/** The next hash of a run after its folded character code `code` (the walk and the index hash alike). */
+const nextHash = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
+
+/** Folded code of each ASCII character that belongs in a run (letters lower-cased, digits), else 0. */
+const RUN_CODES = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) RUN_CODES[c] = c;
+for (let c = 97; c <= 122; c++) RUN_CODES[c] = RUN_CODES[c - 32] = c;
+
+/** Folded code of a run character: ASCII lower case, digits; with `fold`, ſ → s and K → k. 0 ends a run. */
+function runCode(c: number, fold: boolean): number {
+  if (c < 128) return RUN_CODES[c];
+  return fold ? (c === 0x17f ? 115 : c === 0x212a ? 107 : 0) : 0;
+}
+
+/** Hash of a needle, as the walk computes it for a run that folds to the same characters. */
+function needleHash(needle: string): number {
+  let hash = 0;
+  for (let i = 0; i < needle.length; i++) hash = nextHash(hash, runCode(needle.charCodeAt(i), false));
+  return hash;
+}
 
 /** Per list of compiled sets (callers pass the same array for every article), with a copy to notice changes. */
 const indexes = new WeakMap<readonly CompiledVariantSet[], { copy: readonly CompiledVariantSet[]; index: NeedleIndex }>();
 
+function sameSets(a: readonly CompiledVariantSet[], b: readonly CompiledVariantSet[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function indexOf(sets: readonly CompiledVariantSet[]): NeedleIndex {
   const known = indexes.get(sets);
-  if (known && known.copy.length === sets.length && known.copy.every((c, i) => c === sets[i])) return known.index;
-  const table = (): NeedleTable => ({ sets: new Map(), shapes: new Uint8Array(128 << 6) });
+  if (known && sameSets(known.copy, sets)) return known.index;
+  const table = (): NeedleTable => ({ sets: new Map(), hashes: new Uint8Array(HASH_MASK + 1) });
   const index: NeedleIndex = { always: [], folded: table(), exact: table() };
   sets.forEach((c, i) => {
     if (!c.needles) return void index.always.push(i);
-    const { sets: byNeedle, shapes } = c.set.case === 'sensitive' ? index.exact : index.folded;
+    const { sets: byNeedle, hashes } = c.set.case === 'sensitive' ? index.exact : index.folded;
     for (const n of c.needles) {
       (byNeedle.get(n) ?? byNeedle.set(n, []).get(n)!).push(i);
-      shapes[shapeOf(n.charCodeAt(0), n.length)] = 1;
+      hashes[needleHash(n) & HASH_MASK] = 1;
     }
   });
   indexes.set(sets, { copy: [...sets], index });
   return index;
 }
 
-/** ASCII letter or digit; with `fold`, the Kelvin sign and the long s count as letters too. */
-function isRunChar(c: number, fold: boolean): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (fold && (c === 0x17f || c === 0x212a));
+/** The text's run `[start, end)` as a needle of the folded table: lower-cased ASCII, ſ → s, K → k. */
+function foldedRun(text: string, start: number, end: number): string {
+  const run = text.slice(start, end).toLowerCase(); // ASCII letters and the Kelvin sign; the long s stays as it is
+  return run.includes('\u017f') ? run.replace(/\u017f/g, 's') : run;
 }
 
-/** Folded first character of a run: ASCII lower case, ſ → s, K → k. */
-function foldedCode(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32;
-  return c === 0x17f ? 115 : c === 0x212a ? 107 : c;
+/** Marks the sets of `table` whose needle is `run`. */
+function mark(table: NeedleTable, run: string, possible: boolean[]): void {
+  const hits = table.sets.get(run);
+  if (hits) for (const i of hits) possible[i] = true;
 }
 
 /**
- * Calls `visit` with each maximal run of `text` (lower-cased ASCII, ſ → s, K → k, when folding)
- * whose shape some needle has.
+ * Walks the maximal runs of `text` (of ASCII letters and digits; with `fold`, also ſ and K) and
+ * marks the sets whose needle a run is, in the `folded` table (runs compared folded) and the
+ * `exact` one (compared as they are), either of which may be left out. Each run's hash is
+ * summed up on the way, so only a run that may be a needle is sliced out.
  */
-function forEachRun(text: string, fold: boolean, shapes: Uint8Array, visit: (run: string) => void): void {
+function markRuns(text: string, fold: boolean, folded: NeedleTable | undefined, exact: NeedleTable | undefined, possible: boolean[]): void {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    if (!isRunChar(text.charCodeAt(i), fold)) {
+    let code = runCode(text.charCodeAt(i), fold);
+    if (!code) {
       i++;
       continue;
     }
     const start = i;
-    let odd = false;
-    let upper = false;
-    for (; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (!isRunChar(c, fold)) break;
-      if (c > 127) odd = true;
-      else if (c >= 65 && c <= 90) upper = true;
-    }
-    const first = text.charCodeAt(start);
-    if (!shapes[shapeOf(fold ? foldedCode(first) : first, i - start)]) continue;
-    let run = text.slice(start, i);
-    if (fold && (upper || odd)) {
-      run = run.toLowerCase(); // ASCII letters and the Kelvin sign; the long s stays as it is
-      if (odd) run = run.replace(/\u017f/g, 's');
-    }
-    visit(run);
+    let hash = 0;
+    do {
+      hash = nextHash(hash, code);
+      code = ++i < length ? runCode(text.charCodeAt(i), fold) : 0;
+    } while (code);
+    if (folded?.hashes[hash & HASH_MASK]) mark(folded, foldedRun(text, start, i), possible);
+    if (exact?.hashes[hash & HASH_MASK]) mark(exact, text.slice(start, i), possible);
   }
 }
 
@@ -112,14 +137,14 @@ export function possibleSets(text: string, sets: readonly CompiledVariantSet[]):
   const index = indexOf(sets);
   const possible = new Array<boolean>(sets.length).fill(false);
   for (const i of index.always) possible[i] = true;
-  const scan = ({ sets: byNeedle, shapes }: NeedleTable, fold: boolean) => {
-    if (!byNeedle.size) return;
-    forEachRun(text, fold, shapes, (run) => {
-      const hits = byNeedle.get(run);
-      if (hits) for (const i of hits) possible[i] = true;
-    });
-  };
-  scan(index.folded, true);
-  scan(index.exact, false);
+  const folded = index.folded.sets.size ? index.folded : undefined;
+  const exact = index.exact.sets.size ? index.exact : undefined;
+  if (!FOLDS_TO_ASCII.test(text)) {
+    // Without ſ or K the runs are the same folded or not: one walk serves both tables.
+    markRuns(text, false, folded, exact, possible);
+  } else {
+    if (folded) markRuns(text, true, folded, undefined, possible);
+    if (exact) markRuns(text, false, undefined, exact, possible);
+  }
   return possible;
 }

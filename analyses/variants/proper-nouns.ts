@@ -20,8 +20,15 @@ function add(counts: Record<string, number>, form: string | undefined): void {
 
 /** Proper-noun forms of an analyzed document (PROPN tokens). */
 export function properNounsOfAnalyzed(doc: AnalyzedDoc): Record<string, number> {
+  // A name recurs through an article: clean each distinct token text once. Forms still enter
+  // `counts` in order of their first token, as counting token by token would.
+  const raw = new Map<string, number>();
+  for (const t of doc.tokens) if (t.pos === 'PROPN') raw.set(t.text, (raw.get(t.text) ?? 0) + 1);
   const counts: Record<string, number> = {};
-  for (const t of doc.tokens) if (t.pos === 'PROPN') add(counts, clean(t.text));
+  for (const [text, n] of raw) {
+    const form = clean(text);
+    if (form) counts[form] = (counts[form] ?? 0) + n;
+  }
   return counts;
 }
 

@@ -11,7 +11,7 @@ import { analyzeDoc } from '../../src/text/analyze.js';
 import { buildCorpusIndex } from '../../src/pipeline/corpus-index.js';
 import { decodePart, encodePart } from '../../src/pipeline/result-line.js';
 import { packTermsDoc, summarizeTerms, terms, termsDocFromAnalyzed, unpackTermsDoc, type PackedTermsDoc, type TermsDoc } from '../../analyses/terms/index.js';
-import { readDigits, writeDigits } from '../../analyses/terms/terms-codec.js';
+import { readDigits, TermsDocPacker, writeDigits } from '../../analyses/terms/terms-codec.js';
 
 const SAMPLE = new URL('../../data/sample/articles.jsonl', import.meta.url);
 const readSample = (): Article[] => readFileSync(SAMPLE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -59,6 +59,28 @@ describe('packed TermsDoc', () => {
     fc.assert(
       fc.property(termsDocs, (doc) => {
         expect(unpackTermsDoc(stored(packTermsDoc(doc)))).toEqual(doc);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('packs tokens cut from a source text the same as tokens on their own, whatever lies between them', () => {
+    // the source repeats the filler between tokens: spaces mostly, so that tokens one space apart occur
+    const filler = fc.array(fc.constantFrom(' ', ' ', ' ', '\n', 'x', '\u00a0'), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(termsDocs, filler, (doc, fill) => {
+        let source = '';
+        for (let i = 0; i < doc.text.length; i++) {
+          if (doc.start[i] < source.length) return; // overlapping tokens are cut from no text
+          while (source.length < doc.start[i]) source += fill[source.length % fill.length];
+          source += doc.text[i];
+        }
+        const packer = new TermsDocPacker(source);
+        const sentences = new Set(doc.sentences);
+        for (let i = 0; i < doc.text.length; i++) {
+          packer.add(doc.text[i], doc.start[i], doc.kind[i], doc.text[i].toLowerCase(), doc.lemma[i], sentences.has(i));
+        }
+        expect(packer.packed(doc.words)).toEqual(packTermsDoc(doc));
       }),
       { numRuns: 500 },
     );
