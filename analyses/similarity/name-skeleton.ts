@@ -16,7 +16,8 @@ export function nameSkeleton(key: string): string {
   return asciiSkeleton(key) ?? unicodeSkeleton(key);
 }
 
-function unicodeSkeleton(key: string): string {
+/** The definition, for any text: the ASCII fast path must give the same key (tested). */
+export function unicodeSkeleton(key: string): string {
   return key
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
