@@ -86,10 +86,10 @@ describe.skipIf(!hasRedis)(`a fleet of worker processes on Redis (${hasRedis ? '
     const outDir = join(tempDir('framelens-queue-dist-'), 'report');
     const coordinator = runCli(['report', samplePath, '-o', outDir, '--no-cache', '--quiet', '--queue', `${redis.url}?batch=3`]);
 
-    // Kill the second worker the moment it starts its second batch: the run is under way (it has
-    // finished one batch) and this one is certainly unfinished.
+    // Kill the second worker the moment it starts a batch: that batch is certainly unfinished. Not
+    // its second one: on a fast machine the other workers can take every batch after its first.
     const victim = workers[1];
-    const kill = await killMidBatch(victim, workers, coordinator, () => startedBatches(victim.log()).length >= 2);
+    const kill = await killMidBatch(victim, workers, coordinator, () => startedBatches(victim.log()).length >= 1);
 
     const { code, stderr } = await coordinator;
     expect(code, stderr).toBe(0);
