@@ -17,6 +17,7 @@
 import { Piscina } from 'piscina';
 import type { Article } from '../corpus/article.js';
 import type { AnalysisContext, AnyAnalysis, CorpusIndex } from '../../analyses/types.js';
+import { collectGarbage } from './collect-garbage.js';
 import { buildCorpusIndex } from './corpus-index.js';
 import { LazyResultMap } from './lazy-result-map.js';
 import type { ResultStore, ResultStoreSnapshot } from './result-store.js';
@@ -37,7 +38,11 @@ export interface SummarizeTask {
 export interface SummarizeOptions {
   /** Threads for the independent summaries; 1 = this thread, one after the other. */
   jobs: number;
-  /** Fewer articles than this are summarised on this thread: a worker thread costs ≈ 0.8 s to start. Default 1000. */
+  /**
+   * Fewer articles than this are summarised on this thread: a worker thread costs ≈ 0.8 s to
+   * start. From this size on, this thread also collects its garbage after each summary it
+   * computes and once all are in (collect-garbage.ts). Default 1000.
+   */
   threadsFrom?: number;
   /** The compiled worker file (worker.ts). */
   workerFile: string;
@@ -102,6 +107,9 @@ export async function summarizeStore(
     if (users.get(col) === 0) maps.delete(col);
   };
   const summarisedHere = new Set<number>();
+  const large = articles.length >= (options.threadsFrom ?? 1000);
+  // What a summary built and did not keep is garbage V8 would keep until the heap doubles.
+  const tidy = () => large && collectGarbage();
   const inThisThread = (analysis: AnyAnalysis) => {
     const started = process.hrtime.bigint();
     const col = column(analysis);
@@ -110,9 +118,10 @@ export async function summarizeStore(
     perDoc.release();
     summarisedHere.add(col);
     done(col);
+    tidy();
     options.onSummary?.(analysis, seconds(started));
   };
-  const pool = options.jobs > 1 && articles.length >= (options.threadsFrom ?? 1000) ? new Piscina({ filename: options.workerFile, name: 'summarizeOne', maxThreads: options.jobs }) : undefined;
+  const pool = options.jobs > 1 && large ? new Piscina({ filename: options.workerFile, name: 'summarizeOne', maxThreads: options.jobs }) : undefined;
   try {
     let independent: AnyAnalysis[] = [];
     const flush = async () => {
@@ -150,6 +159,7 @@ export async function summarizeStore(
   } finally {
     await pool?.destroy();
   }
+  tidy();
   const summaries = new Map(analyses.map((a) => [a.id, found.get(a.id)]));
   if (options.cache) writeSummaries(options.cache.dir, options.cache.key, summaries);
   return { index, summaries, fromCache: false };

@@ -11,6 +11,7 @@ import type { Article } from '../corpus/article.js';
 import type { AnalysisContext } from '../../analyses/types.js';
 import { analyzeArticle, selectAnalyses, type ArticleResult } from './run.js';
 import { analyzeArticleLine } from './analyze-line.js';
+import { collectGarbage } from './collect-garbage.js';
 import { ResultStore } from './result-store.js';
 import { summarizeTask, type SummarizeTask } from './summarize-parallel.js';
 
@@ -45,7 +46,11 @@ export function analyzeLineBytes(task: LineBatchTask): Uint8Array {
   return Piscina.move(new TextEncoder().encode(analyzeLines(task).join(''))) as unknown as Uint8Array;
 }
 
+/** Runs on worker threads only for large corpora (summarize-parallel.ts `threadsFrom`). */
 export function summarizeOne(task: SummarizeTask): unknown {
   const [analysis] = selectAnalyses([task.analysis]);
-  return summarizeTask(task, analysis, ResultStore.fromSnapshot(task.store));
+  const summary = summarizeTask(task, analysis, ResultStore.fromSnapshot(task.store));
+  // What the summary decoded would stay in this thread's heap while the other summaries run.
+  collectGarbage();
+  return summary;
 }

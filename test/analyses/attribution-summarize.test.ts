@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { serialize } from 'node:v8';
 import { profileOf, sourceName, summarizeAttributions } from '../../analyses/attribution/summarize.js';
 import type { Attribution, AttributionDoc, SourceType } from '../../analyses/attribution/types.js';
 import type { CorpusIndex, DocMeta } from '../../analyses/types.js';
@@ -60,6 +61,20 @@ describe('attribution summary', () => {
     expect(summarizeAttributions(perDoc, index).byEvent.e.exclusive).toEqual([
       { outlet: 'A', source: 'Kovac', sourceType: 'unknown', attributions: 2, otherOutlets: ['B'] },
     ]);
+  });
+
+  it('passes an event with many exclusive sources between threads at the size of one outlet list per outlet', () => {
+    // 60 outlets, each quoting 50 names no other outlet quotes: 3,000 exclusive sources.
+    const outlets = Array.from({ length: 60 }, (_, o) => `Outlet number ${o}`);
+    const index = corpus(outlets.map((outlet, o) => ({ id: `d${o}`, outlet, event: 'e' })));
+    const perDoc = new Map<string, AttributionDoc>(
+      outlets.map((_, o) => [`d${o}`, { attributions: Array.from({ length: 50 }, (_, n) => attr(`Name ${o}-${n}`, 'person', n * 10)) }]),
+    );
+    const { exclusive } = summarizeAttributions(perDoc, index).byEvent.e;
+    expect(exclusive).toHaveLength(3000);
+    expect(exclusive.every((e) => e.otherOutlets.length === 59 && !e.otherOutlets.includes(e.outlet))).toBe(true);
+    // A copy of the 59 other names per source would be ≈ 3,000 × 59 × 18 bytes ≈ 3.2 MB; shared, ≈ 0.4 MB.
+    expect(serialize(exclusive).length).toBeLessThan(1_000_000);
   });
 
   it('lists no exclusive sources for an event only one outlet covers', () => {
