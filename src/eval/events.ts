@@ -159,8 +159,8 @@ export function scoreGoldSet(set: GoldSet, termsOf: (a: Article) => DocTerms, op
  * two thirds of the wrong joins are consecutive-day roundups on one running story, which the
  * sample corpus's two-day events forbid separating by date; the leads that end up alone share
  * less with their own story (raw cosine median 0.078) than wrongly joined leads share (0.16).
- * Reaching 0.95 needs evidence the words of a lead do not carry (full texts, or embeddings
- * that know "approval rating" and "poll numbers" say one thing).
+ * Reaching 0.95 needs evidence the words of a lead do not carry; static word embeddings were
+ * tried and do not supply it (cluster.ts, after "What limits the defaults").
  */
 const FLOORS: Record<string, number> = {
   'allsides.f1': 0.865,
