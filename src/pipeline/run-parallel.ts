@@ -24,6 +24,7 @@ import { packageRoot } from '../paths.js';
 import type { AnalysisContext, AnyAnalysis } from '../../analyses/types.js';
 import { analyzeArticleLine } from './analyze-line.js';
 import { articleKey, contextKey, defaultCacheDir } from './cache.js';
+import { collectGarbage } from './collect-garbage.js';
 import { failureDiagnostics, leaveOutFailedArticles, type ArticleFailure } from './failed-articles.js';
 import { LazyResultMap } from './lazy-result-map.js';
 import { mayMention } from './outlet-relevance.js';
@@ -88,6 +89,8 @@ function workerFile(): string {
 }
 
 const NEWLINE = 0x0a;
+/** Articles to analyse from which a run is large enough to collect garbage between phases. */
+const LARGE_RUN = 1000;
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -114,6 +117,9 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
       store.openSpill();
     }
     const todo = articles.map((_, i) => i).filter((i) => !store.has(i));
+    // Reading a large corpus left its decoded files behind as garbage (≈ 0.5 GB at 20k articles):
+    // reclaimed now, not after the analysis threads have grown beside it.
+    if (todo.length >= LARGE_RUN) collectGarbage();
     let done = articles.length - todo.length;
     options.onProgress?.(done, articles.length);
 
