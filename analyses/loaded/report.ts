@@ -8,6 +8,7 @@ import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
 import { chartOutlets, keyLabel, rateRows, ratesChart, voiceChart } from './charts.js';
 import { CAPS, cliNote, eventOutlets, roundRobin } from '../../src/report/caps.js';
+import { itemsOfEvent } from '../../src/report/items-of-event.js';
 import { QUOTE_CLASS_LABELS, ratesCaption, voiceCaption } from './messages.js';
 import type { GroupStats, LoadedExample, LoadedSummary } from './types.js';
 
@@ -93,10 +94,12 @@ export function loadedOverview(summary: LoadedSummary, corpus: CorpusIndex, kit:
   return { id: 'loaded', title: 'Loaded language', html: join(parts) };
 }
 
+const exampleEvent = (e: LoadedExample) => e.event;
+
 export function loadedEventView(summary: LoadedSummary, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
   const stats = summary.byEvent[event];
   if (!stats) return undefined;
-  const examples = summary.examples.filter((e) => e.event === event);
+  const examples = itemsOfEvent(summary.examples, corpus, event, exampleEvent);
   if (!examples.length && !Object.values(stats).some((s) => Object.values(s.counts).some((n) => n > 0))) return undefined;
   const label = corpus.eventLabels.get(event) ?? event;
   const drawn = eventOutlets(corpus, event, CAPS.eventChartOutlets, (o) => !!stats[o]);

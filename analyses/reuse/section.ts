@@ -7,6 +7,7 @@ import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
 import type { ReusedPassage, ReuseSummary } from './types.js';
 import { CAPS, cliNote } from '../../src/report/caps.js';
+import { itemsOfEvent } from '../../src/report/items-of-event.js';
 
 /** The first `max` passages (the summary lists the longest first); the note counts the rest. */
 function passageTable(id: string, all: ReusedPassage[], corpus: CorpusIndex, kit: ReportKit, caption: string, max: number) {
@@ -65,11 +66,16 @@ export function reuseOverview(summary: ReuseSummary, corpus: CorpusIndex, kit: R
   };
 }
 
+/** The event both articles of a passage or pair belong to, if they share one. */
+const sharedEvent = (p: { a: string; b: string }, corpus: CorpusIndex) => {
+  const event = corpus.byId.get(p.a)?.event;
+  return event !== undefined && corpus.byId.get(p.b)?.event === event ? event : undefined;
+};
+
 /** Event page: passages whose two articles both belong to the event. */
 export function reuseEventView(summary: ReuseSummary, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
-  const inEvent = (id: string) => corpus.byId.get(id)?.event === event;
-  const passages = summary.passages.filter((p) => inEvent(p.a) && inEvent(p.b));
+  const passages = itemsOfEvent(summary.passages, corpus, event, sharedEvent);
   if (!passages.length) return undefined;
-  const text = describe(passages, { passages, pairs: summary.pairs.filter((p) => inEvent(p.a) && inEvent(p.b)) }, corpus);
+  const text = describe(passages, { passages, pairs: itemsOfEvent(summary.pairs, corpus, event, sharedEvent) }, corpus);
   return { id: 'reuse', title: 'Copied text', html: html`<p>${text}</p>${passageTable('reuse-passages', passages, corpus, kit, text, CAPS.eventRows)}` };
 }
