@@ -12,6 +12,7 @@
  * every token with one name string per feature used to be most of the attribution pass.
  */
 import type { Token } from '../../src/text/types.js';
+import { tokenWordIds, WordTable, wordText } from '../../src/text/word-ids.js';
 import { featureName, Symbols, template } from './cue-symbols.js';
 
 /** The token fields features read (a subset of the text layer's Token). */
@@ -83,6 +84,56 @@ function placeholderOf(token: FeatureToken, sentenceInitial: boolean): string | 
 
 /** The word of a token without a placeholder, from its lower-cased lemma. */
 const lemmaWord = (lowerLemma: string) => (isGeneralWord(lowerLemma) ? lowerLemma : '<X>');
+
+// What a lower-cased lemma alone decides, by its word id (src/text/word-ids.ts), worked out on
+// its first token: its word ('<X>' unless it is a general word), that word's value id and its
+// suffix feature's in each symbol table, and whether each cue lexicon holds it. Per token that
+// is a few array reads instead of a lower-cased copy of the lemma (a new string for the text
+// layer's two-byte strings), a character scan and look-ups that hash it in the model's Map of
+// some hundred thousand values, which mostly waits on memory.
+const UNKNOWN = -2;
+const NO_SUFFIX = -3;
+const generalLemmas = new WordTable(UNKNOWN);
+const cueLemmas = new WeakMap<ReadonlySet<string>, WordTable>();
+const NO_CUE_WORDS: ReadonlySet<string> = new Set();
+
+/** Per symbol table: value ids by lemma id (of its word, of its suffix), and of the few other values asked per token. */
+interface LemmaValues {
+  word: WordTable;
+  suffix: WordTable;
+  /** POS tags and placeholders (quote and punctuation marks of up to two characters among them): a small Map that stays in cache. */
+  small: Map<string, number>;
+}
+const lemmaValues = new WeakMap<Symbols, LemmaValues>();
+
+function lemmaValuesOf(symbols: Symbols): LemmaValues {
+  let values = lemmaValues.get(symbols);
+  if (!values) lemmaValues.set(symbols, (values = { word: new WordTable(UNKNOWN), suffix: new WordTable(UNKNOWN), small: new Map() }));
+  return values;
+}
+
+/** The word of a lemma (word id `id`) without a placeholder: the lemma when it is a general word, else '<X>'. */
+function lemmaWordOf(id: number): string {
+  let general = generalLemmas.get(id);
+  if (general === UNKNOWN) generalLemmas.set(id, (general = isGeneralWord(wordText(id)) ? 1 : 0));
+  return general === 1 ? wordText(id) : '<X>';
+}
+
+/** Value id of a POS tag or placeholder. */
+function smallValueId(values: LemmaValues, symbols: Symbols, value: string): number {
+  let id = values.small.get(value);
+  if (id === undefined) values.small.set(value, (id = symbols.id(value)));
+  return id;
+}
+
+/** Whether the cue lexicon `cueWords` holds the lemma with word id `id`. */
+function isCueLemma(cueWords: ReadonlySet<string>, id: number): boolean {
+  let table = cueLemmas.get(cueWords);
+  if (!table) cueLemmas.set(cueWords, (table = new WordTable(UNKNOWN)));
+  let cue = table.get(id);
+  if (cue === UNKNOWN) table.set(id, (cue = cueWords.has(wordText(id)) ? 1 : 0));
+  return cue === 1;
+}
 
 // Character tests of wordOf and the suffix feature, run for every token: written out rather
 // than as regular expressions (/\d/, /^[A-Z]/, /^[a-z][a-z'-]*$/, /^[a-z]{5,}$/), same answers.
@@ -236,31 +287,6 @@ export interface FeatureContext {
 // Token kinds the window conditions look for (bits).
 const IS_QUOTE = 1, IS_THAT = 2, IS_SUBJECT = 4, IS_NAME = 8;
 
-const UNSET = -2;
-const NO_SUFFIX = -3;
-const suffixTables = new WeakMap<Symbols, Int32Array>();
-
-/**
- * Per word id, the value id of the word's suffix feature (NO_SUFFIX when it has none), filled as
- * words are met: most tokens are words the model knows, whose suffix is then sliced (a new
- * string to hash and look up) once per run rather than once per token.
- */
-function suffixTable(symbols: Symbols): Int32Array {
-  let table = suffixTables.get(symbols);
-  // A growing table (training) may have outgrown it: ids stay, so a larger copy starts afresh.
-  if (!table || table.length < symbols.size) suffixTables.set(symbols, (table = new Int32Array(symbols.size).fill(UNSET)));
-  return table;
-}
-
-/** The suffix feature's value id of `word` (id `wordId`), or NO_SUFFIX. */
-function suffixOf(table: Int32Array, word: string, wordId: number, symbols: Symbols): number {
-  const known = wordId >= 0 && wordId < table.length ? table[wordId] : UNSET;
-  if (known !== UNSET) return known;
-  const id = hasSuffixFeature(word) ? symbols.id(word.slice(-3)) : NO_SUFFIX;
-  if (wordId >= 0 && wordId < table.length) table[wordId] = id;
-  return id;
-}
-
 /** `count` arrays of `n` ids, views of one buffer. */
 function columnStore(count: number, n: number): Int32Array[] {
   const store = new Int32Array(count * n);
@@ -284,7 +310,7 @@ function shifted(ids: Int32Array, offset: number, s0s: Int32Array, s1s: Int32Arr
 export function featureContext(
   tokens: readonly FeatureToken[],
   text?: string,
-  cueWords: ReadonlySet<string> = new Set(),
+  cueWords: ReadonlySet<string> = NO_CUE_WORDS,
   symbols: Symbols = new Symbols(),
 ): FeatureContext {
   const n = tokens.length;
@@ -311,7 +337,8 @@ export function featureContext(
   const [zero, one, start, end] = ['0', '1', '<S>', '</S>'].map((v) => symbols.id(v));
   const suffix = (columns[SUFFIX] = ints[SUFFIX]);
   const inq = (columns[INQ] = ints[INQ]);
-  const suffixes = suffixTable(symbols);
+  const lemmaIds = tokenWordIds(tokens).lemma;
+  const values = lemmaValuesOf(symbols);
   // Token kinds the window conditions look for.
   const kinds = bytes.subarray(CONDITIONS * n);
   for (let i = 0; i < n; i++) {
@@ -320,15 +347,25 @@ export function featureContext(
     // After a quote mark a word starts a sentence as far as capitals go ('<Q>' is a quote mark's word).
     const placeholder = placeholderOf(t, i === sentenceStart[i] || (i > 0 && words[i - 1] === '<Q>'));
     // A proper noun always has a placeholder and is never a cue word: its lemma goes unread.
-    const lemma = pos === 'PROPN' ? '' : t.lemma.toLowerCase();
-    const word = (words[i] = placeholder ?? lemmaWord(lemma));
-    lexical[i] = pos !== 'PROPN' && cueWords.has(lemma);
+    const lemma = pos === 'PROPN' ? -1 : lemmaIds[i];
+    let word: string;
+    // Placeholders have no suffix feature (none is five lower-case letters): only a lemma's word can.
+    if (placeholder !== null) (word = placeholder), (wordIds[i] = smallValueId(values, symbols, word));
+    else {
+      // lemma ≥ 0 here: only a PROPN has no lemma id, and it has a placeholder
+      word = lemmaWordOf(lemma);
+      let id = values.word.get(lemma);
+      if (id === UNKNOWN) values.word.set(lemma, (id = symbols.id(word)));
+      wordIds[i] = id;
+      let suffixId = values.suffix.get(lemma);
+      if (suffixId === UNKNOWN) values.suffix.set(lemma, (suffixId = hasSuffixFeature(word) ? symbols.id(word.slice(-3)) : NO_SUFFIX));
+      if (suffixId !== NO_SUFFIX) (suffix[i] = suffixId), (conditions[HAS_SUFFIX][i] = 1);
+    }
+    words[i] = word;
+    lexical[i] = lemma >= 0 && isCueLemma(cueWords, lemma);
     kinds[i] = (word === '<Q>' ? IS_QUOTE : 0) | (word === 'that' ? IS_THAT : 0) | (pos === 'PRON' || pos === 'PROPN' ? IS_SUBJECT : 0) | (pos === 'PROPN' ? IS_NAME : 0);
-    wordIds[i] = symbols.id(word);
-    posIds[i] = symbols.id(pos);
+    posIds[i] = smallValueId(values, symbols, pos);
     inq[i] = inside[i] ? one : zero;
-    const suffixId = suffixOf(suffixes, word, wordIds[i], symbols);
-    if (suffixId !== NO_SUFFIX) (suffix[i] = suffixId), (conditions[HAS_SUFFIX][i] = 1);
   }
   for (const [column, offset] of [[W_3, -3], [W_2, -2], [W_1, -1], [W1, 1], [W2, 2], [W3, 3]]) columns[column] = shifted(wordIds, offset, sentenceStart, sentenceEnd, start, end, ints[column]);
   for (const [column, offset] of [[P_2, -2], [P_1, -1], [P1, 1], [P2, 2]]) columns[column] = shifted(posIds, offset, sentenceStart, sentenceEnd, start, end, ints[column]);

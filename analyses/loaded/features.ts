@@ -8,6 +8,7 @@
  * added here must be added there too (test/analyses/loaded-scores.test.ts checks they agree).
  */
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
+import { tokenWordIds, wordText } from '../../src/text/word-ids.js';
 import type { LexiconHit } from './lexicons.js';
 import type { ClassifiedQuote } from './quote-classes.js';
 import { GENERAL, POLARITY_BUCKETS, polarityCode, withPolarity, wordFacts } from './word-facts.js';
@@ -29,6 +30,8 @@ export interface TokenContext {
   polarity: Array<string | undefined>;
   /** Lemma of each token that may become a feature (isGeneralWord), else undefined. */
   lemma: Array<string | undefined>;
+  /** Word id (src/text/word-ids.ts) of each token's `lemma` above, -1 where that is undefined. */
+  lemmaId: Int32Array;
   /** Facts of each token's written form (word-facts.ts: GENERAL, SUFFIX, …), for the fast scorer (token-scores.ts). */
   facts: Int32Array;
 }
@@ -84,16 +87,20 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
   const facts = new Int32Array(n);
   const polarity: Array<string | undefined> = new Array(n);
   const lemma: Array<string | undefined> = new Array(n);
+  const lemmaId = new Int32Array(n).fill(-1);
+  // The word ids key what each form decides (word-facts.ts); a lemma id's string is lemmaOf's answer.
+  const ids = tokenWordIds(doc.tokens);
   for (let i = 0; i < n; i++) {
     const t = doc.tokens[i];
     // Punctuation has no prior polarity in wink's sentiment lexicon (none of the punctuation tokens
     // of 3,000 article-bias-prediction articles has one): skip the look-up.
     const punctuation = t.type === 'punctuation';
-    const form = punctuation ? wordFacts(t.text) : withPolarity(wordFacts(t.text), t.text);
+    const formId = ids.form[i];
+    const form = punctuation ? wordFacts(t.text, formId) : withPolarity(wordFacts(t.text, formId), t.text, formId);
     facts[i] = form;
     const code = punctuation ? 0 : polarityCode(form);
     polarity[i] = code ? POLARITY_BUCKETS[code - 1] : undefined;
-    lemma[i] = form & GENERAL ? lemmaOf(t) : undefined;
+    if (form & GENERAL) lemma[i] = wordText((lemmaId[i] = ids.lemma[i]));
   }
   const strong = (i: number) => polarity[i] === 'neg2' || polarity[i] === 'pos2';
   const sentenceCues = doc.sentences.map((s) => {
@@ -127,7 +134,7 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
     DOC_LEX_DENSITY[density < 5 ? 0 : density < 12 ? 1 : density < 25 ? 2 : 3],
     DOC_POLAR_DENSITY[polarDensity < 5 ? 0 : polarDensity < 10 ? 1 : polarDensity < 20 ? 2 : 3],
   ];
-  return { doc, lex, quote, headlineEnd, sentenceCues, docCue, polarity, lemma, facts };
+  return { doc, lex, quote, headlineEnd, sentenceCues, docCue, polarity, lemma, lemmaId, facts };
 }
 
 /** The feature names of token `i` (empty for punctuation and spaces, which are never flagged). */

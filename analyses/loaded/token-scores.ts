@@ -12,6 +12,7 @@
  * it): a feature added there must be added here too; test/analyses/loaded-scores.test.ts checks
  * that both agree on every token of the sample corpus. Sits between features.ts and detect.ts.
  */
+import { WordTable, wordText } from '../../src/text/word-ids.js';
 import type { TokenContext } from './features.js';
 import { ALLCAPS, CAPITAL, HYPHEN, LONG, POLARITY_BUCKETS, SUFFIX, suffixes, suffixNumber, UNNUMBERED } from './word-facts.js';
 import type { LoadedModel } from './model.js';
@@ -33,6 +34,15 @@ interface CompiledModel {
   posContext: Float64Array;
   /** Lemma → weights of `lem=`, `lem-1=` and `lem+1=` (as the token itself, as the previous word, as the next word). */
   lemma: Map<string, readonly [number, number, number]>;
+  /**
+   * The same weights as rows of three (row 0: none) and each lemma's row by its word id, filled
+   * as lemmas come up (lemmaRow): the scorer reads arrays by id instead of hashing the lemma.
+   * Rows are added in the order lemmas are first met, as word ids are numbered, so the frequent
+   * words' rows sit together near the start (the model's own order scattered them over the cache).
+   */
+  lemmaRows: Float64Array;
+  lemmaRowCount: number;
+  lemmaRowById: WordTable;
   suffix: Map<string, number>;
   /** `suf=` weight by suffix number (word-facts.ts), filled as new suffixes come up (suffixWeight). */
   suffixByNumber: number[];
@@ -146,7 +156,8 @@ function compile(model: LoadedModel): CompiledModel {
   return {
     bias: model.bias, tags, k, start: tags.get('START')!, end: tags.get('END')!,
     posContext,
-    lemma, suffix: family(/^suf=(.*)$/s), suffixByNumber: [],
+    // one row per lemma at most (one word id per string), plus row 0
+    lemma, lemmaRows: new Float64Array(3 * (lemma.size + 1)), lemmaRowCount: 1, lemmaRowById: new WordTable(UNSET_ROW), suffix: family(/^suf=(.*)$/s), suffixByNumber: [],
     pol: byBucket('pol'), polPos, polPrev: byBucket('pol-1'), polNext: byBucket('pol+1'), polNext2: byBucket('pol+2'),
     stop: weight('stop'), negated: weight('negated'), allcaps: weight('shape=allcaps'), capMid: weight('shape=cap-mid'),
     hyphen: weight('shape=hyphen'), long: weight('shape=long'), headline: weight('headline'),
@@ -154,6 +165,20 @@ function compile(model: LoadedModel): CompiledModel {
     quote: family(/^quote=([^&]*)$/), quoteShort: family(/^quote=([^&]*)&short$/),
     weights, cues: new Map(),
   };
+}
+
+const UNSET_ROW = -1;
+
+/** The row of `lemmaRows` holding the weights of the lemma with word id `id` (0: it has none), asked of the Map once per lemma. */
+function lemmaRow(m: CompiledModel, id: number): number {
+  let row = m.lemmaRowById.get(id);
+  if (row === UNSET_ROW) {
+    const weights = m.lemma.get(wordText(id));
+    row = weights ? m.lemmaRowCount++ : 0;
+    if (weights) m.lemmaRows.set(weights, 3 * row);
+    m.lemmaRowById.set(id, row);
+  }
+  return row;
 }
 
 /** Per-token work arrays of scoreTokens (see workArrays). */
@@ -202,12 +227,12 @@ export function scoreTokens(model: LoadedModel, ctx: TokenContext): Array<number
     tag[i] = m.tags.get(tokens[i].pos) ?? 0;
     const bucket = ctx.polarity[i];
     if (bucket) pol[i] = POLARITY_BUCKETS.indexOf(bucket) + 1;
-    const word = ctx.lemma[i];
-    const w = word === undefined ? undefined : m.lemma.get(word);
-    if (w) {
-      lemSelf[i] = w[0];
-      lemAsPrev[i] = w[1];
-      lemAsNext[i] = w[2];
+    const id = ctx.lemmaId[i];
+    const row = id < 0 ? 0 : lemmaRow(m, id);
+    if (row) {
+      lemSelf[i] = m.lemmaRows[3 * row];
+      lemAsPrev[i] = m.lemmaRows[3 * row + 1];
+      lemAsNext[i] = m.lemmaRows[3 * row + 2];
     }
   }
   const weightsOf = (names: readonly string[]) => names.map((name) => cueWeight(m, name));

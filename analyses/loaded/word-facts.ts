@@ -2,17 +2,17 @@
  * What a token's written form alone decides for the learned model's features: whether its lemma
  * may become a feature, its `suf=` suffix, its `shape=` flags and its polarity bucket. A few
  * thousand forms make up most tokens of any corpus, so each form is worked out once per process
- * and every later token of that form costs one Map look-up instead of a regex, a polarity
- * look-up and a few case conversions. features.ts (buildTokenContext) keeps the facts of every
- * token in the token context; token-scores.ts reads them. tokenFeatures (features.ts) still
- * spells each feature out from the token itself: it is the definition these facts must agree
- * with (test/analyses/loaded-scores.test.ts checks that they do).
+ * and every later token of that form costs one array read by its word id (src/text/word-ids.ts)
+ * instead of a regex, a polarity look-up and a few case conversions. features.ts
+ * (buildTokenContext) keeps the facts of every token in the token context; token-scores.ts reads
+ * them. tokenFeatures (features.ts) still spells each feature out from the token itself: it is
+ * the definition these facts must agree with (test/analyses/loaded-scores.test.ts checks that
+ * they do).
  *
- * The facts of a form are bits of one small integer: the Map holds it inline (no object to
- * fetch from memory per token, which is what such a look-up mostly costs), and a document keeps
- * them in one typed array.
+ * The facts of a form are bits of one small integer: the table holds it inline (no object to
+ * fetch from memory per token), and a document keeps them in one typed array.
  */
-import { HotMap } from './hot-map.js';
+import { WordTable, wordId } from '../../src/text/word-ids.js';
 import { polarityBucket } from './polarity.js';
 
 /** The form is a word whose lemma may become a feature (features.ts, isGeneralWord). */
@@ -62,13 +62,17 @@ function numberSuffix(suffix: string): number {
 
 const WORDY = /^[\p{L}][\p{L}'’-]*$/u;
 
-// Grows with the vocabulary of the run (one entry per distinct form, as wink's own lexicon does).
-const cache = new HotMap<string, number>();
+// Facts by word id of the form (-1: not worked out yet). Grows with the vocabulary of the run.
+const NOT_YET = -1;
+const cache = new WordTable(NOT_YET);
 
-/** The facts of one written form (GENERAL | SUFFIX | …), worked out on its first occurrence. */
-export function wordFacts(text: string): number {
-  let facts = cache.get(text);
-  if (facts === undefined) {
+/**
+ * The facts of one written form (GENERAL | SUFFIX | …), worked out on its first occurrence.
+ * `id` is the form's word id (src/text/word-ids.ts), when the caller has it.
+ */
+export function wordFacts(text: string, id = wordId(text)): number {
+  let facts = cache.get(id);
+  if (facts === NOT_YET) {
     const lower = text.toLowerCase();
     facts =
       (text.length >= 2 && WORDY.test(text) ? GENERAL : 0) |
@@ -77,20 +81,20 @@ export function wordFacts(text: string): number {
       (/^\p{Lu}/u.test(text) ? CAPITAL : 0) |
       (text.includes('-') ? HYPHEN : 0) |
       (text.length >= 10 ? LONG : 0);
-    cache.set(text, facts);
+    cache.set(id, facts);
   }
   return facts;
 }
 
 /**
- * The facts of `text` with its polarity filled in (asked once per form, polarity.ts). Read the
- * bucket with polarityCode.
+ * The facts of `text` (word id `id`) with its polarity filled in (asked once per form,
+ * polarity.ts). Read the bucket with polarityCode.
  */
-export function withPolarity(facts: number, text: string): number {
+export function withPolarity(facts: number, text: string, id = wordId(text)): number {
   if (facts & POLARITY_MASK) return facts;
   const bucket = polarityBucket(text);
   const filled = facts | ((1 + (bucket ? POLARITY_BUCKETS.indexOf(bucket) + 1 : 0)) << POLARITY_SHIFT);
-  cache.set(text, filled);
+  cache.set(id, filled);
   return filled;
 }
 

@@ -5,9 +5,10 @@
  */
 import type { Article } from '../../src/corpus/article.js';
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
+import { tokenWordIds, WordTable, wordId, wordText } from '../../src/text/word-ids.js';
 import { simpleTermsDoc } from './simple-tokens.js';
 import { TermsDocPacker, type PackedTermsDoc } from './terms-codec.js';
-import { isStopWord, STOP_WORDS } from './stop-words.js';
+import { isStopWord } from './stop-words.js';
 import type { TermsDoc, TermsDocWithMeta } from './types.js';
 
 /** Any document the terms functions accept. */
@@ -18,13 +19,13 @@ const WORD_TYPES = new Set(['word', 'hashtag', 'mention', 'abbreviation']);
 
 // wink token types: word-like ones count as words, number-like ones as numbers, the rest
 // (punctuation, symbols, urls, emails, emoji) break n-grams and are not terms.
-function kindOf(token: Token, lower: string, plain: boolean): string {
+// (A stop word is one wink flags, or whose lower case isStopWord: STOP in the form's facts.)
+function kindOf(token: Token, facts: number): string {
   const type = token.type;
   // the commonest types first: comparing to them costs less than a set lookup
   if (type === 'punctuation') return 'p';
   if (type !== 'word' && !WORD_TYPES.has(type)) return NUMBER_TYPES.has(type) ? 'n' : 'p';
-  // a plain token holds no typographic apostrophe, the one thing isStopWord folds
-  return token.stop || (plain ? STOP_WORDS.has(lower) : isStopWord(lower)) ? 's' : 'w';
+  return token.stop || facts & STOP ? 's' : 'w';
 }
 
 const HYPHENS = new Set(['-', '‐', '‑']);
@@ -66,7 +67,24 @@ function scanToken(s: string): number {
   return flags;
 }
 
-const lowerCase = (s: string) => (scanToken(s) & PLAIN ? s : s.toLowerCase());
+/** Its lower case is a stop word (isStopWord): a third flag beside PLAIN and SPACED in formFacts. */
+const STOP = 4;
+const FACT_BITS = 3;
+// Per word id of a written form: the word id of its lower case, shifted past its flags. A few
+// thousand forms make up most tokens, so a lone token's scan, lower-casing and stop-word look-up
+// become one array read (src/text/word-ids.ts).
+const forms = new WordTable(-1);
+
+/** `(id of the lower case) << FACT_BITS | PLAIN | SPACED | STOP` of the form `text` (word id `id`). */
+function formFacts(id: number, text: string): number {
+  let facts = forms.get(id);
+  if (facts < 0) {
+    const flags = scanToken(text);
+    const lower = flags & PLAIN ? text : text.toLowerCase();
+    forms.set(id, (facts = (wordId(lower) << FACT_BITS) | flags | (isStopWord(lower) ? STOP : 0)));
+  }
+  return facts;
+}
 
 /**
  * What the token walk reports each term token to: its text, offset, kind, lower-cased form,
@@ -85,24 +103,28 @@ interface TermTokenSink {
  */
 function walkTermTokens(doc: AnalyzedDoc, sink: TermTokenSink): void {
   const tokens = doc.tokens;
+  const ids = tokenWordIds(tokens);
   let sentence = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const sentenceStart = token.sentence !== sentence;
     sentence = token.sentence;
     const last = compoundEnd(tokens, i);
-    const text = last === i ? token.text : doc.article.text.slice(token.start, tokens[last].end);
+    if (last === i) {
+      // A lone token, by word ids: its lemma id names the lower-cased lemma, which is what the
+      // string path below reports (when it differs from the lower-cased text, and is not empty).
+      const facts = formFacts(ids.form[i], token.text);
+      const lowerId = facts >>> FACT_BITS;
+      const lemma = ids.lemma[i] === lowerId ? undefined : wordText(ids.lemma[i]) || undefined;
+      sink.add(token.text, token.start, kindOf(token, facts), wordText(lowerId), lemma, sentenceStart, (facts & SPACED) !== 0);
+      continue;
+    }
+    // A compound: a word, its text cut from the article.
+    const text = doc.article.text.slice(token.start, tokens[last].end);
     const flags = scanToken(text);
-    const plain = (flags & PLAIN) !== 0;
-    const lower = plain ? text : text.toLowerCase();
-    // A lemma that is the token's text or its lower case lower-cases to `lower`: no need to.
-    const lemma =
-      last !== i
-        ? `${text.slice(0, tokens[last].start - token.start).toLowerCase()}${tokens[last].lemma.toLowerCase()}`
-        : token.lemma === text || token.lemma === lower
-          ? lower
-          : lowerCase(token.lemma);
-    sink.add(text, token.start, last === i ? kindOf(token, lower, plain) : 'w', lower, lemma && lemma !== lower ? lemma : undefined, sentenceStart, (flags & SPACED) !== 0);
+    const lower = flags & PLAIN ? text : text.toLowerCase();
+    const lemma = `${text.slice(0, tokens[last].start - token.start).toLowerCase()}${tokens[last].lemma.toLowerCase()}`;
+    sink.add(text, token.start, 'w', lower, lemma && lemma !== lower ? lemma : undefined, sentenceStart, (flags & SPACED) !== 0);
     i = last;
   }
 }

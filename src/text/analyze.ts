@@ -7,6 +7,7 @@
  *    the text (align-tokens.ts); whitespace tokens are dropped
  * 3. paragraphs (paragraphs.ts) and sentences: wink's, cut at paragraph boundaries (sentences.ts)
  * 4. quotes (quotes.ts) and name mentions (mentions.ts)
+ * 5. word ids of each token's text and lemma, kept beside the doc for the analyses (word-ids.ts)
  */
 import type { Article } from '../corpus/article.js';
 import { TokenAligner } from './align-tokens.js';
@@ -16,6 +17,7 @@ import { splitParagraphs } from './paragraphs.js';
 import { findQuotes } from './quotes.js';
 import { SentenceBuilder } from './sentences.js';
 import { readTokens } from './wink-tokens.js';
+import { lemmaKey, setTokenWordIds, wordId } from './word-ids.js';
 import type { AnalyzedDoc, Token } from './types.js';
 
 export interface AnalyzeOptions {
@@ -41,6 +43,7 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
   const sentences = new SentenceBuilder(paragraphs);
   const tokens: Token[] = [];
   const hints: MentionHints = { capitals: [], starts: [] };
+  const ids = idBuffers(text.length);
   let words = 0;
   readTokens(nlp, doc, (raw) => {
     const { value, type } = raw;
@@ -55,10 +58,15 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
     };
     if ((type === 'word' || (type !== 'punctuation' && WORD_TYPES.has(type))) && !isContractionTail(token, tokens[tokens.length - 1])) words++;
     sentences.add(token, tokens.length, raw.sentence);
+    // wink's lexeme carries the ids of its value and lemma (wink-tokens.ts); a contraction, or a
+    // token whose text is not wink's value, is numbered from its strings here
+    ids.form[tokens.length] = aligner.verbatim && raw.formId >= 0 ? raw.formId : wordId(token.text);
+    ids.lemma[tokens.length] = raw.lemmaId >= 0 ? raw.lemmaId : wordId(lemmaKey(token));
     tokens.push(token);
     addMentionHint(hints, tokens, tokens.length - 1);
   });
   release();
+  setTokenWordIds(tokens, { form: ids.form.slice(0, tokens.length), lemma: ids.lemma.slice(0, tokens.length) });
 
   const { quotes, issues } = options.quotes === false ? { quotes: [], issues: [] } : findQuotes(text, sentences.sentences, paragraphs);
   const mentions = options.mentions === false ? [] : findMentions({ tokens, text, hints }, { outlets: options.outlets });
@@ -68,6 +76,14 @@ export function analyzeDoc(article: Article, options: AnalyzeOptions = {}): Anal
 /** Runs the text layer on each article, in order. */
 export function analyzeDocs(articles: readonly Article[], options: AnalyzeOptions = {}): AnalyzedDoc[] {
   return articles.map((article) => analyzeDoc(article, options));
+}
+
+let idScratch = { form: new Int32Array(1 << 14), lemma: new Int32Array(1 << 14) };
+
+/** Scratch arrays for the word ids of a text's tokens (at most one token per UTF-16 unit), reused across documents. */
+function idBuffers(length: number): { form: Int32Array; lemma: Int32Array } {
+  if (idScratch.form.length < length) idScratch = { form: new Int32Array(length), lemma: new Int32Array(length) };
+  return idScratch;
 }
 
 /** "n't", "'s", "'re" glued to the previous token are part of one written word. */

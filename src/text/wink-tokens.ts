@@ -16,10 +16,12 @@
  * so they are read from wink once per lexeme and kept in a table by id (wink's lexicon only
  * grows, so ids are stable); the lemma depends on the lexeme and its POS, so the table keeps
  * one lemma per POS seen. POS and negation are read per token. Contractions carry their own
- * normal form and lemma and are read each time.
+ * normal form and lemma and are read each time. The table also keeps each lexeme's word ids
+ * (word-ids.ts: its value's, and its lemma's per POS), so numbering a token costs no look-up.
  */
 import { createRequire } from 'node:module';
 import type { Nlp } from './nlp.js';
+import { wordId } from './word-ids.js';
 
 /** One wink token's properties. readTokens reuses one object for every token: copy what you keep. */
 export interface RawToken {
@@ -34,6 +36,10 @@ export interface RawToken {
   lemma: string;
   stop: boolean;
   negated: boolean;
+  /** Word id (word-ids.ts) of `value`, or -1 when not known here (contractions, the fallback path). */
+  formId: number;
+  /** Word id of the lower-cased lemma (else normal form), or -1 when not known here. */
+  lemmaId: number;
 }
 
 type Document = ReturnType<Nlp['readDoc']>;
@@ -123,7 +129,14 @@ interface Lexeme {
   lemmaPos: number;
   lemma: string;
   otherLemmas: (string | undefined)[] | undefined;
+  /** Word ids of the value and of the lemma of `lemmaPos` (word-ids.ts), and of the other lemmas by POS code. */
+  formId: number;
+  lemmaId: number;
+  otherLemmaIds: number[] | undefined;
 }
+
+/** The word id of a lemma as analyses look it up (word-ids.ts, lemmaKey): in lower case, the normal form when there is none. */
+const lemmaIdOf = (lemma: string | undefined, norm: string) => wordId((lemma ?? norm).toLowerCase());
 
 /** Slots of the small cache in front of the lexeme table (a power of two). */
 const RECENT_SLOTS = 32768;
@@ -134,13 +147,16 @@ const RECENT_SLOTS = 32768;
  * apart in the big table, and each Lexeme object is one more memory load; by the time the tokens
  * are read, `readDoc` has pushed them out of the CPU cache. The cache (under a megabyte) holds the
  * words seen lately close together; 32768 slots keep about nine in ten tokens of news text a hit.
- * A slot's fields sit side by side, four strings in one array and three numbers in another, so a
+ * A slot's fields sit side by side, four strings in one array and four numbers in another, so a
  * hit costs two memory loads, not one per field. (One array of records per slot measured slower.)
  */
 interface RecentLexemes {
   /** Per slot, at `STRINGS * slot`: value, type, normal form, and the lemma of the last POS code seen. */
   strings: string[];
-  /** Per slot, at `NUMBERS * slot`: lexeme id (-1: empty), that last POS code, stop flag (1 or 0). */
+  /**
+   * Per slot, at `NUMBERS * slot`: lexeme id (-1: empty), that last POS code times two plus the
+   * stop flag (1 or 0), the value's word id, the lemma's word id.
+   */
   numbers: Int32Array;
 }
 
@@ -151,8 +167,10 @@ const NORM = 2;
 const LEMMA = 3;
 const NUMBERS = 4;
 const ID = 0;
-const LEMMA_POS = 1;
-const STOP = 2;
+// The POS code and the stop flag share one number so that a slot stays four numbers (16 bytes).
+const LEMMA_POS_STOP = 1;
+const FORM_ID = 2;
+const LEMMA_ID = 3;
 
 /** Per wink instance: lexemes by id (ids index that instance's append-only lexicon), POS names by code, the recent cache. */
 interface LexemeTable {
@@ -180,7 +198,7 @@ export function readTokens(nlp: Nlp, doc: Document, onToken: (token: RawToken) =
   const its = nlp.its as unknown as WinkIts;
   const all = doc.tokens();
   const count = all.length();
-  const raw: RawToken = { index: 0, sentence: 0, value: '', type: '', pos: '', norm: '', lemma: '', stop: false, negated: false };
+  const raw: RawToken = { index: 0, sentence: 0, value: '', type: '', pos: '', norm: '', lemma: '', stop: false, negated: false, formId: -1, lemmaId: -1 };
   const data = rawData(doc, count);
   if (data) {
     readRaw(its, data.rdd, data.addons, lexemeTable(nlp), count, raw, onToken);
@@ -237,6 +255,8 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
       raw.norm = its.normal(i, rdd, addons) as string;
       raw.stop = its.stopWordFlag(i, rdd, addons) as boolean;
       raw.lemma = its.lemma(i, rdd, addons) as string;
+      raw.formId = -1;
+      raw.lemmaId = -1;
       onToken(raw);
       continue;
     }
@@ -250,10 +270,13 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
         // Grow densely: assigning far past the end would turn the table into a slow dictionary.
         while (lexemes.length <= id) lexemes.push(undefined);
         const norm = its.normal(i, rdd, addons) as string;
+        const value = its.value(i, rdd, addons) as string;
+        const lemma = lemmaAt(its, i, rdd, addons, norm);
         lexeme = lexemes[id] = {
-          value: its.value(i, rdd, addons) as string, type: its.type(i, rdd, addons) as string,
+          value, type: its.type(i, rdd, addons) as string,
           norm, stop: its.stopWordFlag(i, rdd, addons) as boolean,
-          lemmaPos: posCode, lemma: lemmaAt(its, i, rdd, addons, norm), otherLemmas: undefined,
+          lemmaPos: posCode, lemma, otherLemmas: undefined,
+          formId: wordId(value), lemmaId: lemmaIdOf(lemma, norm), otherLemmaIds: undefined,
         };
       }
       strings[str + VALUE] = lexeme.value;
@@ -261,22 +284,29 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
       strings[str + NORM] = lexeme.norm;
       strings[str + LEMMA] = lexeme.lemma;
       slots[num + ID] = id;
-      slots[num + LEMMA_POS] = lexeme.lemmaPos;
-      slots[num + STOP] = lexeme.stop ? 1 : 0;
+      slots[num + LEMMA_POS_STOP] = 2 * lexeme.lemmaPos + (lexeme.stop ? 1 : 0);
+      slots[num + FORM_ID] = lexeme.formId;
+      slots[num + LEMMA_ID] = lexeme.lemmaId;
     }
-    if (slots[num + LEMMA_POS] !== posCode) {
+    if (slots[num + LEMMA_POS_STOP] >> 1 !== posCode) {
       const lexeme = lexemes[id]!;
       let lemma = lexeme.lemmaPos === posCode ? lexeme.lemma : lexeme.otherLemmas?.[posCode];
       // asked from wink once per lexeme and POS code
-      if (lemma === undefined) (lexeme.otherLemmas ??= [])[posCode] = lemma = lemmaAt(its, i, rdd, addons, strings[str + NORM]);
+      if (lemma === undefined) {
+        (lexeme.otherLemmas ??= [])[posCode] = lemma = lemmaAt(its, i, rdd, addons, strings[str + NORM]);
+        (lexeme.otherLemmaIds ??= [])[posCode] = lemmaIdOf(lemma, strings[str + NORM]);
+      }
       strings[str + LEMMA] = lemma;
-      slots[num + LEMMA_POS] = posCode;
+      slots[num + LEMMA_POS_STOP] = 2 * posCode + (slots[num + LEMMA_POS_STOP] & 1);
+      slots[num + LEMMA_ID] = lexeme.lemmaPos === posCode ? lexeme.lemmaId : lexeme.otherLemmaIds![posCode];
     }
     raw.value = strings[str + VALUE];
     raw.type = strings[str + TYPE];
     raw.norm = strings[str + NORM];
-    raw.stop = slots[num + STOP] === 1;
+    raw.stop = (slots[num + LEMMA_POS_STOP] & 1) === 1;
     raw.lemma = strings[str + LEMMA];
+    raw.formId = slots[num + FORM_ID];
+    raw.lemmaId = slots[num + LEMMA_ID];
     onToken(raw);
   }
 }

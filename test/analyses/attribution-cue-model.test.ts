@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDoc } from '../../src/text/analyze.js';
 import type { Article } from '../../src/corpus/article.js';
-import { featureContext, stackFeatures, tokenFeatures } from '../../analyses/attribution/cue-features.js';
+import { featureContext, stackFeatures, tokenFeatures, wordOf } from '../../analyses/attribution/cue-features.js';
 import { loadCueModel, scoreTokens, STACK_GATE, WEIGHT_SCALE, type CueModel } from '../../analyses/attribution/cue-model.js';
 import { parseFeatureName, Symbols } from '../../analyses/attribution/cue-symbols.js';
 import { cueWordsOf, loadStances } from '../../analyses/attribution/stance.js';
@@ -126,5 +126,33 @@ describe('the compiled cue scorer', () => {
     const readings = parseFeatureName('w|w+1=|||', symbols).map(([, a, b]) => [symbols.values[a], symbols.values[b]]);
     expect(readings).toEqual([['', '||'], ['|', '|'], ['||', '']]);
     expect(parseFeatureName('no-such-template=x', symbols)).toEqual([]);
+  });
+});
+
+describe('featureContext', () => {
+  const sample = (): Article[] =>
+    readFileSync(new URL('../../data/sample/articles.jsonl', import.meta.url), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+  it("gives each token the word and cue-word flag its lower-cased lemma gives (read by word id), for the text layer's docs and copies of them", () => {
+    const cueWords = cueWordsOf(loadStances());
+    const growing = new Symbols();
+    let checked = 0;
+    for (const doc of sample().map((a) => analyzeDoc(a))) {
+      for (const tokens of [doc.tokens, structuredClone(doc.tokens)]) {
+        // The model's frozen symbol table (as scoring uses it) and a growing one (as training does).
+        const contexts = [scoreTokens(loadCueModel(), tokens, doc.article.text, cueWords).ctx, featureContext(tokens, doc.article.text, cueWords, growing)];
+        for (const ctx of contexts) {
+          tokens.forEach((t, i) => {
+            const initial = i === ctx.sentenceStart[i] || (i > 0 && ctx.words[i - 1] === '<Q>');
+            const lexical = t.pos !== 'PROPN' && cueWords.has(t.lemma.toLowerCase());
+            if (ctx.words[i] !== wordOf(t, initial) || ctx.lexical[i] !== lexical) {
+              expect({ token: t.text, word: ctx.words[i], lexical: ctx.lexical[i] }).toEqual({ token: t.text, word: wordOf(t, initial), lexical });
+            }
+            checked++;
+          });
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50000);
   });
 });

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.js';
 import { analyzeDoc } from '../../src/text/analyze.js';
 import { polarityBucket } from '../../analyses/loaded/polarity.js';
+import { buildTokenContext, lemmaOf } from '../../analyses/loaded/features.js';
 import { ALLCAPS, CAPITAL, GENERAL, HYPHEN, LONG, POLARITY_BUCKETS, SUFFIX, polarityCode, suffixes, suffixNumber, withPolarity, wordFacts } from '../../analyses/loaded/word-facts.js';
-import { HotMap } from '../../analyses/loaded/hot-map.js';
 
 const SAMPLE = new URL('../../data/sample/articles.jsonl', import.meta.url);
 const sample: Article[] = readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -60,23 +60,21 @@ describe('wordFacts', () => {
   });
 });
 
-describe('HotMap', () => {
-  it('answers like one Map through sets, updates and promotion, whatever the size of its hot part', () => {
-    for (const hotSize of [0, 1, 3, 4096]) {
-      const hot = new HotMap<string, number>(hotSize);
-      const plain = new Map<string, number>();
-      const keys = ['the', 'of', 'regime', 'the', 'brutal', 'of', 'the', 'liar', 'regime', 'the', 'of', 'xqz'];
-      keys.forEach((key, k) => {
-        expect(hot.get(key)).toBe(plain.get(key));
-        // Set new keys, and update some existing ones (as withPolarity does), in and out of the hot part.
-        if (!plain.has(key) || k % 3 === 0) {
-          hot.set(key, k);
-          plain.set(key, k);
-        }
-        expect(hot.get(key)).toBe(plain.get(key));
-      });
-      for (const key of plain.keys()) expect([key, hot.get(key)]).toEqual([key, plain.get(key)]);
-      expect(hot.get('absent')).toBeUndefined();
+describe('buildTokenContext', () => {
+  it("gives each token the facts of its text and, for a general word, its lower-cased lemma, read by word id, for the text layer's docs and copies of them", () => {
+    let general = 0;
+    for (const article of sample) {
+      const doc = analyzeDoc(article);
+      for (const d of [doc, structuredClone(doc)]) {
+        const ctx = buildTokenContext(d, [], []);
+        d.tokens.forEach((t, i) => {
+          expect([t.text, ctx.facts[i] & FLAGS]).toEqual([t.text, expectedFacts(t.text)]);
+          const lemma = ctx.facts[i] & GENERAL ? lemmaOf(t) : undefined;
+          if (ctx.lemma[i] !== lemma) expect([t.text, ctx.lemma[i]]).toEqual([t.text, lemma]);
+          if (lemma !== undefined) general++;
+        });
+      }
     }
+    expect(general).toBeGreaterThan(10000);
   });
 });

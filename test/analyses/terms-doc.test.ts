@@ -1,0 +1,60 @@
+/**
+ * The token walk of the terms analysis (analyses/terms/terms-doc.ts) reads a lone token's lower
+ * case, lemma and stop-word kind by word id (src/text/word-ids.ts): what it reports must be what
+ * the plain string definitions give, for the text layer's docs and for copies of them whose ids
+ * are numbered from the strings.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/article.js';
+import { analyzeDoc } from '../../src/text/analyze.js';
+import type { AnalyzedDoc } from '../../src/text/types.js';
+import { termsDocFromAnalyzed } from '../../analyses/terms/index.js';
+import { isStopWord } from '../../analyses/terms/stop-words.js';
+
+const SAMPLE = new URL('../../data/sample/articles.jsonl', import.meta.url);
+const sample: Article[] = readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const ODD: Article = {
+  id: 'odd', outlet: 'Test Daily', title: '',
+  text: "İSTANBUL’S mayor DIDN'T say it; THE Ministers’ plans aren’t “The Plans”. Don’t, WON’T, can’t. Él habló. ÆSIR and naïve Über-fans.",
+};
+
+const NUMBER_TYPES = new Set(['number', 'decade', 'ordinal', 'time', 'date', 'currency']);
+const WORD_TYPES = new Set(['word', 'hashtag', 'mention', 'abbreviation']);
+
+/** Every lone (non-compound) token's text, kind and reported lemma, by the string definitions. */
+function expectedLone(doc: AnalyzedDoc, i: number): [string, string, string | undefined] {
+  const t = doc.tokens[i];
+  const lower = t.text.toLowerCase();
+  const kind = t.type === 'punctuation' ? 'p'
+    : !WORD_TYPES.has(t.type) ? (NUMBER_TYPES.has(t.type) ? 'n' : 'p')
+    : t.stop || isStopWord(lower) ? 's' : 'w';
+  const lemma = t.lemma.toLowerCase();
+  return [t.text, kind, lemma && lemma !== lower ? lemma : undefined];
+}
+
+function checkDoc(doc: AnalyzedDoc): number {
+  const out = termsDocFromAnalyzed(doc);
+  let checked = 0;
+  // Terms are reported in token order; a compound covers several tokens and is left out here.
+  for (let k = 0, i = 0; k < out.text.length; k++) {
+    while (doc.tokens[i].start !== out.start[k]) i++;
+    if (out.text[k] !== doc.tokens[i].text) continue;
+    const kind = out.kind[k].toLowerCase();
+    expect([out.text[k], kind, out.lemma[k]]).toEqual(expectedLone(doc, i));
+    checked++;
+  }
+  return checked;
+}
+
+describe('termsDocFromAnalyzed', () => {
+  it("gives each lone token the kind and lemma the string definitions give, for the text layer's docs and copies of them", () => {
+    let checked = 0;
+    for (const article of [ODD, ...sample]) {
+      const doc = analyzeDoc(article);
+      checked += checkDoc(doc);
+      checked += checkDoc(structuredClone(doc));
+    }
+    expect(checked).toBeGreaterThan(20000);
+  });
+});
