@@ -1,9 +1,9 @@
 /**
  * `framelens sources <inputs...> --by outlet|event`: sourcing profiles — one row per group and
  * source: attributions, quoted words and their share, source type — plus the group's share of
- * anonymous sources and of direct speech. With `--by event`, articles without an event are
- * grouped by the events analysis first, and `exclusive` marks sources no other outlet covering
- * the event quotes.
+ * anonymous sources and of direct speech. With `--by event`, the events analysis groups the
+ * articles without an event and labels every event (`eventLabel`), and `exclusive` marks
+ * sources no other outlet covering the event quotes.
  */
 import { Option, type Command } from 'commander';
 import { runPipeline } from '../pipeline/run.js';
@@ -46,8 +46,8 @@ export function register(program: Command): void {
     .option('--lexicon <file.json...>', 'extra lexicon files (report verbs, cue words, source nouns)');
   addInputOptions(command).action(async (inputs: string[], opts: SourcesCliOptions) => {
     const { articles } = await loadCorpus(inputs, opts);
-    const needsEvents = opts.by === 'event' && articles.some((a) => !a.event);
-    const result = runPipeline(articles, { analyses: needsEvents ? ['events', 'attribution'] : ['attribution'], lexiconFiles: opts.lexicon });
+    // By event, the events analysis runs even when every article has one: it names the events.
+    const result = runPipeline(articles, { analyses: opts.by === 'event' ? ['events', 'attribution'] : ['attribution'], lexiconFiles: opts.lexicon });
     const summary = result.summaries.get('attribution') as AttributionSummary;
     const rows: Record<string, unknown>[] = [];
     if (opts.by === 'outlet') {
