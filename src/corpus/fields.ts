@@ -28,6 +28,8 @@ export const keyOf = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]
 
 export interface MappedFields {
   fields: Partial<Record<ArticleField, unknown>>;
+  /** The record column (or `--map` path) each field was taken from, for messages. */
+  columns: Partial<Record<ArticleField, string>>;
   /** Everything the record carried that no field took. */
   rest: Record<string, unknown>;
 }
@@ -41,12 +43,14 @@ export function mapFields(record: Record<string, unknown>, map: Partial<Record<s
   for (const name of Object.keys(record)) if (!byKey.has(keyOf(name))) byKey.set(keyOf(name), name);
   const used = new Set<string>();
   const fields: MappedFields['fields'] = {};
+  const columns: MappedFields['columns'] = {};
   for (const field of Object.keys(FIELD_ALIASES) as ArticleField[]) {
     const column = map[field];
     if (column !== undefined) {
       const value = lookupPath(record, column, byKey);
       if (value !== undefined) {
         fields[field] = value;
+        columns[field] = column;
         used.add(byKey.get(keyOf(column.split('.')[0])) ?? column);
       }
       continue;
@@ -55,6 +59,7 @@ export function mapFields(record: Record<string, unknown>, map: Partial<Record<s
       const name = byKey.get(keyOf(alias));
       if (name === undefined || used.has(name) || isBlank(record[name])) continue;
       fields[field] = record[name];
+      columns[field] = name;
       used.add(name);
       break;
     }
@@ -65,7 +70,7 @@ export function mapFields(record: Record<string, unknown>, map: Partial<Record<s
     if (name === 'meta' && value && typeof value === 'object' && !Array.isArray(value)) Object.assign(rest, value);
     else rest[name] = value;
   }
-  return { fields, rest };
+  return { fields, columns, rest };
 }
 
 /** Reads `column`, or a dotted path into nested objects (`source.name`), matching keys loosely. */

@@ -47,8 +47,9 @@ export const missingText = (looked: readonly string[]) =>
   m('missing-text', `record has no text (looked for ${looked.join(', ')}; use --map text=<column>)`);
 export const missingOutlet = () =>
   m('missing-outlet', 'record has no outlet (use --map outlet=<column>, or --outlet <name> for inputs from one outlet)');
-export const badField = (field: string, kind: string) =>
-  m('bad-field', `field '${field}' is ${kind}, expected text`);
+/** `column` of the record, read as the article's `field`, holds no text. */
+export const badField = (column: string, field: string, kind: string) =>
+  m('bad-field', column === field ? `field '${field}' is ${kind}, expected text` : `field '${column}' (read as ${field}) is ${kind}, expected text`);
 export const noArticleText = () => m('missing-text', 'found no article text in the page');
 export const noDumpTitle = () => m('missing-text', 'page dump has no story before its first related-article block');
 

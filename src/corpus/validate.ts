@@ -29,11 +29,11 @@ export interface Validated {
 
 export function validateRecord(record: RawRecord, context: ValidateContext): Validated {
   const map = record.canonical ? {} : (context.map ?? {});
-  const { fields, rest } = mapFields(record.fields, map);
+  const { fields, columns, rest } = mapFields(record.fields, map);
   const warnings: Diagnostic[] = [];
   const rejectWith = (message: Parameters<typeof makeReject>[1]): Validated => ({ reject: makeReject(record.origin, message, record.raw), warnings });
 
-  if (fields.text !== undefined && fields.text !== null && typeof fields.text !== 'string') return rejectWith(badField('text', kindOf(fields.text)));
+  if (fields.text !== undefined && fields.text !== null && typeof fields.text !== 'string') return rejectWith(badField(columns.text ?? 'text', 'text', kindOf(fields.text)));
   const text = fields.text ?? '';
   if (typeof text !== 'string' || text.trim() === '') return rejectWith(missingText(map.text ? [map.text] : FIELD_ALIASES.text));
   const bytes = exceedsBytes(text, context.maxRecordBytes);

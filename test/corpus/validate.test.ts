@@ -28,6 +28,13 @@ describe('validateRecord', () => {
     expect(validate({ outlet: 'X', text: 42 }).reject).toMatchObject({ ruleId: 'corpus:bad-field', reason: "field 'text' is a number, expected text" });
   });
 
+  it('names the column the text was read from when it is not called text', () => {
+    expect(validate({ outlet: 'X', article: { body: 'Nested' } }).reject).toMatchObject({
+      ruleId: 'corpus:bad-field',
+      reason: "field 'article' (read as text) is an object, expected text",
+    });
+  });
+
   it('rejects a record without outlet unless --outlet supplies one', () => {
     expect(validate({ title: 'T', text: 'Body' }).reject?.ruleId).toBe('corpus:missing-outlet');
     expect(validate({ title: 'T', text: 'Body' }, { outlet: 'rt.com' }).article?.outlet).toBe('RT');
