@@ -84,9 +84,13 @@ export const messages = {
     return `${plural(omitted, 'more row')} of ${nf.format(total)} ${omitted === 1 ? 'is' : 'are'} not in this table (the CSV download has the ${nf.format(total - omitted)} shown).${where}`;
   },
   eventsOverBudget(events: number, paged: number, maxBytes: number): string {
+    const kept = paged === 0 ? 'no event has its own page; they are' : `the ${plural(paged, 'largest event')} ${paged === 1 ? 'has its' : 'have their'} own page; the others are`;
+    return `Pages for all ${plural(events, 'event')} would not fit the ${(maxBytes / 1e6).toFixed(1)} MB budget: ${kept} listed in the events table and their articles in the articles table.`;
+  },
+  overFloor(bytes: number, maxBytes: number): string {
     return (
-      `Pages for all ${plural(events, 'event')} would not fit the ${(maxBytes / 1e6).toFixed(1)} MB budget: the ${plural(paged, 'largest event')} ` +
-      `${paged === 1 ? 'has its' : 'have their'} own page; the others are listed in the events table and their articles in the articles table.`
+      `The report is ${(bytes / 1e6).toFixed(2)} MB, over the ${(maxBytes / 1e6).toFixed(1)} MB budget: the overview, its charts and the shared ` +
+      `scripts are always written (event pages and article views were left out first).`
     );
   },
   eventsWithoutPage(count: number): string {

@@ -112,6 +112,8 @@ export async function writeReport(result: PipelineResult, outDir: string, option
     await new Promise((resolve) => setImmediate(resolve)); // lets a pending Ctrl-C land before the rename
     options.signal?.throwIfAborted();
     out.commit();
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (out.bytes > maxBytes) summary.diagnostics.push({ reason: messages.overFloor(out.bytes, maxBytes), ruleId: 'report:over-budget-floor', severity: 'warning' });
     return { ...summary, dir: out.target, indexPath: `${out.target}/index.html`, files: out.files, bytes: out.bytes };
   } catch (error) {
     out.abort();

@@ -239,6 +239,22 @@ describe('the size budget with many cited articles', () => {
   });
 });
 
+describe('a budget below what is always written', () => {
+  it('writes the report anyway and says by how much it is over and why', async () => {
+    const out = join(dir, 'report');
+    const report = await writeReport(buildResult(fixtureArticles()), out, { maxBytes: 50_000 });
+    expect(report.bytes).toBeGreaterThan(50_000);
+    const note = report.diagnostics.find((d) => d.ruleId === 'report:over-budget-floor');
+    expect(note?.reason).toContain(`The report is ${(report.bytes / 1e6).toFixed(2)} MB, over the 0.1 MB budget`);
+    expect(report.diagnostics.map((d) => d.reason).join(' ')).not.toMatch(/the 0 largest/);
+  });
+
+  it('adds no such note when the report fits', async () => {
+    const report = await writeReport(buildResult(fixtureArticles()), join(dir, 'report'));
+    expect(report.diagnostics.map((d) => d.ruleId)).not.toContain('report:over-budget-floor');
+  });
+});
+
 describe('kind links', () => {
   it('resolves a link to a highlight kind the article does not have', async () => {
     const linking: AnyAnalysis = {
