@@ -23,19 +23,42 @@ export interface AliasOptions {
 }
 
 /**
+ * A one-word name used more than this many times as often as the full name it would join is
+ * taken as a name of its own: news text introduces a person by full name and then shortens it,
+ * so a surname far outnumbering every full name that ends in it is a place or a group (a
+ * country named at every turn, and once at the end of a mistyped organisation's name).
+ */
+const MAX_SURNAME_SHARE = 5;
+
+/**
  * Merges mention keys across the corpus: a one-word key that is the last word of exactly one
- * longer person key (the most frequent one when several) joins it.
+ * longer person key (the most frequent one when several) joins it, unless the one-word key is
+ * mostly typed as something other than a person, or is used far more often (MAX_SURNAME_SHARE).
  */
 export function buildAliasIndex(docs: readonly AnalyzedDoc[], options: AliasOptions = {}): AliasIndex {
   const personCounts = new Map<string, number>();
+  const oneWord = new Map<string, { count: number; notPerson: number }>();
   for (const doc of docs) {
-    for (const m of doc.mentions) if (m.type === 'person' && m.key.includes(' ')) personCounts.set(m.key, (personCounts.get(m.key) ?? 0) + 1);
+    for (const m of doc.mentions) {
+      if (m.key.includes(' ')) {
+        if (m.type === 'person') personCounts.set(m.key, (personCounts.get(m.key) ?? 0) + 1);
+        continue;
+      }
+      const seen = oneWord.get(m.key) ?? { count: 0, notPerson: 0 };
+      seen.count++;
+      if (m.type !== 'person' && m.type !== 'unknown') seen.notPerson++;
+      oneWord.set(m.key, seen);
+    }
   }
   const bySurname = new Map<string, string>();
   for (const [key, count] of personCounts) {
     const surname = key.slice(key.lastIndexOf(' ') + 1);
     const known = bySurname.get(surname);
     if (!known || (personCounts.get(known) ?? 0) < count) bySurname.set(surname, key);
+  }
+  for (const [surname, key] of bySurname) {
+    const seen = oneWord.get(surname);
+    if (seen && (2 * seen.notPerson > seen.count || seen.count > MAX_SURNAME_SHARE * personCounts.get(key)!)) bySurname.delete(surname);
   }
   const resolve = (key: string) => (key.includes(' ') ? key : (bySurname.get(key) ?? key));
 

@@ -89,6 +89,22 @@ describe('buildAliasIndex', () => {
     expect(b.mentions.find((m) => m.name.text === 'Lavrov')?.key).toBe('Sergey Lavrov');
   });
 
+  it('keeps a one-word name that far outnumbers the only full name ending in it as a name of its own', () => {
+    const group = analyzeDoc({ id: 'g', outlet: 'o', title: '', text: 'The campaign group Clean Books Ostrava said so.' });
+    const country = Array.from({ length: 6 }, (_, i) => analyzeDoc({ id: `c${i}`, outlet: 'o', title: '', text: `Ostrava said on Monday that talks would go on.` }));
+    const index = buildAliasIndex([group, ...country]);
+    expect(index.get('Ostrava')?.count).toBe(6);
+    expect(country[0].mentions.find((m) => m.name.text === 'Ostrava')?.key).toBe('Ostrava');
+  });
+
+  it('still merges a surname used a few times more often than the full name', () => {
+    const a = analyzeDoc({ id: 'a', outlet: 'o', title: '', text: 'Foreign Minister Sergey Lavrov spoke in Geneva.' });
+    const rest = Array.from({ length: 4 }, (_, i) => analyzeDoc({ id: `b${i}`, outlet: 'o', title: '', text: 'Lavrov later denied it.' }));
+    const index = buildAliasIndex([a, ...rest]);
+    expect(index.get('Sergey Lavrov')?.count).toBe(5);
+    expect(index.has('Lavrov')).toBe(false);
+  });
+
   it('leaves mention keys alone with rekey: false', () => {
     const a = analyzeDoc({ id: 'a', outlet: 'o', title: '', text: 'President Ada Vorkosigan spoke.' });
     const b = analyzeDoc({ id: 'b', outlet: 'o', title: '', text: 'Vorkosigan denied it.' });
