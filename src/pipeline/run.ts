@@ -9,6 +9,7 @@
  */
 import type { Article } from '../corpus/article.js';
 import { analyzeDoc } from '../text/analyze.js';
+import { checkLexiconFiles } from '../text/lexicon.js';
 import { ANALYSES, ANALYSIS_IDS } from '../../analyses/index.js';
 import type { AnalysisContext, AnyAnalysis, CorpusIndex } from '../../analyses/types.js';
 import { buildCorpusIndex, refreshEvents } from './corpus-index.js';
@@ -46,6 +47,7 @@ export function selectAnalyses(ids?: readonly string[]): AnyAnalysis[] {
 }
 
 export function createContext(articles: Article[], options: PipelineOptions = {}): AnalysisContext {
+  checkLexiconFiles(options.lexiconFiles ?? []);
   return {
     lexiconFiles: options.lexiconFiles ?? [],
     options: options.options ?? {},

@@ -102,7 +102,8 @@ export function shippedLexicons(): string[] {
 /**
  * Loads shipped lexicons by name (`labels` → data/lexicons/labels.json) plus user files. A user
  * file applies when its `name` is one of `names` or when it has no name; its entries are added,
- * and an entry with the same term (any case) and category replaces the earlier one.
+ * and an entry with the same term (any case) and category replaces the earlier one. A file whose
+ * `name` is not a shipped lexicon is an error.
  */
 export function loadLexicons(names: readonly string[], extraFiles: readonly string[] = []): Lexicon {
   const byKey = new Map<string, LexiconEntry>();
@@ -120,12 +121,25 @@ export function loadLexicons(names: readonly string[], extraFiles: readonly stri
     add(lexicon);
   }
   for (const file of extraFiles) {
+    const lexicon = loadLexicon(file); // first: it names the file when the JSON is bad
     const raw = JSON.parse(readFileSafe(file)) as { name?: unknown };
-    const lexicon = loadLexicon(file);
-    if (typeof raw.name === 'string' && raw.name && !names.includes(raw.name)) continue;
+    if (typeof raw.name === 'string' && raw.name) {
+      // A name that is none of ours would leave the file unused by every analysis, silently.
+      if (!shippedLexicons().includes(raw.name)) throw new FramelensError(msg.lexiconUnknownExtension(file, raw.name, shippedLexicons()).reason);
+      if (!names.includes(raw.name)) continue;
+    }
     add(lexicon);
   }
   return { name: names.join('+'), entries: [...byKey.values()] };
+}
+
+/**
+ * Reads and checks user lexicon files before any analysis uses them (the pipeline does, on the
+ * calling thread), so a bad file stops the run with one error naming it instead of failing
+ * every article on the worker threads.
+ */
+export function checkLexiconFiles(files: readonly string[]): void {
+  loadLexicons([], files);
 }
 
 function readFileSafe(file: string): string {

@@ -24,3 +24,9 @@ export const lexiconUnreadable = (file: string, detail: string) =>
 export const lexiconInvalid = (file: string, detail: string) => m('lexicon-invalid', `lexicon ${file}: ${detail}`);
 export const lexiconUnknown = (name: string, known: string[]) =>
   m('lexicon-unknown', `no lexicon named '${name}' in data/lexicons (known: ${known.join(', ') || 'none'})`);
+export const lexiconUnknownExtension = (file: string, name: string, known: string[]) =>
+  m(
+    'lexicon-unknown',
+    `lexicon ${file}: its name '${name}' is not one of the lexicons it can extend (${known.join(', ') || 'none'}); ` +
+      'use the name of the lexicon its entries belong to, or leave name out to offer them to every lexicon',
+  );

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDoc } from '../../src/text/analyze.js';
 import { compileLexicon, loadLexicon, loadLexicons, type LexiconEntry } from '../../src/text/lexicon.js';
 import { FramelensError } from '../../src/corpus/diagnostics.js';
+import { runPipeline } from '../../src/pipeline/run.js';
 
 const doc = (text: string) => analyzeDoc({ id: 'd', outlet: 'o', title: '', text }, { mentions: false });
 const entry = (term: string, extra: Partial<LexiconEntry> = {}): LexiconEntry => ({ term, category: 'label', note: 'test', lexicon: 'test', ...extra });
@@ -85,5 +86,23 @@ describe('loadLexicon / loadLexicons', () => {
 
   it('rejects an unknown lexicon name', () => {
     expect(() => loadLexicons(['no-such-lexicon'])).toThrow(/no lexicon named 'no-such-lexicon'/);
+  });
+
+  it('rejects a user file whose name is none of the lexicons it could extend, naming the file', () => {
+    const mine = file('mine.json', { name: 'my-labels', entries: [{ term: 'hotheads', category: 'label', note: 'x' }] });
+    expect(() => loadLexicons(['labels'], [mine])).toThrow(FramelensError);
+    expect(() => loadLexicons(['labels'], [mine])).toThrow(/mine\.json: its name 'my-labels' is not one of the lexicons it can extend \(.*labels/);
+  });
+
+  it('stops a pipeline run before any article with one error naming a bad user file', () => {
+    const mine = file('mine2.json', { name: 'my-labels', entries: [{ term: 'hotheads', category: 'label', note: 'x' }] });
+    const article = { id: 'a', outlet: 'O', title: 'T', text: 'The hotheads met again on Monday.' };
+    expect(() => runPipeline([article], { lexiconFiles: [mine] })).toThrow(/mine2\.json: its name 'my-labels'/);
+  });
+
+  it('offers the entries of a user file without a name to every lexicon', () => {
+    const anon = file('anon.json', { entries: [{ term: 'hotheads', category: 'label', note: 'x' }] });
+    expect(loadLexicons(['labels'], [anon]).entries.some((e) => e.term === 'hotheads')).toBe(true);
+    expect(loadLexicons(['titles'], [anon]).entries.some((e) => e.term === 'hotheads')).toBe(true);
   });
 });
