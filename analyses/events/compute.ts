@@ -102,11 +102,20 @@ export function groupSimilar(c: SimilarityComputation, inputs: readonly EventMet
   // A group without given ids is also a final event, with the same members: described once.
   const described = new Map<string, GroupLabel>();
   const describer = new GroupDescriber(c.space);
+  // Groups are ranked largest first: a later group whose majority is a given id already taken is
+  // a split-off part of that event and gets its own name (`border-clash/2`), so splits show.
+  const namedGiven = new Set<string>();
   clusters.forEach((members, rank) => {
     const given = majority(members.map((i) => inputs[i].event).filter((e): e is string => !!e));
     const description = describer.describe(members);
     const { terms, central } = description;
     let id = given;
+    if (given && namedGiven.has(given)) {
+      let part = 2;
+      while (usedIds.has(`${given}/${part}`)) part++;
+      id = `${given}/${part}`;
+    }
+    if (given) namedGiven.add(given);
     if (!id) {
       id = `e${rank + 1}-${slug(terms)}`;
       while (usedIds.has(id)) id += '-x';

@@ -51,6 +51,15 @@ describe('framelens events', () => {
     expect(groupsOf(dayLevel)).toEqual(libraryGroups(DAY_LEVEL_EVENTS));
   });
 
+  it('names a part split off a given event after it (border-clash/2), so the grouped column shows the split', async () => {
+    const rows = await run(['--day-level']);
+    const splits = rows.filter((r) => r.grouped !== r.given);
+    expect(splits.length).toBeGreaterThan(0);
+    for (const r of splits) expect(String(r.grouped)).toMatch(new RegExp(`^${String(r.given)}/\\d+$`));
+    // Each name is one content group: as many names as the library finds groups.
+    expect(new Set(rows.map((r) => r.grouped)).size).toBe(libraryGroups(DAY_LEVEL_EVENTS).length);
+  });
+
   it('maps --day-level to DAY_LEVEL_EVENTS, with explicit numbers over it', () => {
     expect(eventsCli.groupingOptions({})).toEqual({});
     expect(eventsCli.groupingOptions({ dayLevel: true })).toEqual(DAY_LEVEL_EVENTS);
