@@ -8,6 +8,8 @@ import type { Article } from '../corpus/article.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { messages } from '../pipeline/messages.js';
 import { runPipelineParallel } from '../pipeline/run-parallel.js';
+import { selectAnalyses } from '../pipeline/run.js';
+import { checkLexiconFiles } from '../text/lexicon.js';
 import { runPipelineOnQueue } from '../queue/coordinator.js';
 import { noteFailedArticles } from './failed-articles.js';
 import { createProgress } from './progress.js';
@@ -50,15 +52,33 @@ export function interruptSignal(): AbortSignal {
   return interrupt.signal;
 }
 
-export async function runPipelineFromCli(articles: Article[], opts: PipelineCliOptions) {
+/** The options as the pipeline takes them; throws on a bad --jobs, --analyses or --lexicon. */
+function pipelineOptions(opts: PipelineCliOptions) {
   const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new FramelensError(messages.badJobs(String(opts.jobs)));
+  const analyses = opts.analyses ? opts.analyses.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  try {
+    selectAnalyses(analyses);
+  } catch (error) {
+    throw new FramelensError((error as Error).message.replace(/^framelens: /, ''));
+  }
+  checkLexiconFiles(opts.lexicon ?? []);
+  return { jobs, analyses };
+}
+
+/** Checks the pipeline options before the corpus is read, so a typo does not wait for a large read. */
+export function checkPipelineOptions(opts: PipelineCliOptions): void {
+  pipelineOptions(opts);
+}
+
+export async function runPipelineFromCli(articles: Article[], opts: PipelineCliOptions) {
+  const { jobs, analyses } = pipelineOptions(opts);
   const progress = createProgress('analysing', { quiet: opts.quiet });
   const signal = interruptSignal();
   try {
     const common = {
       cache: opts.cache === false ? (false as const) : opts.cacheDir,
-      analyses: opts.analyses ? opts.analyses.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+      analyses,
       lexiconFiles: opts.lexicon,
       onProgress: (done: number, total: number) => progress.update(done, total),
       signal,

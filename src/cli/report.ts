@@ -8,7 +8,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { writeReport } from '../report/write-report.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
-import { addPipelineOptions, interruptSignal, runPipelineFromCli, type PipelineCliOptions } from './pipeline-options.js';
+import { addPipelineOptions, checkPipelineOptions, interruptSignal, runPipelineFromCli, type PipelineCliOptions } from './pipeline-options.js';
 
 interface ReportCliOptions extends InputCliOptions, PipelineCliOptions {
   output?: string;
@@ -36,6 +36,7 @@ export function register(program: Command): void {
   addPipelineOptions(addInputOptions(command)).action(async (inputs: string[], opts: ReportCliOptions) => {
     const maxMb = Number(opts.maxMb);
     if (!(maxMb > 0)) throw new FramelensError(`--max-mb must be a positive number, got '${opts.maxMb}'`);
+    checkPipelineOptions(opts);
     const { articles, diagnostics } = await loadCorpus(inputs, opts);
     const result = await runPipelineFromCli(articles, opts);
     const outDir = opts.output ?? defaultReportDir(inputs);

@@ -59,6 +59,12 @@ describe('framelens report', () => {
     await expect(run(corpus(), '-o', join(dir, 'out'), '--max-mb', 'lots')).rejects.toThrow(/--max-mb/);
   });
 
+  it('rejects an unknown analysis before reading the inputs', async () => {
+    // The input does not exist: were it read first, the error would be about the file.
+    await expect(run(join(dir, 'missing.jsonl'), '-o', join(dir, 'out'), '--analyses', 'terms,nope')).rejects.toThrow(/unknown analysis 'nope'/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('names the default folder after the first input', () => {
     expect(defaultReportDir(['data/sample/articles.jsonl', 'x'])).toBe(join('reports', 'articles'));
     expect(defaultReportDir(['data/sample/dumps/'])).toBe(join('reports', 'dumps'));
