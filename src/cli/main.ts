@@ -54,5 +54,6 @@ main().catch((error: unknown) => {
   } else {
     process.stderr.write(`framelens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }
-  process.exitCode = 1;
+  // An interrupted command (pipeline-options.ts InterruptedError) exits with 130, like a shell after Ctrl-C.
+  process.exitCode = error instanceof FramelensError && 'exitCode' in error ? Number(error.exitCode) : 1;
 });

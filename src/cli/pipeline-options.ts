@@ -37,6 +37,11 @@ export function addPipelineOptions(cmd: Command): Command {
 
 let interrupt: AbortController | undefined;
 
+/** What an interrupted command throws: the CLI exits with 130, as a shell does after Ctrl-C. */
+export class InterruptedError extends FramelensError {
+  readonly exitCode = 130;
+}
+
 /**
  * Aborted by the first Ctrl-C (SIGINT) of the process; a second Ctrl-C exits at once with 130.
  * Commands pass it to every stage that writes, so an interrupted command writes nothing.
@@ -46,7 +51,7 @@ export function interruptSignal(): AbortSignal {
     const controller = (interrupt = new AbortController());
     process.on('SIGINT', () => {
       if (controller.signal.aborted) process.exit(130);
-      controller.abort(new FramelensError(messages.interrupted()));
+      controller.abort(new InterruptedError(messages.interrupted()));
     });
   }
   return interrupt.signal;
