@@ -4,7 +4,8 @@
  *
  * 1. media: known outlet names and aliases (media-names.ts) are matched first.
  * 2. runs: maximal runs of capitalised tokens holding a proper noun, inside one sentence and
- *    line, joined by name connectors (of, de, al-, von, …) and glued hyphens.
+ *    line, joined by name connectors (of, de, al-, von, …) and glued hyphens; a run of day and
+ *    month names only is a date, not a name.
  * 3. titles: a run's leading title words ("German Foreign Minister" in "German Foreign Minister
  *    Johann Wadephul") or lower-case title words just before it ("former", "city military
  *    administration head") become the mention's title; the rest is the name.
@@ -35,6 +36,15 @@ export interface MentionOptions {
 
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'la']);
 const NAME_POS = new Set(['NOUN', 'ADJ', 'X', 'NUM']);
+/**
+ * Days and months: capitalised and tagged as proper nouns, but a run of nothing else ("on
+ * Monday", "in June") is a date, not a name. "May" is left out: alone it is as often a surname.
+ * A name that starts with one ("June Carter") is a longer run and stays.
+ */
+const CALENDAR_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 /** Upper-case first letter; ASCII decided by code because this runs on every token. */
@@ -213,6 +223,7 @@ function anyTaken(flags: Uint8Array, from: number, to: number): boolean {
 function fromRun(text: string, tokens: readonly Token[], start: number, end: number, cues: MentionCues): Mention | undefined {
   const run = end - start === 1 ? [tokens[start]] : tokens.slice(start, end);
   const lowerRun = run.map(bare);
+  if (lowerRun.every((w) => CALENDAR_WORDS.has(w))) return undefined;
   const hasTitle = (w: string) => cues.titles.has(w) || cues.honorifics.has(w);
   if (!run.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !lowerRun.some(hasTitle) && !hasPhrase(cues.places, lowerRun)) return undefined;
 

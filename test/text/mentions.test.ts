@@ -72,6 +72,11 @@ describe('findMentions', () => {
     expect(doc.mentions.map((m) => m.key)).toEqual(expect.arrayContaining(['McConnell', 'DeSantis', 'WikiLeaks']));
   });
 
+  it('does not make mentions of day or month names alone, but keeps a name that starts with one', () => {
+    const ms = mentionsOf('On Monday the council met. In June Carter Vell said the vote moved to July.');
+    expect(ms.map((m) => m.name.text)).toEqual(['June Carter Vell']);
+  });
+
   it('does not make mentions of demonyms or lone titles', () => {
     const ms = mentionsOf('Russian speakers asked the Foreign Minister about it.');
     expect(ms.map((m) => m.text)).toEqual([]);
