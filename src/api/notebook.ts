@@ -18,12 +18,25 @@ function tslabDisplay(): TslabDisplay {
   // Resolve from the notebook's folder first (where the user installed tslab), then from here.
   for (const base of [join(process.cwd(), 'noop.js'), import.meta.url]) {
     try {
-      return (createRequire(base)('tslab') as { display: TslabDisplay }).display;
+      return outsideKernelExplained((createRequire(base)('tslab') as { display: TslabDisplay }).display);
     } catch {
       // try the next place
     }
   }
   throw new Error('framelens: showChart/showTable need the tslab kernel (npm install tslab)');
+}
+
+/** tslab installed but not running as the kernel throws a bare "Not ready": say what to do instead. */
+function outsideKernelExplained(display: TslabDisplay): TslabDisplay {
+  const explain = (show: () => void) => {
+    try {
+      show();
+    } catch (error) {
+      if (!/not ready/i.test((error as Error).message)) throw error;
+      throw new Error('framelens: showChart/showTable display inside a tslab notebook kernel only; elsewhere use renderSvg(spec) or tableHtml(rows)');
+    }
+  };
+  return { raw: (mime, data) => explain(() => display.raw(mime, data)), html: (s) => explain(() => display.html(s)) };
 }
 
 /** A Vega-Lite spec as the MIME bundle Jupyter renders inline (v6 specs render with the v5 MIME type). */
