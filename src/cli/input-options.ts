@@ -23,8 +23,23 @@ export interface InputCliOptions {
 /** Messages printed per rule id before the rest are summed up in one line (the rejects file has them all). */
 const MAX_PER_RULE = 20;
 
+/**
+ * `--map` takes every word after it, so inputs typed after it are read as mappings and commander
+ * reports only that the inputs are missing: the message says where they went.
+ */
+function explainSwallowedInputs(cmd: Command): Command {
+  const internal = cmd as unknown as { missingArgument(name: string): void };
+  const missingArgument = internal.missingArgument.bind(cmd);
+  internal.missingArgument = (name: string) => {
+    const swallowed = ((cmd.getOptionValue('map') as string[] | undefined) ?? []).filter((entry) => !entry.includes('='));
+    if (swallowed.length) cmd.error(`error: missing required argument '${name}': --map took ${swallowed.map((s) => `'${s}'`).join(', ')} as a mapping; put --map after the inputs`, { code: 'commander.missingArgument' });
+    missingArgument(name);
+  };
+  return cmd;
+}
+
 export function addInputOptions(cmd: Command): Command {
-  return cmd
+  return explainSwallowedInputs(cmd)
     .addOption(new Option('--input-format <fmt>', 'read every input in this format (default: by extension and content)').choices(INPUT_FORMATS))
     .option('--map <field=column...>', `take an article field from another column, e.g. --map outlet=newspaper text=body (fields: ${ARTICLE_FIELDS.join(', ')})`)
     .option('--outlet <name>', 'outlet for records that name none (and the main story of a page dump)')

@@ -87,6 +87,12 @@ describe('framelens ingest', () => {
     expect(only.text.startsWith('Harbour levy lawsuit heads to court\n')).toBe(true);
   });
 
+  it('says where the inputs went when --map, placed before them, took them as mappings', async () => {
+    await expect(run('ingest', '--map', 'text=story_body', fixture('custom-columns.csv'))).rejects.toThrow(
+      /missing required argument 'inputs': --map took '.*custom-columns\.csv' as a mapping; put --map after the inputs/,
+    );
+  });
+
   it('refuses an unknown --input-format and a malformed --map', async () => {
     await expect(run('ingest', fixture('articles.jsonl'), '--input-format', 'xml')).rejects.toThrow(/Allowed choices are jsonl, json, csv, tsv, text, html, dump/);
     expect(() => parseMapOption(['headline'])).toThrow("--map 'headline': expected field=column with field one of id, outlet, title, text, date, url, event");
