@@ -1,12 +1,9 @@
 /**
  * `framelens events` end to end through commander, output written to a temporary file.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runRows, SAMPLE } from '../helpers/run-rows.js';
 import * as eventsCli from '../../src/cli/events.js';
 import { groupEvents } from '../../analyses/events/compute.js';
 import { DAY_LEVEL_EVENTS } from '../../analyses/events/types.js';
@@ -14,17 +11,9 @@ import { docTerms } from '../../analyses/similarity/features.js';
 import { analyzeDoc } from '../../src/text/analyze.js';
 import type { Article } from '../../src/corpus/article.js';
 
-const SAMPLE = fileURLToPath(new URL('../../data/sample/articles.jsonl', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'framelens-events-cli-'));
 const articles = readFileSync(SAMPLE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Article);
 
-async function run(args: string[]): Promise<Record<string, unknown>[]> {
-  const out = join(dir, `${Math.random().toString(36).slice(2)}.jsonl`);
-  const program = new Command('framelens').exitOverride();
-  eventsCli.register(program);
-  await program.parseAsync(['node', 'framelens', 'events', SAMPLE, ...args, '-o', out, '--quiet']);
-  return readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-}
+const run = (args: string[]) => runRows(eventsCli.register, ['events', SAMPLE, ...args]);
 
 /** The groups the library finds on the sample with `options`, as sets of article ids. */
 function libraryGroups(options: Parameters<typeof groupEvents>[1]): string[][] {

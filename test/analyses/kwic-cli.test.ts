@@ -2,27 +2,15 @@
  * The word-choice commands end to end through commander (kwic, keyness, terms, variants), with
  * output written to a temporary file: the rows users script against.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
+import { runRows, SAMPLE } from '../helpers/run-rows.js';
 import * as kwicCli from '../../src/cli/kwic.js';
 import * as keynessCli from '../../src/cli/keyness.js';
 import * as termsCli from '../../src/cli/terms.js';
 import * as variantsCli from '../../src/cli/variants.js';
 
-const SAMPLE = fileURLToPath(new URL('../../data/sample/articles.jsonl', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'framelens-cli-'));
-
-async function run(register: (p: Command) => void, args: string[]): Promise<Record<string, unknown>[]> {
-  const out = join(dir, `${Math.random().toString(36).slice(2)}.jsonl`);
-  const program = new Command('framelens').exitOverride();
-  register(program);
-  await program.parseAsync(['node', 'framelens', ...args, '-o', out, '--quiet']);
-  return readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-}
+const run = runRows;
 
 describe('word-choice commands', () => {
   it('kwic takes the query as an option or as the second of two arguments, with exact spans', async () => {
