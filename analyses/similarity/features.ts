@@ -2,9 +2,12 @@
  * perDoc for similarity and events: AnalyzedDoc → DocTerms (lemma counts of content words and
  * name-mention key counts). First step of the similarity flow:
  *   features (per article) → vectors (IDF over the corpus) → candidates (inverted index) → cosine.
+ * Terms are counted by the text layer's word ids (word-ids.ts); strings are made only for the
+ * counts' keys. Most of what is left per article is building the key strings and the object.
  */
 import { analyzeDoc } from '../../src/text/analyze.js';
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
+import { tokenWordIds, WordTable, wordId, wordText } from '../../src/text/word-ids.js';
 import { SIMILARITY_DEFAULTS, type DocTerms, type FeatureOptions } from './types.js';
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
@@ -33,6 +36,20 @@ function lemmaOf(token: Token): string {
   return token.lemma.toLowerCase();
 }
 
+/** Per word id of a proper noun's written form: the word id of its lemmaOf, -1 until first met. */
+const properTerms = new WordTable(-1);
+
+/**
+ * The word id of lemmaOf(token), given the ids of its text and of its lemma key (word-ids.ts):
+ * a common word's term is its lemma key, a proper noun's is worked out once per spelling.
+ */
+function termId(token: Token, formId: number, lemmaId: number): number {
+  if (token.pos !== 'PROPN') return lemmaId;
+  let id = properTerms.get(formId);
+  if (id < 0) properTerms.set(formId, (id = wordId(lemmaOf(token))));
+  return id;
+}
+
 /**
  * An empty plain object in dictionary mode, for counts keyed by an article's own words (the
  * counts are objects because they are the JSON the per-article cache keeps). Added one by one
@@ -48,17 +65,24 @@ function dictionaryObject(): Record<string, number> {
   return object;
 }
 
+/** Distinct keys and their counts, side by side. */
+interface Counts {
+  keys: string[];
+  counts: number[];
+}
+
 /**
  * The `max` highest counts, highest first, ties in key order. Counts are small integers, so keys
  * are bucketed by count and only the buckets kept are sorted (most bigrams occur once and fall
  * in a bucket that is cut or sorted without a comparator).
  */
-function topCounts(counts: Map<string, number>, max: number): Record<string, number> {
+function topCounts({ keys: allKeys, counts }: Counts, max: number): Record<string, number> {
   const byCount = new Map<number, string[]>();
-  for (const [key, n] of counts) {
+  for (let k = 0; k < allKeys.length; k++) {
+    const n = counts[k];
     const keys = byCount.get(n);
-    if (keys) keys.push(key);
-    else byCount.set(n, [key]);
+    if (keys) keys.push(allKeys[k]);
+    else byCount.set(n, [allKeys[k]]);
   }
   const out = dictionaryObject();
   let left = Math.trunc(max); // as slice(0, max) reads it
@@ -139,7 +163,12 @@ function smallestSorted(keys: string[], k: number): string[] {
 function titleLemmas(title: string): string[] {
   if (!title.trim()) return [];
   const doc = analyzeDoc({ id: 'title', outlet: '', title: '', text: title }, { mentions: false, quotes: false });
-  return doc.tokens.filter(isContent).map(lemmaOf);
+  const { form, lemma } = tokenWordIds(doc.tokens);
+  const lemmas: string[] = [];
+  doc.tokens.forEach((token, i) => {
+    if (isContent(token)) lemmas.push(wordText(termId(token, form[i], lemma[i])));
+  });
+  return lemmas;
 }
 
 /**
@@ -161,24 +190,72 @@ export function docTerms(doc: AnalyzedDoc, options: FeatureOptions = {}): DocTer
   return result;
 }
 
-function countTerms(doc: AnalyzedDoc, maxTerms: number, useTitle: boolean, useBigrams: boolean): DocTerms {
-  const counts = new Map<string, number>();
+/**
+ * Per term word id, its index among the distinct terms of the document being counted; an entry
+ * is current only while `distinct[index]` is that id, so it is never cleared between documents.
+ */
+const localIndex = new WordTable(-1);
+
+/**
+ * Body term counts of one document, keyed by term (lemmaOf) and, with `useBigrams`, by two
+ * adjacent content terms of one sentence ("a b"). Counted by word id, so a token costs array
+ * reads and a bigram one number; a term's string is made once per document, a bigram's once
+ * per distinct bigram.
+ */
+function bodyCounts(doc: AnalyzedDoc, useBigrams: boolean): Counts {
+  const { tokens } = doc;
+  const { form, lemma } = tokenWordIds(tokens);
+  const n = tokens.length;
+  const distinct: number[] = []; // term ids, first occurrence first
+  const termCounts: number[] = [];
+  const pairs: number[] = []; // per bigram occurrence: index of the first term * n + index of the second
   let previous: Token | undefined;
-  let previousLemma = '';
-  for (const token of doc.tokens) {
+  let previousIndex = -1;
+  for (let i = 0; i < n; i++) {
+    const token = tokens[i];
     if (!isContent(token)) {
       if (token.type === 'punctuation' || !token.stop) previous = undefined;
       continue;
     }
-    const lemma = lemmaOf(token);
-    counts.set(lemma, (counts.get(lemma) ?? 0) + 1);
-    if (useBigrams && previous && previous.sentence === token.sentence) {
-      const pair = `${previousLemma} ${lemma}`;
-      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    const term = termId(token, form[i], lemma[i]);
+    let index = localIndex.get(term);
+    if (!(index >= 0 && index < distinct.length && distinct[index] === term)) {
+      index = distinct.length;
+      localIndex.set(term, index);
+      distinct.push(term);
+      termCounts.push(0);
     }
+    termCounts[index]++;
+    if (useBigrams && previous && previous.sentence === token.sentence) pairs.push(previousIndex * n + index);
     previous = token;
-    previousLemma = lemma;
+    previousIndex = index;
   }
+  const terms = distinct.map(wordText);
+  const keys = terms.slice();
+  const counts = termCounts; // the bigrams' follow the terms'
+  // Sorted, equal bigrams sit together: each run is one bigram and its length its count.
+  const sorted = new Float64Array(pairs).sort();
+  for (let k = 0, run = 0; k < sorted.length; k = run) {
+    const pair = sorted[k];
+    while (run < sorted.length && sorted[run] === pair) run++;
+    const second = pair % n;
+    keys.push(`${terms[(pair - second) / n]} ${terms[second]}`);
+    counts.push(run - k);
+  }
+  // Terms are single tokens and hold no space, so no bigram key is a term or another bigram's
+  // key; should a lemma ever hold one, equal keys are added up as one string-keyed count did.
+  return terms.some((term) => term.includes(' ')) ? countsOf(keys.map((key, k) => [key, counts[k]])) : { keys, counts };
+}
+
+/** Counts of `entries`, equal keys added up. */
+function countsOf(entries: Iterable<[string, number]>): Counts {
+  const merged = new Map<string, number>();
+  for (const [key, count] of entries) merged.set(key, (merged.get(key) ?? 0) + count);
+  return { keys: [...merged.keys()], counts: [...merged.values()] };
+}
+
+function countTerms(doc: AnalyzedDoc, maxTerms: number, useTitle: boolean, useBigrams: boolean): DocTerms {
+  const counts = bodyCounts(doc, useBigrams);
   const terms = topCounts(counts, maxTerms);
   if (useTitle) {
     for (const lemma of titleLemmas(doc.article.title ?? '')) {
@@ -189,8 +266,9 @@ function countTerms(doc: AnalyzedDoc, maxTerms: number, useTitle: boolean, useBi
   const names = new Map<string, number>();
   for (const mention of doc.mentions) {
     if (mention.type === 'media') continue; // outlets citing each other say nothing about the event
-    if (CALENDAR.test(mention.key)) continue; // "Monday", "June": capitalised, but not names
+    // "Monday", "June": capitalised, but not names (none is longer than nine letters: most keys skip the test)
+    if (mention.key.length <= 9 && CALENDAR.test(mention.key)) continue;
     names.set(mention.key, (names.get(mention.key) ?? 0) + 1);
   }
-  return { terms, names: topCounts(names, maxTerms) };
+  return { terms, names: topCounts({ keys: [...names.keys()], counts: [...names.values()] }, maxTerms) };
 }

@@ -172,6 +172,37 @@ describe('docTerms', () => {
     const terms = docTerms(analyzeDoc({ id: 'h', outlet: 'Wire', title: 'Senators reject pipeline permit', text: 'The vote ended late on Tuesday in the capital.' }));
     expect(Object.keys(terms.terms)).toEqual(expect.arrayContaining(['t:pipeline', 't:permit']));
   });
+
+  it('keeps the most frequent body terms and bigrams with exactly their counts, ties in key order', () => {
+    // The definition, by strings: content tokens count by lower-cased lemma, proper nouns by
+    // their capitalised written form, and two content tokens in a row (stop words between them
+    // allowed) of one sentence count as the bigram "a b".
+    const content = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
+    const articles = readFileSync(sampleFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Article);
+    for (const article of articles.slice(0, 6)) {
+      const doc = analyzeDoc(article);
+      const counts = new Map<string, number>();
+      const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+      let previous: { key: string; sentence: number } | undefined;
+      for (const t of doc.tokens) {
+        const kept = !t.stop && content.has(t.pos) && (t.type === 'word' || t.type === 'number') && (t.lemma.length > 2 || (t.lemma.length === 2 && !/^\d\d$/.test(t.lemma)));
+        if (!kept) {
+          if (t.type === 'punctuation' || !t.stop) previous = undefined;
+          continue;
+        }
+        const key = t.pos === 'PROPN' ? t.text.charAt(0).toUpperCase() + t.text.slice(1).toLowerCase() : t.lemma.toLowerCase();
+        add(key);
+        if (previous && previous.sentence === t.sentence) add(`${previous.key} ${key}`);
+        previous = { key, sentence: t.sentence };
+      }
+      const byCount = ([a, x]: [string, number], [b, y]: [string, number]) => y - x || (a < b ? -1 : 1);
+      const expected = [...counts].sort(byCount).slice(0, 40);
+      // (an object lists integer-like keys such as "2022" first, whatever the order they were added in)
+      const body = Object.entries(docTerms(doc, { maxTerms: 40 }).terms).filter(([key]) => !key.startsWith('t:')).sort(byCount);
+      expect(body).toEqual(expected);
+      expect(body.some(([key, n]) => key.includes(' ') && n > 1)).toBe(true);
+    }
+  });
 });
 
 describe('groupEvents', () => {
