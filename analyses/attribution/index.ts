@@ -36,7 +36,9 @@ export const attribution: Analysis<AttributionDoc, AttributionSummary> = {
   title: 'Attribution',
   // 2: attribution check model, source rules, sources cut at scraped name seams
   // 3: cue model with the word-pair templates, trained five epochs (cached results are stale)
-  version: '3',
+  // 4: sources step over relative clauses, keep hyphen-glued words whole, are never a time expression
+  //    alone, follow the cue after a '' quote
+  version: '4',
   perDoc: (doc, ctx) => ({
     attributions: extractAttributions(doc, { lexiconFiles: ctx.lexiconFiles, outlets: ctx.outlets, threshold: optionsOf(ctx).threshold }),
   }),

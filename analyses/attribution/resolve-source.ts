@@ -33,8 +33,17 @@ const WINDOW = 4;
 const mentionType = (m: Mention): SourceType =>
   m.type === 'person' ? 'person' : m.type === 'media' ? 'media' : m.type === 'unknown' ? 'unknown' : 'organization';
 
+const RELATIVE = /^(who|which)$/i;
+
+/** End of a source's noun phrase before the relative clause it may carry ("commentators who had spent …"). */
+function phraseEnd(tokens: readonly Token[], start: number, end: number): number {
+  for (let k = start + 1; k < end; k++) if (RELATIVE.test(tokens[k].text)) return k;
+  return end;
+}
+
 /** The last noun or pronoun of a token range: the head of the phrase. */
 function headOf(tokens: readonly Token[], start: number, end: number): number {
+  end = phraseEnd(tokens, start, end);
   // "officials in the capital": the head comes before the prepositional phrase.
   for (let k = start + 1; k < end; k++) if (tokens[k].pos === 'ADP' && !/^['’]s?$/.test(tokens[k].text)) end = k;
   for (let k = end - 1; k >= start; k--) if (['NOUN', 'PROPN', 'PRON'].includes(tokens[k].pos)) return k;
@@ -127,7 +136,7 @@ export function resolveSource(
   const headIndex = headOf(tokens, range.tokenStart, range.tokenEnd);
   // A head glued to the word before the source ("…HaleAides") is read from the source's start.
   const head = tokens[headIndex].start < start ? { ...tokens[headIndex], text: article.text.slice(start, tokens[headIndex].end), lemma: article.text.slice(start, tokens[headIndex].end) } : tokens[headIndex];
-  const typeOfPhrase = () => typeFromHead(nouns, tokens, range.tokenStart, range.tokenEnd, outlets, text, head);
+  const typeOfPhrase = () => typeFromHead(nouns, tokens, range.tokenStart, phraseEnd(tokens, range.tokenStart, range.tokenEnd), outlets, text, head);
   const sentence = head.sentence;
   const step = (t: string, s: number, e: number, rule: string): ResolutionStep => ({ text: t, start: s, end: e, rule });
   const nameOf = (m: Mention) => nameBeforeSeam(article.text, m.name.start, m.end) ?? m.key;
@@ -182,8 +191,10 @@ export function resolveSource(
     }
   }
 
-  // 4. No name to resolve to: the phrase itself, typed by its head.
+  // 4. No name to resolve to: the phrase itself without its relative clause, typed by its head.
   const sourceType = typeOfPhrase();
-  const resolved = sourceType === 'anonymous' ? text.replace(/^(a|an|the|some)\s+/i, '') : text;
+  const clause = phraseEnd(tokens, range.tokenStart, range.tokenEnd);
+  const phrase = clause < range.tokenEnd ? article.text.slice(start, tokens[clause - 1].end) : text;
+  const resolved = sourceType === 'anonymous' ? phrase.replace(/^(a|an|the|some)\s+/i, '') : phrase;
   return { resolved, sourceType, chain: [step(text, start, end, sourceType === 'anonymous' ? 'unnamed source' : 'source phrase')] };
 }

@@ -38,6 +38,45 @@ describe('source rules', () => {
     const found = extract('Six in 10 say the council should resign, according to the survey.');
     expect(sourceOf(found, 'say')).toBe('Six in 10');
   });
+
+  it('takes the name before a long relative clause in commas, passing over an age, not a time phrase inside the clause', () => {
+    const found = extract('Fisherman Tavo Renk, 71, who spent last winter wrapped in blankets in his cabin, said: "Nobody came to help."');
+    const said = found.find((a) => a.cue.text.startsWith('said'));
+    expect(said?.source?.text).toBe('Fisherman Tavo Renk');
+    expect(said?.sourceType).toBe('person');
+  });
+
+  it('gives the cue to the noun a relative clause without commas hangs on, not to the object inside the clause', () => {
+    const found = extract('Local traders who had spent weeks warning of a dry harvest said the council had failed them.');
+    const said = found.find((a) => a.cue.text === 'said');
+    expect(said?.source?.text).toBe('Local traders who had spent weeks warning of a dry harvest');
+    // The name the source goes by leaves the clause out.
+    expect(said?.resolved).toBe('Local traders');
+  });
+
+  it('keeps a word glued by hyphens whole in the source phrase', () => {
+    expect(sourceOf(extract('One father-of-two said: "We waited on the roof all night."'), 'said:')).toBe('One father-of-two');
+    expect(sourceOf(extract('Several pro-harbour campaigners said the pier should stay open.'), 'said')).toBe('Several pro-harbour campaigners');
+  });
+
+  it('reads an apostrophe after a comma as the end of a quote and takes the speaker after the cue, but keeps a possessive', () => {
+    const found = extract("''We are trying to calibrate it right now,'' said Tomas Brel, a pollster for the harbour fund.");
+    expect(sourceOf(found, 'said')).toBe('Tomas Brel');
+    expect(sourceOf(extract("The harbour workers' union said the pier must stay open."), 'said')).toBe("The harbour workers' union");
+  });
+
+  it('takes a share of a group named by a pronoun as one phrase before a relative clause', () => {
+    const found = extract('Two of them, who spoke on condition that they not be named, said the ferry had been sold.');
+    const said = found.filter((a) => a.cue.text === 'said').at(-1);
+    expect(said?.source?.text).toBe('Two of them');
+  });
+
+  it('never takes a time expression on its own as the source', () => {
+    const found = extract('"We will rebuild the pier," said Monday.');
+    expect(found.find((a) => a.cue.text === 'said')?.source).toBeNull();
+    // A phrase that only ends in a time word is still a source.
+    expect(sourceOf(extract('The 46-year-old said the ferry was late.'), 'said')).toBe('The 46-year-old');
+  });
 });
 
 // The rule cues themselves, before the whole-attribution check weighs them.
