@@ -267,7 +267,7 @@ export const attributionEval: Evaluation = {
       metrics,
       // A little under the levels reached (dev cue F1 0.801, source overlap 0.910, content
       // overlap 0.922), so CI catches drops; the cue floor is the target, 0.80.
-      floors: { 'dev.cueF1': 0.8, 'dev.sourceOverlap': 0.9, 'dev.contentOverlap': 0.91 },
+      floors: { 'dev.cueF1': 0.8, 'dev.sourceOverlap': 0.91, 'dev.contentOverlap': 0.92 },
       notes,
     };
   },
