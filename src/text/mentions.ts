@@ -219,11 +219,23 @@ function anyTaken(flags: Uint8Array, from: number, to: number): boolean {
   return false;
 }
 
+/** One token that is a capitalised word hyphenated to a lower-case one ("Ex-minister", as wink keeps some whole). */
+const HYPHENATED_LOWER = /^\p{Lu}[^-‐\s]*[-‐]\p{Ll}/u;
+
+/** Whether tokens `at`, `at + 1` are a hyphen glued to the word before it and a lower-case word glued after it. */
+function gluedToLowerCase(tokens: readonly Token[], at: number): boolean {
+  const hyphen = tokens[at];
+  const next = tokens[at + 1];
+  return !!hyphen && !!next && (hyphen.text === '-' || hyphen.text === '‐') && tokens[at - 1].end === hyphen.start && hyphen.end === next.start && /^\p{Ll}/u.test(next.text);
+}
+
 /** Turns one capitalised run into a mention (or nothing: demonyms, lone title words, sentence-initial common nouns). */
 function fromRun(text: string, tokens: readonly Token[], start: number, end: number, cues: MentionCues): Mention | undefined {
   const run = end - start === 1 ? [tokens[start]] : tokens.slice(start, end);
   const lowerRun = run.map(bare);
   if (lowerRun.every((w) => CALENDAR_WORDS.has(w))) return undefined;
+  // "Passers-by", "Ex-minister": one capitalised word glued by a hyphen to a lower-case word is a compound, not a name
+  if (run.length === 1 && (HYPHENATED_LOWER.test(run[0].text) || gluedToLowerCase(tokens, end))) return undefined;
   const hasTitle = (w: string) => cues.titles.has(w) || cues.honorifics.has(w);
   if (!run.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !lowerRun.some(hasTitle) && !hasPhrase(cues.places, lowerRun)) return undefined;
 

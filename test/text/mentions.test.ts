@@ -77,6 +77,11 @@ describe('findMentions', () => {
     expect(ms.map((m) => m.name.text)).toEqual(['June Carter Vell']);
   });
 
+  it('does not take a capitalised word glued to a lower-case one for a name, but keeps hyphenated names', () => {
+    const ms = mentionsOf('Passers-by said the Ex-minister left. Anna-Lena Korr and Pro-Velmora groups stayed.');
+    expect(ms.map((m) => m.name.text)).toEqual(['Anna-Lena Korr', 'Pro-Velmora']);
+  });
+
   it('does not make mentions of demonyms or lone titles', () => {
     const ms = mentionsOf('Russian speakers asked the Foreign Minister about it.');
     expect(ms.map((m) => m.text)).toEqual([]);
