@@ -7,12 +7,13 @@ import { html } from '../../src/report/html.js';
 import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
 import type { EventsSummary } from './types.js';
+import { plural } from '../../src/report/messages.js';
 
 function agreementSentence(summary: EventsSummary, kit: ReportKit): string {
   const a = summary.agreement;
   if (!a) return 'No article came with an event id, so every event below was found by grouping similar stories.';
   return (
-    `${a.items} articles came with event ids; grouping them by content alone agrees with those ids at ` +
+    `${plural(a.items, 'article')} came with event ids; grouping them by content alone agrees with those ids at ` +
     `B³ precision ${kit.number(a.precision, 2)}, recall ${kit.number(a.recall, 2)} (F1 ${kit.number(a.f1, 2)}).`
   );
 }

@@ -12,6 +12,7 @@ import { distinctiveCaption, eventContrast, overviewIntro, scatterCaption } from
 import type { TermsGroupSummary, TermsSummary } from './summarize.js';
 import type { KeyTerm, KwicRow } from './types.js';
 import { CAPS, cliNote } from '../../src/report/caps.js';
+import { plural } from '../../src/report/messages.js';
 
 /** Outlets listed with their terms on the overview (the table keeps all). */
 const LISTED_OUTLETS = 12;
@@ -45,7 +46,7 @@ export function termsOverview(summary: TermsSummary, corpus: CorpusIndex, kit: R
     join(
       summary.outlets
         .slice(0, LISTED_OUTLETS)
-        .map((o) => html`<div class="terms-outlet"><h4>${kit.outlet(o.group)} <small>${kit.number(o.docs)} articles, ${kit.number(o.tokens)} tokens</small></h4>${groupTerms(o, kit, 10, KWIC_LINES.overview)}</div>`),
+        .map((o) => html`<div class="terms-outlet"><h4>${kit.outlet(o.group)} <small>${plural(o.docs, 'article')}, ${plural(o.tokens, 'token')}</small></h4>${groupTerms(o, kit, 10, KWIC_LINES.overview)}</div>`),
     ),
   );
   const scatter = scatterChart(summary);
@@ -88,7 +89,7 @@ export function termsEventView(summary: TermsSummary, event: string, corpus: Cor
   const withTerms = found.outlets.filter((o) => o.top.length);
   const listed = largest.filter((o) => o.top.length);
   parts.push(
-    join(listed.map((o) => html`<div class="terms-outlet"><h4>${kit.outlet(o.group)} <small>${kit.number(o.docs)} articles</small></h4>${groupTerms(o, kit, 5, KWIC_LINES.event)}</div>`)),
+    join(listed.map((o) => html`<div class="terms-outlet"><h4>${kit.outlet(o.group)} <small>${plural(o.docs, 'article')}</small></h4>${groupTerms(o, kit, 5, KWIC_LINES.event)}</div>`)),
   );
   if (withTerms.length > listed.length) {
     parts.push(html`<p class="muted">${withTerms.length - listed.length} more outlets with distinctive terms on this event; <code>framelens keyness</code> lists them.</p>`);

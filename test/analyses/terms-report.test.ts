@@ -57,6 +57,9 @@ describe('terms and variants report sections on the sample corpus', () => {
     const { k } = kit();
     const section = terms.eventView!(termsSummary, 'border-clash', result.index, k)!;
     expect(section.html.value).toMatch(/For this event, [^.]+ says “[^”]+” \((twice|\d+ times); the others (never|once|twice|\d+ times)\)/);
+    // Outlets with one article on the event say so in the singular.
+    expect(section.html.value).toContain('<small>1 article</small>');
+    expect(section.html.value).not.toContain('<small>1 articles</small>');
   });
 
   it('shows the variant sets the corpus uses, with example links, and highlights matches', () => {
