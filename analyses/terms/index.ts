@@ -19,6 +19,8 @@ export const terms: Analysis<PackedTermsDoc, TermsSummary> = {
   title: 'Word choice',
   // 2: perDoc returns the packed token stream
   version: '2',
+  // 2: an outlet's own name (brand word, one-word aliases) is not among its distinctive terms
+  summaryVersion: '2',
   perDoc: (doc) => packedTermsDocFromAnalyzed(doc),
   summarize: (perDoc, corpus, ctx) => summarizeTerms(perDoc, corpus, (ctx.options.terms ?? {}) as TermsAnalysisOptions),
   charts(summary, corpus) {

@@ -10,6 +10,7 @@ import { forEachNgramOfForms, ngramInput } from './ngrams.js';
 import { kwicRow, wordIndices } from './kwic.js';
 import { KeynessVocabulary, sparseKeyness } from './sparse-keyness.js';
 import { termsDocOf, type PackedTermsDoc } from './terms-codec.js';
+import { isOwnName, ownNameWords } from './own-name.js';
 import { frequentTerms, ratePer10k } from './term-counts.js';
 import { GroupSummer, TermTableBuilder, termId, type SparseGroup, type TermTable } from './term-table.js';
 import type { CountOptions, GroupKeyness, KeyTerm, KwicRow, TermsDoc, TermsDocWithMeta } from './types.js';
@@ -157,19 +158,27 @@ export function summarizeTerms(perDoc: TermsDocs, corpus: CorpusIndex, options: 
   };
 }
 
+const ownNames = new Map<string, Set<string>>();
+
+function withoutOwnName(outlet: string, top: KeyTerm[]): KeyTerm[] {
+  const own = ownNames.get(outlet) ?? ownNames.set(outlet, ownNameWords(outlet)).get(outlet)!;
+  return own.size ? top.filter((t) => !isOwnName(t.term, own)) : top;
+}
+
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
   if (value === undefined) map.set(key, (value = make()));
   return value;
 }
 
+/** Per-outlet summaries (outlet groups, or outlets within an event); an outlet's own name is not among its top terms (own-name.ts). */
 function groupSummaries(groups: SparseGroup[], scores: GroupKeyness[], terms: readonly string[], frequent: number): TermsGroupSummary[] {
   const byGroup = new Map(scores.map((s) => [s.group, s]));
   return groups.map((g) => ({
     group: g.name,
     docs: g.docs,
     tokens: g.tokens,
-    top: byGroup.get(g.name)?.top ?? [],
+    top: withoutOwnName(g.name, byGroup.get(g.name)?.top ?? []),
     bottom: byGroup.get(g.name)?.bottom ?? [],
     frequent: frequentTerms(g, terms, frequent),
     examples: {},
