@@ -10,6 +10,8 @@ import type { Attribution } from '../../analyses/attribution/types.js';
 const doc = (text: string) => analyzeDoc({ id: 'r', outlet: 'Northern Ledger', title: '', text } as Article, { outlets: ['Northern Ledger'] });
 const extract = (text: string, check?: AttributionCheck | null) => extractAttributions(doc(text), { outlets: ['Northern Ledger'], check });
 const sourceOf = (found: Attribution[], cue: string) => found.find((a) => a.cue.text.split(' ')[0] === cue)?.source?.text;
+/** The source of the sentence's last "said" (the first may sit inside a relative clause). */
+const lastSaidSource = (text: string) => extract(text).filter((a) => a.cue.text === 'said').at(-1)?.source?.text;
 
 describe('source rules', () => {
   it('takes a name standing between commas right before the cue as the source', () => {
@@ -18,9 +20,7 @@ describe('source rules', () => {
   });
 
   it('takes the noun phrase before a "who" clause in commas, not the subject inside the clause', () => {
-    const found = extract('Barkwell, who said he usually votes early, said the queues were too long this year.');
-    const said = found.filter((a) => a.cue.text === 'said').at(-1);
-    expect(said?.source?.text).toBe('Barkwell');
+    expect(lastSaidSource('Barkwell, who said he usually votes early, said the queues were too long this year.')).toBe('Barkwell');
   });
 
   it('gives a "citing" cue to the one who cites, not to what is cited', () => {
@@ -66,9 +66,7 @@ describe('source rules', () => {
   });
 
   it('takes a share of a group named by a pronoun as one phrase before a relative clause', () => {
-    const found = extract('Two of them, who spoke on condition that they not be named, said the ferry had been sold.');
-    const said = found.filter((a) => a.cue.text === 'said').at(-1);
-    expect(said?.source?.text).toBe('Two of them');
+    expect(lastSaidSource('Two of them, who spoke on condition that they not be named, said the ferry had been sold.')).toBe('Two of them');
   });
 
   it('never takes a time expression on its own as the source', () => {
