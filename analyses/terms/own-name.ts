@@ -7,13 +7,12 @@
  * (summarize.ts). The other words of a name often name a place ("Velmora", "Washington"), whose
  * use is word choice, and are kept. Terms are lower case, as the terms analysis counts them.
  */
-import { loadOutletAliases, type OutletAliases } from '../../src/corpus/outlets.js';
+import { isDomain, loadOutletAliases, outletKey, type OutletAliases } from '../../src/corpus/outlets.js';
 
 let aliases: OutletAliases | undefined;
 
 /** Name words that are everyday words too ("Kestria Today", "Fox News"): never left out. */
 const EVERYDAY_NAME_WORDS = new Set(['the', 'news', 'daily', 'times', 'post', 'today', 'press', 'report', 'world', 'online', 'live', 'media', 'network', 'journal', 'review']);
-const DOMAIN = /^[\w-]+(\.[\w-]+)+$/;
 
 /** The own-name words of `outlet`. */
 export function ownNameWords(outlet: string): Set<string> {
@@ -28,7 +27,8 @@ export function ownNameWords(outlet: string): Set<string> {
   for (const entry of aliases.entries) {
     if (entry.name !== outlet) continue;
     for (const alias of entry.aliases) {
-      const word = DOMAIN.test(alias) ? alias.replace(/^www\./, '').split('.')[0] : alias;
+      const key = outletKey(alias); // lower case, without scheme, www. or path
+      const word = isDomain(key) ? key.split('.')[0] : alias;
       if (/^[\p{L}\p{N}]+$/u.test(word)) add(word);
     }
   }

@@ -62,11 +62,7 @@ function pipelineOptions(opts: PipelineCliOptions) {
   const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new FramelensError(messages.badJobs(String(opts.jobs)));
   const analyses = opts.analyses ? opts.analyses.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-  try {
-    selectAnalyses(analyses);
-  } catch (error) {
-    throw new FramelensError((error as Error).message.replace(/^framelens: /, ''));
-  }
+  selectAnalyses(analyses); // throws "framelens: unknown analysis …", which the CLI prints as it is
   checkLexiconFiles(opts.lexicon ?? []);
   return { jobs, analyses };
 }

@@ -64,7 +64,8 @@ export function outletKey(name: string): string {
   return key.replace(/^the /, '');
 }
 
-const isDomain = (s: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(s);
+/** A host name such as `rt.com` (lower case, as outletKey leaves it). */
+export const isDomain = (s: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(s);
 
 function addEntries(table: OutletAliases, entries: OutletEntry[]): void {
   for (const entry of entries) {

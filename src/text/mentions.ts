@@ -22,6 +22,7 @@
  */
 import type { Span } from '../corpus/article.js';
 import { span } from '../corpus/article.js';
+import { CALENDAR_WORDS } from './calendar-words.js';
 import { gluePoints, nameBeforeSeam } from './glued-names.js';
 import { mediaMatcher } from './media-names.js';
 import { mentionCues, type MentionCues } from './mention-cues.js';
@@ -37,14 +38,10 @@ export interface MentionOptions {
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'la']);
 const NAME_POS = new Set(['NOUN', 'ADJ', 'X', 'NUM']);
 /**
- * Days and months: capitalised and tagged as proper nouns, but a run of nothing else ("on
- * Monday", "in June") is a date, not a name. "May" is left out: alone it is as often a surname.
- * A name that starts with one ("June Carter") is a longer run and stays.
+ * A run of day and month names only ("on Monday", "in June") is a date, not a name; "May" alone
+ * is as often a surname and stays. A name that starts with one ("June Carter") is a longer run.
  */
-const CALENDAR_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-]);
+const isDateRun = (lowerRun: readonly string[]) => lowerRun.every((w) => w !== 'may' && CALENDAR_WORDS.has(w));
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 /** Upper-case first letter; ASCII decided by code because this runs on every token. */
@@ -233,7 +230,7 @@ function gluedToLowerCase(tokens: readonly Token[], at: number): boolean {
 function fromRun(text: string, tokens: readonly Token[], start: number, end: number, cues: MentionCues): Mention | undefined {
   const run = end - start === 1 ? [tokens[start]] : tokens.slice(start, end);
   const lowerRun = run.map(bare);
-  if (lowerRun.every((w) => CALENDAR_WORDS.has(w))) return undefined;
+  if (isDateRun(lowerRun)) return undefined;
   // "Passers-by", "Ex-minister": one capitalised word glued by a hyphen to a lower-case word is a compound, not a name
   if (run.length === 1 && (HYPHENATED_LOWER.test(run[0].text) || gluedToLowerCase(tokens, end))) return undefined;
   const hasTitle = (w: string) => cues.titles.has(w) || cues.honorifics.has(w);
