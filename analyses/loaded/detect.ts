@@ -13,7 +13,7 @@ import { SCORED_CATEGORIES, type KeptSentence, type LoadedDoc, type LoadedMarker
 import { type LexiconHit, type LoadedMatcher } from './lexicons.js';
 import { findSpeechCues, isVerbUse } from './speech-cues.js';
 import { classifyQuotes, type ClassifiedQuote } from './quote-classes.js';
-import { buildTokenContext, lemmaOf, tokenFeatures } from './features.js';
+import { buildTokenContext, tokenFeatures } from './features.js';
 import { scoreFeatures, type LoadedModel, type TokenScore } from './model.js';
 import { lemmaWeight, scoreTokens } from './token-scores.js';
 import { decodeSpans, type TokenSpan } from './decode-spans.js';
@@ -67,7 +67,8 @@ function draftMarkers(doc: AnalyzedDoc, resources: LoadedResources, options: Loa
     const entry = hit.entry;
     markers.push({
       start: hit.start, end: hit.end, text: hit.text, category: hit.category, subcategory: entry.subcategory,
-      key: doc.tokens.slice(hit.tokenStart, hit.tokenEnd).map(lemmaOf).join(' '),
+      // The entry's own term ("foreign-backed", "claim"): what the lexicon lists and a reader knows.
+      key: entry.term,
       score: 1, reason: lexiconReason(hit.lexicon, entry.term, entry.note ?? ''),
       ...(scores ? { learned: flagged(hit.tokenStart, hit.tokenEnd) } : {}),
     });
@@ -199,12 +200,27 @@ function strongestToken(scores: TokenScores, from: number, to: number): number {
   return best;
 }
 
+/**
+ * A learned phrase as a reader would write it, for the top-item counts: its words in lower case
+ * (names kept as written) with the text's own spacing, so "foreign-backed" and "wheat, potatoes"
+ * read as in the article. Lemmas ("crop have be flood") grouped nothing: learned phrases rarely recur.
+ */
+export function phraseKey(doc: AnalyzedDoc, from: number, to: number): string {
+  let key = '';
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i];
+    if (i > from && doc.tokens[i - 1].end < t.start) key += ' ';
+    key += t.pos === 'PROPN' ? t.text : t.text.toLowerCase();
+  }
+  return key;
+}
+
 /** Writes the key and reason of each learned marker: its explaining token's top features, then the phrase note. */
 function explainLearned(doc: AnalyzedDoc, markers: readonly Draft[], scores: TokenScores, explainAt: ReadonlyMap<Draft, LearnedSpan>, notes: ReadonlyMap<Draft, string>): void {
   for (const m of markers) {
     const span = explainAt.get(m);
     if (!span) continue;
-    m.key = doc.tokens.slice(span.tokenStart, span.tokenEnd).map((t) => (t.pos === 'PROPN' ? t.text : lemmaOf(t))).join(' ');
+    m.key = phraseKey(doc, span.tokenStart, span.tokenEnd);
     const best: TokenScore = span.best < 0 ? { p: 0, top: [] } : scores.explain(span.best);
     m.reason = modelReason(best.p, best.top.map((c) => `${describeFeature(c.feature)} (+${c.weight.toFixed(2)})`)) + (notes.get(m) ?? '');
   }

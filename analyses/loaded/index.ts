@@ -45,7 +45,8 @@ export const loaded: Analysis<LoadedDoc, LoadedSummary> = {
   id: 'loaded',
   title: 'Loaded language',
   // 2: phrase model (learned spans scored as whole phrases; reasons say so)
-  version: '2',
+  // 3: readable top-item keys (a lexicon hit's entry term, a learned phrase's own words)
+  version: '3',
   perDoc: (doc, ctx) => detectLoaded(doc, loadedResources(ctx.lexiconFiles), optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx) => summarizeLoaded(perDoc, corpus, optionsOf(ctx)),
   charts(summary, corpus) {

@@ -37,6 +37,13 @@ function ratesTable(id: string, summary: LoadedSummary, stats: Record<string, Gr
   );
 }
 
+/** "label (dehumanizing)"; a subcategory the category label already names ("learned") is not repeated. */
+function kindLabel(e: Pick<LoadedExample, 'category' | 'subcategory'>): string {
+  if (e.category === 'quote') return keyLabel(`quote:${e.subcategory}`);
+  const label = keyLabel(e.category);
+  return e.subcategory && !label.includes(`(${e.subcategory})`) ? `${label} (${e.subcategory})` : label;
+}
+
 function topItems(stats: GroupStats | undefined, key: string): string {
   return (stats?.top[key] ?? []).slice(0, 5).map(([item, n]) => `${item} (${n})`).join(', ');
 }
@@ -50,7 +57,7 @@ function examplesTable(id: string, all: LoadedExample[], kit: ReportKit, max: nu
   const examples = roundRobin(spread, (e) => e.outlet, CAPS.perOutlet, max);
   const rows = examples.map((e) => ({
     ...e,
-    kind: keyLabel(e.category === 'quote' ? `quote:${e.subcategory}` : e.category) + (e.subcategory && e.category !== 'quote' ? ` (${e.subcategory})` : ''),
+    kind: kindLabel(e),
     quote: e.quoteClass ? QUOTE_CLASS_LABELS[e.quoteClass] : '',
     context: e.sentence?.text ?? '',
   }));

@@ -33,7 +33,7 @@ export interface LoadedMarker {
   category: LoadedCategory;
   /** Lexicon subcategory (`delegitimizing`, `doubting` …), the quote class for quotes, `learned` for model finds. */
   subcategory?: string;
-  /** Normalised key for top-item counts (lemma form, lower case). */
+  /** Key for top-item counts: a lexicon hit's entry term, a learned phrase's words in lower case (detect.ts phraseKey), a quote's text. */
   key: string;
   /** Class of the quote the marker sits in (for `quote` markers: its own class). */
   quoteClass?: QuoteClass;

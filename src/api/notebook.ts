@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { escapeHtml } from '../report/html.js';
+import { plural } from '../report/messages.js';
 
 const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
 
@@ -61,7 +62,7 @@ export function tableHtml(rows: readonly object[], options: { columns?: string[]
     .slice(0, limit)
     .map((r) => `<tr>${columns.map((c) => `<td>${cell(r[c])}</td>`).join('')}</tr>`)
     .join('');
-  const more = rows.length > limit ? `<p>${rows.length - limit} more rows not shown</p>` : '';
+  const more = rows.length > limit ? `<p>${plural(rows.length - limit, 'more row')} not shown</p>` : '';
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${more}`;
 }
 

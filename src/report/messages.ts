@@ -80,8 +80,9 @@ export const messages = {
     );
   },
   rowsOmitted(omitted: number, total: number, more?: string): string {
-    const where = more ? ` ${more}` : ' They were left out to keep the report within its size budget.';
-    return `${plural(omitted, 'more row')} of ${nf.format(total)} ${omitted === 1 ? 'is' : 'are'} not in this table (the CSV download has the ${nf.format(total - omitted)} shown).${where}`;
+    const shown = total - omitted;
+    const where = more ? `. ${more}` : `; the other ${nf.format(omitted)} were left out to keep the report within its size budget.`;
+    return `${nf.format(shown)} of ${nf.format(total)} rows ${shown === 1 ? 'is' : 'are'} in this table and its CSV download${where}`;
   },
   eventsOverBudget(events: number, paged: number, maxBytes: number): string {
     const kept = paged === 0 ? 'no event has its own page; they are' : `the ${plural(paged, 'largest event')} ${paged === 1 ? 'has its' : 'have their'} own page; the others are`;

@@ -73,6 +73,14 @@ describe('lexicon markers', () => {
     expect(doc.markers.find((m) => m.text === 'puppet regimes')?.category).toBe('label');
   });
 
+  it('counts top items under the lexicon entry a reader knows, not a lemma string', () => {
+    const doc = run('Foreign-backed militants stormed the depot, and the regimes claimed victory.');
+    const keyOf = (text: string) => doc.markers.find((m) => m.text === text && m.category !== 'loaded')?.key;
+    expect(keyOf('Foreign-backed')).toBe('foreign-backed');
+    expect(keyOf('regimes')).toBe('regime');
+    expect(keyOf('claimed')).toBe('claim');
+  });
+
   it('a user lexicon adds terms and overrides the note of a shipped entry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'loaded-lex-'));
     const file = join(dir, 'mine.json');
@@ -96,6 +104,11 @@ describe('the learned model', () => {
       expect(m.score).toBeGreaterThan(0);
     }
     expect(learned.map((m) => m.text).join(' ')).toMatch(/incompetent|clueless|venomous/);
+  });
+
+  it('keys a learned phrase by its own words as written, lower-cased', () => {
+    const doc = run('The incompetent, clueless bureaucrats wrecked the disgraceful scheme once again! Their hateful, venomous screeds poisoned everything.');
+    for (const m of doc.markers.filter((x) => x.category === 'loaded')) expect(m.key).toBe(m.text.toLowerCase());
   });
 
   it('flags nothing learned in a plain factual sentence', () => {

@@ -10,7 +10,7 @@ describe('notebook display outside a notebook', () => {
   it('builds an escaped HTML table with a note on the rows left out', () => {
     const html = tableHtml([{ name: '<b>Vell</b>', n: 1 }, { name: 'Orn', n: 2 }], { limit: 1 });
     expect(html).toContain('<td>&lt;b&gt;Vell&lt;/b&gt;</td>');
-    expect(html).toContain('1 more rows not shown');
+    expect(html).toContain('1 more row not shown');
   });
 
   it('wraps a Vega-Lite spec as the MIME bundle Jupyter renders', () => {

@@ -79,7 +79,7 @@ describe('createKit', () => {
     const table = kit.table('capped', [{ key: 'i', label: 'I', numeric: true }], rows, { maxRows: 20, total: 45, more: 'framelens loaded lists all.' }).value;
     const json = /data-table-data="capped">(.*?)<\/script>/s.exec(table)![1];
     expect(JSON.parse(json).rows.map((r: number[]) => r[0])).toEqual(rows.slice(0, 20).map((r) => r.i));
-    expect(table).toContain('25 more rows of 45 are not in this table (the CSV download has the 20 shown). framelens loaded lists all.');
+    expect(table).toContain('20 of 45 rows are in this table and its CSV download. framelens loaded lists all.');
   });
 
   it('caps every table at 1,000 rows unless told otherwise', () => {
