@@ -9,7 +9,7 @@
 import type { Analysis, AnalysisContext, Highlight } from '../types.js';
 import { ratesChart, voiceChart } from './charts.js';
 import { detectLoaded, type LoadedResources } from './detect.js';
-import { compileLoadedLexicon, loadLoadedLexicons } from './lexicons.js';
+import { compileLoadedLexicon, loadLoadedLexicons, loadPeopleNouns } from './lexicons.js';
 import { CATEGORY_LABELS, QUOTE_CLASS_LABELS } from './messages.js';
 import { loadModel } from './model.js';
 import { loadedEventView, loadedOverview } from './report.js';
@@ -24,7 +24,7 @@ export function loadedResources(extraFiles: readonly string[] = [], options: { m
   const key = JSON.stringify([extraFiles, options.model ?? '']);
   let resources = resourceCache.get(key);
   if (!resources) {
-    resources = { matcher: compileLoadedLexicon(loadLoadedLexicons(extraFiles)), model: loadModel(options.model) };
+    resources = { matcher: compileLoadedLexicon(loadLoadedLexicons(extraFiles), loadPeopleNouns(extraFiles)), model: loadModel(options.model) };
     resourceCache.set(key, resources);
   }
   return resources;
@@ -46,7 +46,8 @@ export const loaded: Analysis<LoadedDoc, LoadedSummary> = {
   title: 'Loaded language',
   // 2: phrase model (learned spans scored as whole phrases; reasons say so)
   // 3: readable top-item keys (a lexicon hit's entry term, a learned phrase's own words)
-  version: '3',
+  // 4: labels with a literal sense count only when said of people (said-of-people.ts)
+  version: '4',
   perDoc: (doc, ctx) => detectLoaded(doc, loadedResources(ctx.lexiconFiles), optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx) => summarizeLoaded(perDoc, corpus, optionsOf(ctx)),
   charts(summary, corpus) {

@@ -7,6 +7,7 @@
 import type { AnalyzedDoc } from '../../src/text/types.js';
 import { compileLexicon, loadLexicons, type LexiconEntry, type LexiconMatch } from '../../src/text/lexicon.js';
 import { LEXICON_CATEGORIES, type LexiconCategory } from './types.js';
+import { saidOfPeople } from './said-of-people.js';
 
 export type { LexiconEntry } from '../../src/text/lexicon.js';
 
@@ -23,20 +24,28 @@ export function loadLoadedLexicons(extraFiles: readonly string[] = []): LexiconE
   return loadLexicons(LOADED_LEXICONS, extraFiles).entries.filter((e) => (LEXICON_CATEGORIES as readonly string[]).includes(e.category));
 }
 
+/** Lemmas of the nouns for people (data/lexicons/people.json plus `extraFiles` named "people"), read by said-of-people.ts. */
+export function loadPeopleNouns(extraFiles: readonly string[] = []): Set<string> {
+  return new Set(loadLexicons(['people'], extraFiles).entries.map((e) => e.term.toLowerCase()));
+}
+
 /** A compiled matcher over a fixed list of entries. */
 export interface LoadedMatcher {
   match(doc: AnalyzedDoc): LexiconHit[];
 }
 
-/** Compiles entries once; `match` returns every hit (overlaps are resolved in detect.ts). */
-export function compileLoadedLexicon(entries: readonly LexiconEntry[]): LoadedMatcher {
+/**
+ * Compiles entries once; `match` returns every hit (overlaps are resolved in detect.ts), except
+ * hits of entries marked `people` that are not said of people (said-of-people.ts).
+ */
+export function compileLoadedLexicon(entries: readonly LexiconEntry[], people: ReadonlySet<string> = new Set()): LoadedMatcher {
   const matcher = compileLexicon(entries);
   return {
     match(doc) {
       // The matches are new objects of this call: tag them in place rather than copy each.
       const hits = matcher.match(doc, { overlaps: 'all' }) as LexiconHit[];
       for (const hit of hits) hit.category = hit.entry.category as LexiconCategory;
-      return hits;
+      return hits.filter((hit) => !hit.entry.people || saidOfPeople(doc, hit, people));
     },
   };
 }

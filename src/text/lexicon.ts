@@ -28,6 +28,11 @@ export interface LexiconEntry {
   note?: string;
   /** `lemma` (default): inflected forms match too; `surface`: the written form only. */
   match?: 'lemma' | 'surface';
+  /**
+   * Only where it is said of people: a label with an everyday literal sense ("animal", "rat",
+   * "swarm"). Read by the loaded-language analysis (analyses/loaded/said-of-people.ts).
+   */
+  people?: boolean;
   /** `insensitive` (default) or `sensitive` (exact case: "Kiev" but not "kiev"). */
   case?: 'insensitive' | 'sensitive';
   /** Name of the lexicon the entry came from (set by loadLexicon). */
