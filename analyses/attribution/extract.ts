@@ -170,8 +170,16 @@ export function extractCandidates(doc: AnalyzedDoc, options: ExtractOptions = {}
   }
   if (options.nested) return { attributions: out, facts };
   const factsOf = new Map(out.map((a, i) => [a, facts[i]]));
-  const kept = outermost(out, text);
+  const kept = outermost(out, text).filter((a, _, all) => !insideSource(a, all));
   return { attributions: kept, facts: kept.map((a) => factsOf.get(a)!) };
+}
+
+/**
+ * Whether the cue of `a` lies inside the source of another attribution: "answered" in "A woman
+ * who answered the phone said …" describes the one who speaks, it reports nothing.
+ */
+function insideSource(a: Attribution, all: readonly Attribution[]): boolean {
+  return all.some((b) => b !== a && b.source !== null && b.source.start <= a.cue.start && a.cue.end <= b.source.end);
 }
 
 /**

@@ -59,10 +59,32 @@ export function findCues(
     // A trailing adverb ("quoted as saying afterwards") is a modifier, not part of the cue.
     let last = end;
     while (last - 1 > i && tokens[last - 1].pos === 'ADV') last--;
-    if (hasContentWord(tokens, i, last)) cues.push(candidate(tokens, scores, i, last));
+    const from = relativeClauseEnd(tokens, i, last);
+    if (hasContentWord(tokens, from, last)) cues.push(candidate(tokens, scores, from, last));
     i = end;
   }
   return { cues: addRuleCues(cues, tokens, text), scores };
+}
+
+const RELATIVE = /^(?:who|which|that)$/i;
+const OBJECT_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+
+/**
+ * Where the main clause's cue starts in the span `[start, end)` when the span runs from the verb
+ * of a relative clause over its object into the main verb: in "A man who answered the phone said
+ * 'no comment'" the classifier's strong tokens "answered the phone said" join, but the cue is
+ * "said" and "a man who answered the phone" its source. Returns `start` for every other span
+ * ("said in a statement", "was quoted as saying"). Splitting every verb–noun–verb span instead
+ * (also "the call said" after "who took") cost cue recall on PolNeAR (train F1 0.828 → 0.827).
+ */
+function relativeClauseEnd(tokens: readonly FeatureToken[], start: number, end: number): number {
+  if (start === 0 || !RELATIVE.test(tokens[start - 1].text) || tokens[start].pos !== 'VERB') return start;
+  let object = false;
+  for (let k = start + 1; k < end; k++) {
+    if (OBJECT_POS.has(tokens[k].pos)) object = true;
+    else if (object && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX')) return k;
+  }
+  return start;
 }
 
 /** Spans of auxiliaries, prepositions or determiners alone ("has", "about") are fragments, not cues. */

@@ -38,7 +38,9 @@ export const attribution: Analysis<AttributionDoc, AttributionSummary> = {
   // 3: cue model with the word-pair templates, trained five epochs (cached results are stale)
   // 4: sources step over relative clauses, keep hyphen-glued words whole, are never a time expression
   //    alone, follow the cue after a '' quote
-  version: '4',
+  // 5: a cue no longer runs from a relative clause's verb into the main verb ("who answered the
+  //    phone said"); text layer 5 mentions (places, no demonyms) change source types
+  version: '5',
   perDoc: (doc, ctx) => ({
     attributions: extractAttributions(doc, { lexiconFiles: ctx.lexiconFiles, outlets: ctx.outlets, threshold: optionsOf(ctx).threshold }),
   }),

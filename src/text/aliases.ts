@@ -3,6 +3,7 @@
  * another are one person. Runs after the text layer over all AnalyzedDocs (mentions are keyed
  * within each document first, in mentions.ts).
  */
+import { formedFromPlace } from './name-evidence.js';
 import type { AnalyzedDoc, MentionType } from './types.js';
 
 export interface AliasEntry {
@@ -18,7 +19,10 @@ export interface AliasEntry {
 export type AliasIndex = Map<string, AliasEntry>;
 
 export interface AliasOptions {
-  /** Rewrite `Mention.key` (and a one-word mention's type) in the docs to the merged key. Default true. */
+  /**
+   * Rewrite `Mention.key` (and a one-word mention's type) in the docs to the merged key, and type
+   * as places the untyped mentions of a one-word name other articles show to be a place. Default true.
+   */
   rekey?: boolean;
 }
 
@@ -31,22 +35,45 @@ export interface AliasOptions {
 const MAX_SURNAME_SHARE = 5;
 
 /**
+ * Share of the articles naming a one-word key that must show it in a place context before its
+ * untyped mentions elsewhere become places: a place is put in place ("in X", "near X") by many of
+ * the articles that name it, a company or a disease only now and then ("in Amazon", "in Ebola").
+ */
+const MIN_PLACE_SHARE = 0.2;
+
+/**
  * Merges mention keys across the corpus: a one-word key that is the last word of exactly one
  * longer person key (the most frequent one when several) joins it, unless the one-word key is
  * mostly typed as something other than a person, or is used far more often (MAX_SURNAME_SHARE).
+ * A one-word key typed place in at least a fifth of the articles naming it (mentions.ts found it
+ * in a place context there: "in X", "the mayor of X") and never person, organization or media is
+ * a place wherever it was left untyped, unless it is the demonym of another one-word name
+ * ("Santheran" beside "Santhera").
  */
 export function buildAliasIndex(docs: readonly AnalyzedDoc[], options: AliasOptions = {}): AliasIndex {
   const personCounts = new Map<string, number>();
-  const oneWord = new Map<string, { count: number; notPerson: number }>();
+  // per one-word key: mentions, those typed other than person, those typed person, organization or media, articles, articles typing it place
+  const oneWord = new Map<string, { count: number; notPerson: number; named: number; docs: number; placeDocs: number }>();
   for (const doc of docs) {
+    const here = new Set<string>();
+    const placeHere = new Set<string>();
     for (const m of doc.mentions) {
       if (m.key.includes(' ')) {
         if (m.type === 'person') personCounts.set(m.key, (personCounts.get(m.key) ?? 0) + 1);
         continue;
       }
-      const seen = oneWord.get(m.key) ?? { count: 0, notPerson: 0 };
+      const seen = oneWord.get(m.key) ?? { count: 0, notPerson: 0, named: 0, docs: 0, placeDocs: 0 };
       seen.count++;
+      if (!here.has(m.key)) {
+        here.add(m.key);
+        seen.docs++;
+      }
+      if (m.type === 'place' && !placeHere.has(m.key)) {
+        placeHere.add(m.key);
+        seen.placeDocs++;
+      }
       if (m.type !== 'person' && m.type !== 'unknown') seen.notPerson++;
+      if (m.type !== 'place' && m.type !== 'unknown') seen.named++;
       oneWord.set(m.key, seen);
     }
   }
@@ -59,8 +86,15 @@ export function buildAliasIndex(docs: readonly AnalyzedDoc[], options: AliasOpti
   for (const [surname, key] of bySurname) {
     const seen = oneWord.get(surname);
     if (seen && (2 * seen.notPerson > seen.count || seen.count > MAX_SURNAME_SHARE * personCounts.get(key)!)) bySurname.delete(surname);
+    else if (notAFullName(key)) bySurname.delete(surname);
   }
   const resolve = (key: string) => (key.includes(' ') ? key : (bySurname.get(key) ?? key));
+  const places = new Set<string>();
+  for (const [key, seen] of oneWord) {
+    // a demonym of another name of the corpus ("Santheran" beside "Santhera") is no place, whatever its context
+    const demonym = formedFromPlace(key.toLowerCase(), (place) => oneWord.has(place[0].toUpperCase() + place.slice(1)));
+    if (seen.placeDocs > 0 && seen.placeDocs >= MIN_PLACE_SHARE * seen.docs && seen.named === 0 && !bySurname.has(key) && !demonym) places.add(key);
+  }
 
   const forms = new Map<string, Map<string, number>>();
   const types = new Map<string, Map<MentionType, number>>();
@@ -69,11 +103,13 @@ export function buildAliasIndex(docs: readonly AnalyzedDoc[], options: AliasOpti
     for (const m of doc.mentions) {
       const key = resolve(m.key);
       const merged = key !== m.key;
+      const place = !merged && m.type === 'unknown' && places.has(key);
       if (merged && options.rekey !== false) {
         m.key = key;
         if (m.type === 'unknown') m.type = 'person';
       }
-      const type = merged ? 'person' : m.type;
+      if (place && options.rekey !== false) m.type = 'place';
+      const type = merged ? 'person' : place ? 'place' : m.type;
       const entry = index.get(key) ?? { key, forms: [], count: 0, type };
       entry.count++;
       index.set(key, entry);
@@ -87,6 +123,12 @@ export function buildAliasIndex(docs: readonly AnalyzedDoc[], options: AliasOpti
   }
   return index;
 }
+
+/**
+ * Whether a person key cannot be a person's full name because it opens with a lower-case word
+ * ("of Health", left by a headline in title case): a one-word key never joins such a name.
+ */
+const notAFullName = (key: string) => /^\p{Ll}/u.test(key);
 
 function bump<K>(map: Map<string, Map<K, number>>, key: string, value: K): void {
   const inner = map.get(key) ?? new Map<K, number>();

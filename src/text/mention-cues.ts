@@ -1,7 +1,8 @@
 /**
  * The cue words that type name mentions, read once from data/lexicons/titles.json: titles and
  * honorifics (person), title modifiers, head nouns of organisation / media / place / event
- * names, compass words, demonyms, and a modest list of countries, regions and capitals.
+ * names, compass words, demonyms, a modest list of countries, regions and capitals, and the
+ * prepositions and nouns that put a name in a place context ("in X", "the mayor of X").
  * All keys are lower case.
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +22,15 @@ export interface MentionCues {
   demonyms: Set<string>;
   /** Whole names, lower case ("north korea", "moscow"). */
   places: Set<string>;
+  /** Prepositions after which a one-word name is a place ("in", "near", "from"). */
+  placePrepositions: Set<string>;
+  /**
+   * Nouns that tie a name to a place: "the mayor of X", "X's residents", "the capital, X"
+   * ("mayor", "residents", "capital").
+   */
+  placeNouns: Set<string>;
+  /** Words that open a place name ("port", "mount", "lake"). */
+  placePrefixes: Set<string>;
 }
 
 interface CueEntry {
@@ -43,11 +53,13 @@ export function cuesFrom(entries: readonly CueEntry[]): MentionCues {
   const cues: MentionCues = {
     titles: new Set(), honorifics: new Set(), modifiers: new Set(), organizationHeads: new Set(), mediaHeads: new Set(),
     placeHeads: new Set(), otherHeads: new Set(), compass: new Set(), demonyms: new Set(), places: new Set(),
+    placePrepositions: new Set(), placeNouns: new Set(), placePrefixes: new Set(),
   };
   const sets: Record<string, Set<string>> = {
     honorific: cues.honorifics, 'title-modifier': cues.modifiers, 'organization-head': cues.organizationHeads,
     'media-head': cues.mediaHeads, 'place-cue': cues.placeHeads, 'other-cue': cues.otherHeads, compass: cues.compass,
-    demonym: cues.demonyms, place: cues.places,
+    demonym: cues.demonyms, place: cues.places, 'place-preposition': cues.placePrepositions, 'place-noun': cues.placeNouns,
+    'place-prefix': cues.placePrefixes,
   };
   for (const { term, category } of entries) {
     const lower = term.toLowerCase().trim();

@@ -12,13 +12,20 @@
  * 4. possessive organisations: "Seoul's foreign ministry" (name + 's + lower-case words ending
  *    in an organisation head).
  * 5. types, from data/lexicons/titles.json cues: title or honorific → person; head noun →
- *    organization / media / place / unknown; listed country or capital → place; acronym →
- *    organization; two to four title-case words → person; else unknown.
+ *    organization / media / place / unknown; listed country or capital, or a place word opening
+ *    the name ("Port X") → place; acronym → organization; two to four title-case words → person;
+ *    else unknown. Not names (name-evidence.ts): a one-word name opening a sentence that is an
+ *    ordinary word ("Officials said", "Security was tight": never capitalised elsewhere in the
+ *    article, and a common word in wink's lexicon or written in lower case elsewhere), and
+ *    demonyms ("Ukrainian", "Venezuelan", "Kestrian" beside "Kestria"; not a person's surname).
  * 6. glued words: a run across a seam that scraping left between a name card and the next
  *    headline ("… Joseph HaleGOP senators") ends at the seam, keyed by the card's full name
  *    (glued-names.ts).
  * 7. keys: a one-word mention matching the last word of a longer person name in the document
  *    takes that name as key ("Lavrov" → "Sergey Lavrov"); aliases.ts does the same corpus-wide.
+ * 8. places: a one-word name still untyped that the article puts in a place context once ("in X",
+ *    "near X", "the mayor of X", "X's residents", "the capital, X") is a place throughout the
+ *    article; aliases.ts carries that across the corpus.
  */
 import type { Span } from '../corpus/article.js';
 import { span } from '../corpus/article.js';
@@ -26,6 +33,8 @@ import { CALENDAR_WORDS } from './calendar-words.js';
 import { gluePoints, nameBeforeSeam } from './glued-names.js';
 import { mediaMatcher } from './media-names.js';
 import { mentionCues, type MentionCues } from './mention-cues.js';
+import { isCommonWord } from './common-words.js';
+import { NameEvidence } from './name-evidence.js';
 import type { Mention, MentionType, Token } from './types.js';
 
 export interface MentionOptions {
@@ -113,6 +122,7 @@ export function findMentions(doc: MentionInput, options: MentionOptions = {}): M
   }
 
   const mediaCount = mentions.length;
+  const evidence = new NameEvidence(tokens, text, capitals);
 
   // 2–5. capitalised runs
   // Capitalised nouns, adjectives and proper nouns; a capitalised adverb or verb ("Later", "Try") opens a sentence, not a name.
@@ -149,7 +159,7 @@ export function findMentions(doc: MentionInput, options: MentionOptions = {}): M
       }
       break;
     }
-    const mention = fromRun(text, tokens, i, end, cues);
+    const mention = fromRun(text, tokens, i, end, cues, evidence);
     if (mention) {
       cutAtSeam(text, tokens, mention);
       mentions.push(mention);
@@ -158,8 +168,9 @@ export function findMentions(doc: MentionInput, options: MentionOptions = {}): M
     free = end;
   }
 
-  const sorted = byStart(mentions, mediaCount);
+  const sorted = withoutDemonyms(byStart(mentions, mediaCount), evidence);
   keyWithinDocument(sorted);
+  typePlaces(sorted, evidence, cues);
   return sorted;
 }
 
@@ -227,7 +238,7 @@ function gluedToLowerCase(tokens: readonly Token[], at: number): boolean {
 }
 
 /** Turns one capitalised run into a mention (or nothing: demonyms, lone title words, sentence-initial common nouns). */
-function fromRun(text: string, tokens: readonly Token[], start: number, end: number, cues: MentionCues): Mention | undefined {
+function fromRun(text: string, tokens: readonly Token[], start: number, end: number, cues: MentionCues, evidence: NameEvidence): Mention | undefined {
   const run = end - start === 1 ? [tokens[start]] : tokens.slice(start, end);
   const lowerRun = run.map(bare);
   if (isDateRun(lowerRun)) return undefined;
@@ -267,7 +278,8 @@ function fromRun(text: string, tokens: readonly Token[], start: number, end: num
   }
   const nameTokens = nameStart === start ? run : run.slice(nameStart - start);
   const nameLower = nameStart === start ? lowerRun : lowerRun.slice(nameStart - start);
-  if (!nameTokens.length) return undefined;
+  // "Prosecutor General", "Attorney General": title words all through name nobody ("Dr. King" does)
+  if (!nameTokens.length || (nameStart > start && nameLower.every(hasTitle) && !lowerRun.some((w) => cues.honorifics.has(w)))) return undefined;
 
   // 4. possessive organisation: "Seoul's foreign ministry"
   const org = possessiveOrganization(tokens, end, cues);
@@ -278,6 +290,8 @@ function fromRun(text: string, tokens: readonly Token[], start: number, end: num
   if (titleStart < 0 && nameTokens.length === 1 && (cues.demonyms.has(nameLower[0]) || nameTokens[0].text.length < 2)) return undefined;
   if (titleStart < 0 && nameTokens.length === 1 && !nameTokens.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !hasPhrase(cues.places, nameLower)) return undefined;
   if (titleStart < 0 && hasPhrase(cues.demonyms, nameLower)) return undefined;
+  // "Officials said", "Security was tight": an ordinary word capitalised by its place
+  if (titleStart < 0 && nameTokens.length === 1 && !isAllCaps(nameTokens[0]) && !cues.places.has(nameLower[0]) && evidence.opens(nameStart) && evidence.ordinaryOpener(nameTokens[0])) return undefined;
 
   const type = titleStart >= 0 ? 'person' : typeOfName(nameTokens, nameLower, cues);
   return makeMention(text, tokens, titleStart >= 0 ? titleStart : nameStart, end, nameStart, titleStart >= 0 ? titleStart : undefined, type, nameKey(text, nameTokens[0].start, nameTokens[nameTokens.length - 1].end));
@@ -306,7 +320,7 @@ function typeOfName(nameTokens: readonly Token[], lower: readonly string[], cues
   if (cues.placeHeads.has(head) && lower.length > 1) return 'place';
   if (cues.otherHeads.has(head) && lower.length > 1) return 'unknown';
   if (hasPhrase(cues.places, lower) || cues.places.has(lower[lower.length - 1]) && lower.length > 1 && cues.compass.has(lower[0])) return 'place';
-  if (lower.length > 1 && cues.compass.has(lower[0])) return 'place';
+  if (lower.length > 1 && (cues.compass.has(lower[0]) || cues.placePrefixes.has(lower[0]))) return 'place';
   if (nameTokens.length === 1 && isAllCaps(nameTokens[0]) && nameTokens[0].text.replace(/\./g, '').length >= 2) return 'organization';
   if (nameTokens.length < 2 || nameTokens.length > 4) return 'unknown';
   const personLike = nameTokens.every((t) => t.pos === 'PROPN' && (/^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text)));
@@ -356,6 +370,36 @@ function cutAtSeam(text: string, tokens: readonly Token[], mention: Mention): vo
   mention.text = text.slice(mention.start, end);
   mention.name = span(text, name.start, end);
   while (mention.tokenEnd - 1 > mention.tokenStart && tokens[mention.tokenEnd - 1].start >= end) mention.tokenEnd--;
+}
+
+/**
+ * Demonyms and nations' adjectives ("Kestrian troops", "Venezuelan") are no names, unless the
+ * word is the last word of a longer person name in the document (a surname such as "Urban").
+ */
+function withoutDemonyms(mentions: Mention[], evidence: NameEvidence): Mention[] {
+  let surnames: Set<string> | undefined;
+  const kept = mentions.filter((m) => {
+    if (m.title || m.type !== 'unknown' || m.tokenEnd - m.tokenStart !== 1 || !evidence.demonym(m.key.toLowerCase())) return true;
+    surnames ??= new Set(mentions.filter((p) => p.type === 'person' && p.key.includes(' ')).map((p) => p.key.slice(p.key.lastIndexOf(' ') + 1)));
+    return surnames.has(m.key);
+  });
+  return kept.length === mentions.length ? mentions : kept;
+}
+
+/**
+ * 8. One-word names still untyped that the document puts in a place context once are places
+ * throughout it; not a word wink's lexicon knows as a common word ("in God", "in Ebola"), nor an
+ * abbreviation or a name with digits ("in Feb.", "in Covid-19").
+ */
+function typePlaces(mentions: Mention[], evidence: NameEvidence, cues: MentionCues): void {
+  let places: Set<string> | undefined;
+  for (const m of mentions) {
+    if (m.type !== 'unknown' || m.title || m.key.includes(' ') || !evidence.placeContext(m, cues)) continue;
+    if (/[\d.]/.test(m.key) || isCommonWord(m.key.toLowerCase())) continue;
+    (places ??= new Set()).add(m.key);
+  }
+  if (!places) return;
+  for (const m of mentions) if (m.type === 'unknown' && !m.title && places.has(m.key)) m.type = 'place';
 }
 
 /** 7. One-word names take the key of a longer person name in the same document ending with that word. */

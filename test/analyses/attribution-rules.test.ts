@@ -75,6 +75,25 @@ describe('source rules', () => {
     // A phrase that only ends in a time word is still a source.
     expect(sourceOf(extract('The 46-year-old said the ferry was late.'), 'said')).toBe('The 46-year-old');
   });
+
+  it('does not run a cue from the verb of a relative clause into the main verb', () => {
+    const found = extract('A man who answered the phone said "no comment" and hung up.');
+    expect(found.map((a) => a.cue.text)).not.toContain('answered the phone said');
+    const said = found.find((a) => a.cue.text === 'said');
+    expect(said?.source?.text).toBe('A man who answered the phone');
+    expect(said?.content?.text).toBe('no comment');
+  });
+
+  it('does not take a verb inside the source of another attribution for a cue of its own', () => {
+    const found = extract('A woman who answered the phone at the depot said the office was closed until Monday.');
+    expect(found.map((a) => a.cue.text)).toEqual(['said']);
+    expect(found[0].source?.text).toBe('A woman who answered the phone at the depot');
+  });
+
+  it('types a one-word name the article puts in a place as an organization source, not a person', () => {
+    const found = extract('Talks in Dravonia stalled on Friday. Dravonia said on Monday that it would not return to the table.');
+    expect(found.find((a) => a.source?.text === 'Dravonia')?.sourceType).toBe('organization');
+  });
 });
 
 // The rule cues themselves, before the whole-attribution check weighs them.

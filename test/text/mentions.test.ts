@@ -86,6 +86,61 @@ describe('findMentions', () => {
     const ms = mentionsOf('Russian speakers asked the Foreign Minister about it.');
     expect(ms.map((m) => m.text)).toEqual([]);
   });
+
+  it('does not take an ordinary word opening a sentence, a line or a quote for a name', () => {
+    const ms = mentionsOf('Officials said the road was shut. Security was tight.\n\nSeveral shops closed. "Shame," a man shouted.\n(Reporting by Ilse Brannock; Editing by Tova Renn)');
+    expect(ms.map((m) => m.text)).toEqual(['Ilse Brannock', 'Tova Renn']);
+  });
+
+  it('keeps one-word names that open a sentence: unknown words, and words the article capitalises elsewhere', () => {
+    const ms = mentionsOf('Brannock said nothing. Reuters reported a fire. Marsh declined to comment, and councillor Ada Marsh left early.');
+    expect(find(ms, 'Brannock')).toBeDefined();
+    expect(find(ms, 'Reuters')?.type).toBe('media');
+    // "marsh" is a common noun to wink's lexicon, but the article also capitalises it inside a name
+    expect(find(ms, 'Marsh')).toMatchObject({ type: 'person', key: 'Ada Marsh' });
+  });
+
+  it('keeps a capitalised word that is more of a name after a sentence-initial word', () => {
+    const ms = mentionsOf('Security Council members met in Geneva.');
+    expect(find(ms, 'Security Council')?.type).toBe('organization');
+  });
+
+  it('drops demonyms formed from a place the article names and nationality adjectives wink knows', () => {
+    const ms = mentionsOf('Dravonian troops crossed into Dravonia on Monday, and Venezuelan officials said many Dravonians had fled.');
+    expect(ms.map((m) => m.text)).toEqual(['Dravonia']);
+  });
+
+  it('keeps a demonym-shaped word that is the surname of a person in the article', () => {
+    // wink's lexicon has "julian" as an adjective of the demonym's shape
+    const ms = mentionsOf('Senator Peta Julian arrived late. The players waited for Julian at the gate.');
+    expect(ms.find((m) => m.name.text === 'Julian')).toMatchObject({ type: 'person', key: 'Peta Julian' });
+  });
+
+  it('types a one-word name as a place throughout the article when it stands in a place context once', () => {
+    const ms = mentionsOf("Talks in Orvessa ended on Monday. Orvessa has no port. The mayor of Tarnby said Kell was quiet, and Dunmore's residents slept.");
+    expect(ms.filter((m) => m.name.text === 'Orvessa').map((m) => m.type)).toEqual(['place', 'place']);
+    expect(find(ms, 'Tarnby')?.type).toBe('place');
+    expect(find(ms, 'Dunmore')?.type).toBe('place');
+    expect(find(ms, 'Kell')?.type).toBe('unknown');
+  });
+
+  it('does not type a name as a place after "in" when a noun or a possessive follows, nor a common word or a name with digits', () => {
+    const ms = mentionsOf("Faith in Brannock's plan fell. Cases rose in Velora clinics, and trust in Zenvid-19 tests waned.");
+    expect(find(ms, 'Brannock')?.type).toBe('unknown');
+    expect(find(ms, 'Velora')?.type).toBe('unknown');
+    expect(find(ms, 'Zenvid-19')?.type ?? 'unknown').toBe('unknown');
+  });
+
+  it('types names opening with a place word as places, not persons', () => {
+    const ms = mentionsOf('The ferry from Port Selvane reached Mount Orrin by noon.');
+    expect(find(ms, 'Port Selvane')?.type).toBe('place');
+    expect(find(ms, 'Mount Orrin')?.type).toBe('place');
+  });
+
+  it('does not take a title following a title for a name, but keeps a title word after an honorific', () => {
+    expect(mentionsOf('The Prosecutor General opened a case.').map((m) => m.text)).toEqual([]);
+    expect(find(mentionsOf('The crowd sang for Dr. King.'), 'Dr. King')?.type).toBe('person');
+  });
 });
 
 describe('buildAliasIndex', () => {
@@ -113,6 +168,22 @@ describe('buildAliasIndex', () => {
     const index = buildAliasIndex([a, ...rest]);
     expect(index.get('Sergey Lavrov')?.count).toBe(5);
     expect(index.has('Lavrov')).toBe(false);
+  });
+
+  it('types a one-word name as a place across the corpus when articles put it in place contexts', () => {
+    const a = analyzeDoc({ id: 'a', outlet: 'o', title: '', text: 'Fighting in Orvessa went on all night.' });
+    const b = analyzeDoc({ id: 'b', outlet: 'o', title: '', text: 'Orvessa denied it on Monday.' });
+    expect(b.mentions[0].type).toBe('unknown');
+    const index = buildAliasIndex([a, b]);
+    expect(b.mentions[0].type).toBe('place');
+    expect(index.get('Orvessa')).toMatchObject({ type: 'place', count: 2 });
+  });
+
+  it('does not type a demonym of another name of the corpus as a place', () => {
+    const a = analyzeDoc({ id: 'a', outlet: 'o', title: '', text: 'Fighting in Santhera went on. The Santheran city council met.' });
+    const b = analyzeDoc({ id: 'b', outlet: 'o', title: '', text: 'Observers met in Santheran villages, and Santheran officials spoke.' });
+    buildAliasIndex([a, b]);
+    expect([...a.mentions, ...b.mentions].filter((m) => m.name.text === 'Santheran').map((m) => m.type)).not.toContain('place');
   });
 
   it('leaves mention keys alone with rekey: false', () => {
