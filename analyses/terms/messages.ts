@@ -31,15 +31,22 @@ export function scatterCaption(scatter: NonNullable<TermsSummary['scatter']>): s
   return parts.join(' ');
 }
 
-/** "For this event, A says “x” (3 times) and “y” (twice) where B says “z” (4 times)." */
+/** "For this event, A says “x” (3 times in its 410 words; the others never in 2,050) where B says …" */
 export function eventContrast(event: TermsEventSummary, label: string, perOutlet = 2): string {
   const voiced = event.outlets
     // A contrast needs a word used at least twice and clearly more than by the others.
-    .map((o) => ({ outlet: o.group, terms: o.top.filter((t) => t.count >= 2 && t.logRatio >= 1).slice(0, perOutlet) }))
+    .map((o) => ({ outlet: o.group, tokens: o.tokens, terms: o.top.filter((t) => t.count >= 2 && t.logRatio >= 1).slice(0, perOutlet) }))
     .filter((o) => o.terms.length);
   if (event.outlets.length < 2) return `Only one outlet covers ${label}, so there is no one to contrast its word choice with.`;
   if (!voiced.length) return `The ${event.outlets.length} outlets covering ${label} use no term clearly more than the others.`;
-  const says = (o: (typeof voiced)[number]) => `${o.outlet} says ${o.terms.map((t) => `“${t.term}” (${times(t.count)}; the others ${times(t.otherCount)})`).join(' and ')}`;
+  // Counts with the words they are out of: an outlet with one short article can use a word twice
+  // and still use it more than four others do four times.
+  const words = (n: number) => n.toLocaleString('en');
+  const uses = (o: (typeof voiced)[number], t: KeyTerm) => {
+    const others = event.tokens - o.tokens;
+    return `“${t.term}” (${times(t.count)} in its ${words(o.tokens)} words; the others ${times(t.otherCount)} in ${words(others)})`;
+  };
+  const says = (o: (typeof voiced)[number]) => `${o.outlet} says ${o.terms.map((t) => uses(o, t)).join(' and ')}`;
   const [first, ...rest] = voiced;
   return rest.length ? `For ${label}, ${says(first)} where ${rest.map(says).join('; ')}.` : `For ${label}, ${says(first)}, more than the other outlets covering it.`;
 }

@@ -56,7 +56,7 @@ describe('terms and variants report sections on the sample corpus', () => {
   it('says for an event which words each outlet uses where the others use other words, with counts', () => {
     const { k } = kit();
     const section = terms.eventView!(termsSummary, 'border-clash', result.index, k)!;
-    expect(section.html.value).toMatch(/For this event, [^.]+ says “[^”]+” \((twice|\d+ times); the others (never|once|twice|\d+ times)\)/);
+    expect(section.html.value).toMatch(/For this event, [^.]+ says “[^”]+” \((twice|\d+ times) in its [\d,]+ words; the others (never|once|twice|\d+ times) in [\d,]+\)/);
     // Outlets with one article on the event say so in the singular.
     expect(section.html.value).toContain('<small>1 article</small>');
     expect(section.html.value).not.toContain('<small>1 articles</small>');
