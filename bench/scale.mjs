@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { getNlp } from '../dist/src/text/nlp.js';
+import { machineState, warnIfBusy } from './lib/machine.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -92,6 +93,8 @@ function bareReadDoc(n) {
   return { articles: n, tokens, seconds, cpu_s: cpuSeconds, tokens_per_s: Math.round(tokens / seconds), tokens_per_cpu_s: Math.round(tokens / cpuSeconds) };
 }
 
+const machine = machineState();
+warnIfBusy(machine);
 try {
   // The largest growth point leaves out the last 100 articles, so adding them to its warm cache is measured too.
   const full = sizes.at(-1);
@@ -149,6 +152,8 @@ try {
       cpu_1job_s: oneJob?.cpu_s,
       warm_cpu_s: warm.cpu_s,
       growth: growth.map((g) => ({ articles: g.articles, wall_s: g.wall_s, analyse_s: g.analyse_s, cpu_s: g.cpu_s, peak_rss_mb: g.peak_rss_mb })),
+      machine_at_start: machine,
+      load1_at_end: machineState().load1,
     }),
   );
 } finally {
