@@ -18,6 +18,13 @@ function agreementSentence(summary: EventsSummary, kit: ReportKit): string {
   );
 }
 
+/** "2025-06-09 – 2025-06-10" by day: an article's date may carry a time ("2025-06-10T05:30:00Z"). */
+export function dateRange(first: string | undefined, last: string | undefined): string {
+  const [a, b] = [first?.slice(0, 10), last?.slice(0, 10)];
+  if (!a) return '';
+  return !b || a === b ? a : `${a} – ${b}`;
+}
+
 /** Overview section: events table. */
 export function eventsOverview(summary: EventsSummary, corpus: CorpusIndex, kit: ReportKit): Section {
   const grouped = summary.events.filter((e) => !e.given).length;
@@ -26,7 +33,7 @@ export function eventsOverview(summary: EventsSummary, corpus: CorpusIndex, kit:
     label: e.label,
     size: e.size,
     outlets: e.outlets.length,
-    dates: e.firstDate ? (e.firstDate === e.lastDate ? e.firstDate : `${e.firstDate} – ${e.lastDate}`) : '',
+    dates: dateRange(e.firstDate, e.lastDate),
     terms: e.terms.join(', '),
     source: e.given ? 'given' : 'grouped',
   }));

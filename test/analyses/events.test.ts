@@ -244,3 +244,12 @@ describe.skipIf(!existsSync(sampleFile))('sample corpus', () => {
     expect(result.events).toHaveLength(new Set(gold.values()).size);
   });
 });
+
+describe('events table dates', () => {
+  it('shows an event’s dates by day, also when an article’s date carries a time', async () => {
+    const { dateRange } = await import('../../analyses/events/section.js');
+    expect(dateRange('2025-06-09', '2025-06-10T05:30:00.000Z')).toBe('2025-06-09 – 2025-06-10');
+    expect(dateRange('2025-06-10T01:00:00Z', '2025-06-10T23:00:00Z')).toBe('2025-06-10');
+    expect(dateRange(undefined, undefined)).toBe('');
+  });
+});
