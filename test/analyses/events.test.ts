@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bcubed } from '../../analyses/events/bcubed.js';
 import { averageLinkClusters } from '../../analyses/events/cluster.js';
 import { groupEvents } from '../../analyses/events/compute.js';
+import { dateRange } from '../../analyses/events/section.js';
 import { smoothVectors } from '../../analyses/events/smooth.js';
 import { sparseDot } from '../../analyses/similarity/cosine.js';
 import { buildVectors } from '../../analyses/similarity/vectors.js';
@@ -246,8 +247,7 @@ describe.skipIf(!existsSync(sampleFile))('sample corpus', () => {
 });
 
 describe('events table dates', () => {
-  it('shows an event’s dates by day, also when an article’s date carries a time', async () => {
-    const { dateRange } = await import('../../analyses/events/section.js');
+  it('shows an event’s dates by day, also when an article’s date carries a time', () => {
     expect(dateRange('2025-06-09', '2025-06-10T05:30:00.000Z')).toBe('2025-06-09 – 2025-06-10');
     expect(dateRange('2025-06-10T01:00:00Z', '2025-06-10T23:00:00Z')).toBe('2025-06-10');
     expect(dateRange(undefined, undefined)).toBe('');
