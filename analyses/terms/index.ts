@@ -17,8 +17,8 @@ import type { PackedTermsDoc } from './terms-codec.js';
 export const terms: Analysis<PackedTermsDoc, TermsSummary> = {
   id: 'terms',
   title: 'Word choice',
-  // 2: perDoc returns the packed token stream
-  version: '2',
+  // 2: perDoc returns the packed token stream; 3: wire credit lines are not terms
+  version: '3',
   // 2: an outlet's own name (brand word, one-word aliases) is not among its distinctive terms
   summaryVersion: '2',
   perDoc: (doc) => packedTermsDocFromAnalyzed(doc),

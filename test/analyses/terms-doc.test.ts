@@ -23,14 +23,19 @@ const NUMBER_TYPES = new Set(['number', 'decade', 'ordinal', 'time', 'date', 'cu
 const WORD_TYPES = new Set(['word', 'hashtag', 'mention', 'abbreviation']);
 
 /** Every lone (non-compound) token's text, kind and reported lemma, by the string definitions. */
+/** A wire credit line ("(Reporting by X; Editing by Y)"): its tokens are breaks, not terms. */
+const CREDIT_LINE = /^\(?(?:reporting|writing|editing|additional|compiled|produced|graphics|research)(?:\s+\S+)?\s+by\b/i;
+
 function expectedLone(doc: AnalyzedDoc, i: number): [string, string, string | undefined] {
   const t = doc.tokens[i];
   const lower = t.text.toLowerCase();
-  const kind = t.type === 'punctuation' ? 'p'
+  const sentence = doc.sentences[t.sentence];
+  const credit = CREDIT_LINE.test(doc.article.text.slice(sentence.start, sentence.end));
+  const kind = credit || t.type === 'punctuation' ? 'p'
     : !WORD_TYPES.has(t.type) ? (NUMBER_TYPES.has(t.type) ? 'n' : 'p')
     : t.stop || isStopWord(lower) ? 's' : 'w';
   const lemma = t.lemma.toLowerCase();
-  return [t.text, kind, lemma && lemma !== lower ? lemma : undefined];
+  return [t.text, kind, !credit && lemma && lemma !== lower ? lemma : undefined];
 }
 
 function checkDoc(doc: AnalyzedDoc): number {
@@ -56,5 +61,13 @@ describe('termsDocFromAnalyzed', () => {
       checked += checkDoc(structuredClone(doc));
     }
     expect(checked).toBeGreaterThan(20000);
+  });
+
+  it('counts no word of a wire credit line, so reporters’ names are not an outlet’s word choice', () => {
+    const doc = analyzeDoc({ id: 'w', outlet: 'Wire', title: '', text: 'Talks resumed in Port Ilva on Monday.\n\n(Reporting by Mira Santel; Editing by Joss Arden)' });
+    const out = termsDocFromAnalyzed(doc);
+    const words = out.text.filter((_, k) => out.kind[k].toLowerCase() === 'w');
+    expect(words).toEqual(expect.arrayContaining(['Talks', 'resumed']));
+    expect(words.some((w) => /Mira|Santel|Joss|Arden|Reporting|Editing/.test(w))).toBe(false);
   });
 });
