@@ -60,8 +60,10 @@ export function summarizeLoaded(perDoc: ReadonlyMap<string, LoadedDoc>, corpus: 
   const perGroup = options.examplesPerGroup ?? 5;
   const byOutlet = new Map<string, GroupCounter>();
   const byEvent = new Map<string, Map<string, GroupCounter>>();
-  const examples: LoadedExample[] = [];
-  const exampleCount = new Map<string, number>();
+  // Per event × outlet × marker kind, the `perGroup` most confident markers (a learned marker's
+  // score is its probability, every other marker's 1), earliest first among equals: the report
+  // shows the first of each, and "normal level" at p=0.18 made a poor first example.
+  const slots = new Map<string, Array<{ score: number; example: LoadedExample }>>();
   for (const meta of corpus.docs) {
     const doc = perDoc.get(meta.id);
     if (!doc) continue;
@@ -73,18 +75,23 @@ export function summarizeLoaded(perDoc: ReadonlyMap<string, LoadedDoc>, corpus: 
     }
     for (const m of doc.markers) {
       if (m.category === 'quote' && m.subcategory !== 'scare' && m.subcategory !== 'partial') continue;
-      const slot = `${meta.event ?? ''}\u0000${meta.outlet}\u0000${markerKey(m)}`;
-      const n = exampleCount.get(slot) ?? 0;
-      if (n >= perGroup) continue;
-      exampleCount.set(slot, n + 1);
-      examples.push({
+      const key = `${meta.event ?? ''}\u0000${meta.outlet}\u0000${markerKey(m)}`;
+      const slot = slots.get(key) ?? slots.set(key, []).get(key)!;
+      if (slot.length >= perGroup && slot[slot.length - 1].score >= m.score) continue;
+      const example: LoadedExample = {
         doc: meta.id, outlet: meta.outlet, ...(meta.event ? { event: meta.event } : {}),
         start: m.start, end: m.end, text: m.text, category: m.category,
         ...(m.subcategory ? { subcategory: m.subcategory } : {}), ...(m.quoteClass ? { quoteClass: m.quoteClass } : {}),
         voice: m.voice, reason: m.reason, sentence: doc.sentences[m.sentence],
-      });
+      };
+      // Kept best first; a later marker goes after every one scored at least as high.
+      let at = slot.length;
+      while (at > 0 && slot[at - 1].score < m.score) at--;
+      slot.splice(at, 0, { score: m.score, example });
+      if (slot.length > perGroup) slot.pop();
     }
   }
+  const examples = [...slots.values()].flatMap((slot) => slot.map((s) => s.example));
   const outlets = corpus.outlets.filter((o) => byOutlet.has(o));
   const toRecord = (counters: Map<string, GroupCounter>) => Object.fromEntries([...counters].map(([k, c]) => [k, c.stats()]));
   return {

@@ -193,6 +193,25 @@ describe.skipIf(!existsSync(PLANTED))('the sample corpus (planted phenomena)', (
     }
   });
 
+  it('keeps the most confident learned markers of each event, outlet and kind as examples, best first', () => {
+    const ctx = { lexiconFiles: [], options: { loaded: { examplesPerGroup: 2 } }, outlets: [] };
+    const perDoc = new Map(articles.map((a) => [a.id, loaded.perDoc(analyzeDoc(a), ctx)]));
+    const index = buildCorpusIndex(articles, new Map(articles.map((a) => [a.id, perDoc.get(a.id)!.words])));
+    const summary = loaded.summarize(perDoc, index, ctx);
+    // The event × outlet with the most learned markers: more of them than the summary keeps.
+    const scores = new Map<string, number[]>();
+    for (const [id, d] of perDoc) {
+      const { event, outlet } = index.byId.get(id)!;
+      const slot = `${event}|${outlet}`;
+      scores.set(slot, [...(scores.get(slot) ?? []), ...d.markers.filter((m) => m.category === 'loaded').map((m) => m.score)]);
+    }
+    const [slot, all] = [...scores].sort((a, b) => b[1].length - a[1].length)[0];
+    expect(all.length).toBeGreaterThan(2);
+    const shown = summary.examples.filter((e) => `${e.event}|${e.outlet}` === slot && e.category === 'loaded');
+    const scoreOf = (e: (typeof shown)[number]) => perDoc.get(e.doc)!.markers.find((m) => m.start === e.start && m.end === e.end)!.score;
+    expect(shown.map(scoreOf)).toEqual([...all].sort((a, b) => b - a).slice(0, 2));
+  });
+
   it('summarizes rates per outlet, the share inside quotes, and charts that compile', () => {
     const ctx = { lexiconFiles: [], options: {}, outlets: [] };
     const perDoc = new Map(articles.map((a) => [a.id, loaded.perDoc(analyzeDoc(a), ctx)]));
