@@ -10,7 +10,7 @@ import type { Analysis, AnalysisContext, Highlight } from '../types.js';
 import { ratesChart, voiceChart } from './charts.js';
 import { detectLoaded, type LoadedResources } from './detect.js';
 import { compileLoadedLexicon, loadLoadedLexicons, loadPeopleNouns } from './lexicons.js';
-import { CATEGORY_LABELS, QUOTE_CLASS_LABELS } from './messages.js';
+import { markerLabel, QUOTE_CLASS_LABELS } from './messages.js';
 import { loadModel } from './model.js';
 import { loadedEventView, loadedOverview } from './report.js';
 import { summarizeLoaded } from './summarize.js';
@@ -37,7 +37,7 @@ export function loadedHighlights(doc: LoadedDoc): Highlight[] {
   return doc.markers.map((m) =>
     m.category === 'quote'
       ? { start: m.start, end: m.end, kind: `quote:${m.subcategory}`, label: QUOTE_CLASS_LABELS[m.quoteClass ?? 'direct'], reason: m.reason }
-      : { start: m.start, end: m.end, kind: `loaded:${m.category}`, label: m.subcategory ? `${CATEGORY_LABELS[m.category]} (${m.subcategory})` : CATEGORY_LABELS[m.category], reason: m.reason },
+      : { start: m.start, end: m.end, kind: `loaded:${m.category}`, label: markerLabel(m.category, m.subcategory), reason: m.reason },
   );
 }
 

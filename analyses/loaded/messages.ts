@@ -24,6 +24,12 @@ export const CATEGORY_LABELS: Record<string, string> = {
   quote: 'quote',
 };
 
+/** "label (dehumanizing)"; a subcategory the category's label already names ("learned") is not repeated. */
+export function markerLabel(category: string, subcategory?: string): string {
+  const label = CATEGORY_LABELS[category] ?? category;
+  return subcategory && !label.includes(`(${subcategory})`) ? `${label} (${subcategory})` : label;
+}
+
 export const modelReason = (p: number, parts: string[]) => `learned model p=${p.toFixed(2)}: ${parts.join(', ')}`;
 
 const POS_WORDS: Record<string, string> = {

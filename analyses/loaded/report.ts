@@ -9,7 +9,7 @@ import type { CorpusIndex, Section } from '../types.js';
 import { chartOutlets, keyLabel, rateRows, ratesChart, voiceChart } from './charts.js';
 import { CAPS, cliNote, eventOutlets, roundRobin } from '../../src/report/caps.js';
 import { itemsOfEvent } from '../../src/report/items-of-event.js';
-import { QUOTE_CLASS_LABELS, ratesCaption, voiceCaption } from './messages.js';
+import { markerLabel, QUOTE_CLASS_LABELS, ratesCaption, voiceCaption } from './messages.js';
 import type { GroupStats, LoadedExample, LoadedSummary } from './types.js';
 
 const MORE = cliNote('loaded');
@@ -37,11 +37,8 @@ function ratesTable(id: string, summary: LoadedSummary, stats: Record<string, Gr
   );
 }
 
-/** "label (dehumanizing)"; a subcategory the category label already names ("learned") is not repeated. */
 function kindLabel(e: Pick<LoadedExample, 'category' | 'subcategory'>): string {
-  if (e.category === 'quote') return keyLabel(`quote:${e.subcategory}`);
-  const label = keyLabel(e.category);
-  return e.subcategory && !label.includes(`(${e.subcategory})`) ? `${label} (${e.subcategory})` : label;
+  return e.category === 'quote' ? keyLabel(`quote:${e.subcategory}`) : markerLabel(e.category, e.subcategory);
 }
 
 function topItems(stats: GroupStats | undefined, key: string): string {

@@ -238,4 +238,11 @@ describe.skipIf(!existsSync(PLANTED))('the sample corpus (planted phenomena)', (
     expect([...kinds].some((k) => k.startsWith('loaded:'))).toBe(true);
     expect(kinds.has('quote:scare')).toBe(true);
   });
+
+  it('labels a highlight with its kind once: "label (dehumanizing)", "loaded wording (learned)"', () => {
+    const labels = new Set(articles.flatMap((a) => loaded.highlights!(resultOf(a.id), { id: a.id, outlet: a.outlet, title: '', words: 1 }).map((h) => h.label)));
+    expect([...labels].some((l) => /^label \(\w+\)$/.test(l!))).toBe(true);
+    expect(labels.has('loaded wording (learned)')).toBe(true);
+    expect([...labels].some((l) => /\((\w+)\) \(\1\)/.test(l!))).toBe(false);
+  });
 });
