@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { escapeHtml } from '../report/html.js';
-import { plural } from '../report/messages.js';
+import { plural } from '../plural.js';
 
 const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
 

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { formatCorpusJsonl, writeCorpusJsonl } from '../corpus/write-corpus.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
+import { plural } from '../plural.js';
 
 export function register(program: Command): void {
   const command = program
@@ -16,7 +17,7 @@ export function register(program: Command): void {
     const { articles } = await loadCorpus(inputs, opts);
     if (opts.output) {
       writeCorpusJsonl(opts.output, articles);
-      if (!opts.quiet) process.stderr.write(`wrote ${articles.length} article(s) to ${opts.output}\n`);
+      if (!opts.quiet) process.stderr.write(`wrote ${plural(articles.length, 'article')} to ${opts.output}\n`);
     } else {
       process.stdout.write(formatCorpusJsonl(articles));
     }

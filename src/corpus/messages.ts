@@ -4,6 +4,8 @@
  * them as `file:line severity reason ruleId`.
  */
 
+import { plural } from '../plural.js';
+
 export interface Message {
   reason: string;
   /** `corpus:<rule>` */
@@ -71,11 +73,11 @@ export const dumpSkippedLines = (count: number, first: number, last: number) =>
 
 export const badOutletsFile = (file: string, detail: string) => `outlet alias file ${file}: ${detail}`;
 export const nothingIngested = (inputs: number, rejected: number) =>
-  `nothing could be ingested from ${inputs} input(s) (${rejected} rejected; see the messages above)`;
+  `nothing could be ingested from ${plural(inputs, 'input')} (${rejected} rejected; see the messages above)`;
 export const badFormatOption = (format: string, formats: readonly string[]) =>
   `unknown input format '${format}' (expected ${formats.join(', ')})`;
 export const badMapOption = (entry: string, fields: readonly string[]) =>
   `--map '${entry}': expected field=column with field one of ${fields.join(', ')}`;
 
 // CLI output
-export const moreDiagnostics = (count: number, ruleId: string) => `… ${count} more ${ruleId} message(s) not shown`;
+export const moreDiagnostics = (count: number, ruleId: string) => `… ${plural(count, `more ${ruleId} message`)} not shown`;

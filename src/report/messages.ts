@@ -3,12 +3,11 @@
  * numbers here, so a reader can check the sentence against the chart above it.
  */
 
-const nf = new Intl.NumberFormat('en-US');
+import { plural } from '../plural.js';
 
-/** "1 article" / "3 articles". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${nf.format(count)} ${count === 1 ? one : many}`;
-}
+export { plural };
+
+const nf = new Intl.NumberFormat('en-US');
 
 function percent(part: number, whole: number): string {
   return whole > 0 ? `${Math.round((part / whole) * 100)}%` : '0%';

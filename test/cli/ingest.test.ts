@@ -43,7 +43,7 @@ describe('framelens ingest', () => {
       ['RT', 'Macron threatens China with NATO expansion'],
     ]);
     expect(io.stderr).toContain('read 4 · ingested 4 · rejected 0 · duplicates 0\n');
-    expect(io.stderr).toContain(`wrote 4 article(s) to ${out}`);
+    expect(io.stderr).toContain(`wrote 4 articles to ${out}`);
     expect(io.stdout).toBe('');
   });
 
@@ -67,7 +67,7 @@ describe('framelens ingest', () => {
     const dir = tempDir();
     const out = join(dir, 'c.jsonl');
     await expect(run('ingest', fixture('bad/empty.jsonl'), fixture('bad/notes.xyz'), '-o', out, '--rejects', join(dir, 'r.jsonl'))).rejects.toThrow(
-      new FramelensError('nothing could be ingested from 2 input(s) (2 rejected; see the messages above)'),
+      new FramelensError('nothing could be ingested from 2 inputs (2 rejected; see the messages above)'),
     );
     expect(existsSync(out)).toBe(false);
     expect(readFileSync(join(dir, 'r.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
@@ -150,6 +150,6 @@ describe('loadCorpus reporting', () => {
     const many = Array.from({ length: 25 }, (_, i) => ({ reason: 'record has no title', ruleId: 'corpus:missing-title', severity: 'warning' as const, file: 'f.csv', line: i + 2 }));
     const lines = diagnosticLines(many);
     expect(lines).toHaveLength(21);
-    expect(lines.at(-1)).toBe('… 5 more corpus:missing-title message(s) not shown');
+    expect(lines.at(-1)).toBe('… 5 more corpus:missing-title messages not shown');
   });
 });

@@ -1,0 +1,8 @@
+/** Counted nouns for every user-facing message (report, CLI, diagnostics): "1 article", "3 articles", "1,200 articles". */
+
+const nf = new Intl.NumberFormat('en-US');
+
+/** "1 article" / "3 articles". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${nf.format(count)} ${count === 1 ? one : many}`;
+}
