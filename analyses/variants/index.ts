@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Analysis, AnalysisContext, Highlight } from '../types.js';
-import { preferenceChart } from './charts.js';
+import { candidateChart, preferenceChart } from './charts.js';
 import { compileVariantSets, loadVariantSets, type CompiledVariantSet } from './lexicon.js';
 import { findVariantMatches } from './match.js';
 import { properNounsOfAnalyzed } from './proper-nouns.js';
@@ -48,8 +48,9 @@ export const variants: Analysis<VariantsDoc, VariantsSummary> = {
   perDoc: (doc, ctx) => ({ matches: findVariantMatches(doc.article.text, setsFor(ctx).compiled), proper: properNounsOfAnalyzed(doc) }),
   summarize: (perDoc, corpus, ctx) => summarizeVariants(perDoc, corpus, setsFor(ctx).sets, (ctx.options.variants ?? {}) as VariantsAnalysisOptions),
   charts(summary, corpus): Record<string, object> {
-    const chart = preferenceChart(summary, corpus);
-    return chart ? { preferences: chart } : {};
+    const preferences = preferenceChart(summary, corpus);
+    const pairs = candidateChart(summary, corpus);
+    return { ...(preferences ? { preferences } : {}), ...(pairs ? { 'candidate-pairs': pairs } : {}) };
   },
   overview: variantsOverview,
   eventView: variantsEventView,
@@ -76,5 +77,5 @@ export { findVariantMatches } from './match.js';
 export { translitKey, levenshtein, normalizedDistance } from './translit-key.js';
 export { properNounsOfAnalyzed, properNounsOfText } from './proper-nouns.js';
 export { summarizeVariants, type VariantsDoc, type VariantsSummary, type VariantsAnalysisOptions } from './summarize.js';
-export { preferenceChart } from './charts.js';
+export { candidateChart, preferenceChart } from './charts.js';
 export type * from './types.js';

@@ -1,6 +1,7 @@
 /**
  * Every message and generated sentence of the variants analysis, as functions of the data.
  */
+import { plural } from '../../src/plural.js';
 import type { VariantCandidate, VariantRow } from './types.js';
 
 export const invalidLexicon = (file: string, reason: string) => `framelens: variants lexicon ${file}: ${reason}`;
@@ -25,5 +26,13 @@ export function candidateSentence(c: VariantCandidate): string {
 export function chartCaption(rows: VariantRow[], sets: number): string {
   const groups = new Set(rows.map((r) => r.group)).size;
   const uses = rows.reduce((s, r) => s + r.count, 0);
-  return `Share of each competing form per outlet, for the ${sets} variant sets found in the corpus (${uses} uses in ${groups} outlets). Hover a bar for its count.`;
+  const found = sets === 1 ? 'the variant set found' : `the ${plural(sets, 'variant set')} found`;
+  return `Share of each competing form per outlet, for ${found} in the corpus (${plural(uses, 'use')} in ${plural(groups, 'outlet')}). Hover a bar for its count.`;
+}
+
+/** Caption of the candidate pairs' chart: the strongest split, and that a pair is a proposal. */
+export function candidateChartCaption(candidates: VariantCandidate[], shown: number): string {
+  const [top] = candidates;
+  const strongest = top ? ` The strongest split is “${top.a}” / “${top.b}” across ${plural(top.outlets, 'outlet')} (Cramér's V = ${top.v.toFixed(2)}).` : '';
+  return `Share of each spelling per outlet for the ${plural(Math.min(shown, candidates.length), 'candidate pair')} below.${strongest} They are proposals: confirm a pair names the same thing before citing it, and add it to a variants file with --variants to track it per event.`;
 }

@@ -6,11 +6,14 @@
 import { html, join, type Html } from '../../src/report/html.js';
 import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
-import { preferenceChart } from './charts.js';
-import { candidateSentence, chartCaption, preferenceSentence } from './messages.js';
+import { candidateChart, preferenceChart } from './charts.js';
+import { candidateChartCaption, candidateSentence, chartCaption, preferenceSentence } from './messages.js';
 import type { VariantsSummary } from './summarize.js';
 import type { VariantRow } from './types.js';
 import { CAPS, cliNote, eventOutlets, topOutlets } from '../../src/report/caps.js';
+
+/** Candidate pairs drawn in the chart (the list shows up to 10). */
+const CANDIDATE_PANELS = 6;
 
 /**
  * One line per variant set: which form each outlet prefers, for the `outlets` given (the largest,
@@ -57,6 +60,8 @@ export function variantsOverview(summary: VariantsSummary, corpus: CorpusIndex, 
   }
   if (summary.discovered.length) {
     parts.push(html`<h4>Possible variants found in the corpus</h4><p>Proper-noun pairs spelled alike whose use splits by outlet, strongest split first; add real ones to a variants file with <code>--variants</code>.</p>`);
+    const pairs = candidateChart(summary, corpus, { pairs: CANDIDATE_PANELS });
+    if (pairs) parts.push(kit.chart('candidate-pairs', pairs, candidateChartCaption(summary.discovered, CANDIDATE_PANELS)));
     parts.push(html`<ol class="variant-candidates">${summary.discovered.slice(0, 10).map((c) => html`<li>${candidateSentence(c)}</li>`)}</ol>`);
   }
   return { id: 'variants', title: 'Naming variants', html: join(parts) };

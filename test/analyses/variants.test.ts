@@ -17,6 +17,7 @@ import {
   findVariantMatches,
   isInflection,
   loadVariantSets,
+  candidateChart,
   preferenceChart,
   translitKey,
   validateSets,
@@ -184,6 +185,23 @@ describe('variants analysis', () => {
     const highlights = variants.highlights!(perDoc.get('a1')!, index.byId.get('a1')!);
     expect(highlights.map((h) => [h.kind, h.label])).toEqual([['variant:kyiv', 'Kiev'], ['variant:kyiv', 'Kiev']]);
     expect(() => compile(preferenceChart(summary, index) as never)).not.toThrow();
+  });
+
+  it('charts the spelling each outlet uses for candidate pairs found in the corpus', () => {
+    const articles: Article[] = [
+      { id: 'a1', outlet: 'A', title: '', text: 'Orvask.' },
+      { id: 'b1', outlet: 'B', title: '', text: 'Orvasque.' },
+    ];
+    const index = buildCorpusIndex(articles, new Map(articles.map((a) => [a.id, 1])));
+    const pair = { a: 'Orvask', b: 'Orvasque', reason: 'spelling' as const, distance: 0.1, countA: 5, countB: 4, outlets: 2, chi2: 9, df: 1, v: 1, coUse: 0, byOutlet: [['A', 5, 0], ['B', 0, 4]] as Array<[string, number, number]> };
+    const summary = { sets: [], outlets: [], events: [], eventOutlets: [], examples: {}, discovered: [pair] };
+    const spec = candidateChart(summary, index) as { data: { values: Array<{ panel: string; group: string; form: string; share: number }> } };
+    expect(spec.data.values).toEqual([
+      { panel: 'Orvask / Orvasque', group: 'A', form: 'Orvask', count: 5, share: 1 },
+      { panel: 'Orvask / Orvasque', group: 'B', form: 'Orvasque', count: 4, share: 1 },
+    ]);
+    expect(() => compile(spec as never)).not.toThrow();
+    expect(candidateChart({ ...summary, discovered: [] }, index)).toBeUndefined();
   });
 });
 
