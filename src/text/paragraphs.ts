@@ -28,18 +28,3 @@ export function splitParagraphs(text: string): Paragraph[] {
   push(blockStart, text.length);
   return paragraphs;
 }
-
-/** Index of the paragraph holding `offset`, or of the last one starting before it (-1 if none). */
-export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
-  let lo = 0;
-  let hi = paragraphs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}

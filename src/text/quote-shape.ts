@@ -31,11 +31,12 @@ export interface QuoteContext {
 
 const TERMINAL = /[.!?…]/;
 const OPENERS_TO_SKIP = /[\s(\[{—–\-"'“”‘’«»‹›„‚`]/;
-const TRAILING_CLOSERS = /[\s)\]}"'“”‘’«»‹›`]+$/;
+/** One character of the closing run stripped from a quote's end (spaces, brackets, quote marks). */
+const TRAILING_CLOSER = /[\s)\]}"'“”‘’«»‹›`]/;
 
 export function isEmbedded(q: QuoteContext): boolean {
   const content = q.text.slice(q.start, q.end).trim();
-  const core = content.replace(TRAILING_CLOSERS, '');
+  const core = withoutTrailingClosers(content);
   const first = /[\p{L}\p{N}]/u.exec(content)?.[0] ?? '';
   const startsCapital = first !== '' && (/\p{Lu}/u.test(first) || /\p{N}/u.test(first));
   const endsTerminal = TERMINAL.test(core.slice(-1));
@@ -50,6 +51,17 @@ export function isEmbedded(q: QuoteContext): boolean {
   if (introduced && endsTerminal) return false; // C
   if (opens && startsCapital && q.words >= 3 && (endsCut || /[,.;!?—–]/.test(after))) return false; // D
   return true;
+}
+
+/**
+ * `content` without its final run of spaces, brackets and quote marks. Walked back character by
+ * character: the regex `[…]+$` tries every start position, and so rescans every space of a long
+ * quote, for the one run at its end.
+ */
+export function withoutTrailingClosers(content: string): string {
+  let end = content.length;
+  while (end > 0 && TRAILING_CLOSER.test(content[end - 1])) end--;
+  return end === content.length ? content : content.slice(0, end);
 }
 
 /** Only spaces, brackets, dashes or other opening marks between the sentence start and the mark. */

@@ -14,7 +14,7 @@
  * 4. shape: word count, sentence of the opening mark, embedded or whole (quote-shape.ts).
  */
 import * as msg from './messages.js';
-import { splitParagraphs, paragraphAt } from './paragraphs.js';
+import { splitParagraphs } from './paragraphs.js';
 import { scanQuoteMarks, type MarkCandidate } from './quote-marks.js';
 import { isEmbedded } from './quote-shape.js';
 import type { Paragraph, Quote, QuoteIssue, Sentence } from './types.js';
@@ -187,13 +187,17 @@ export function findQuotes(text: string, sentences?: readonly Sentence[], paragr
 
   quotes.sort((a, b) => a.outerStart - b.outerStart || b.outerEnd - a.outerEnd);
   issues.sort((a, b) => a.offset - b.offset);
+  // Quotes, paragraphs and sentences are all in text order: one forward walk finds each quote's
+  // paragraph and sentence (the last one starting at or before its opening mark).
+  let para = -1;
+  let s = sentences?.length ? 0 : -1;
   for (const q of quotes) {
-    const para = paras[paragraphAt(paras, q.outerStart)];
-    const s = sentences ? sentenceAt(sentences, q.outerStart) : -1;
+    while (para + 1 < paras.length && paras[para + 1].start <= q.outerStart) para++;
+    if (sentences) while (s + 1 < sentences.length && sentences[s + 1].start <= q.outerStart) s++;
     q.sentence = s;
     q.embedded = isEmbedded({
       text, outerStart: q.outerStart, outerEnd: q.outerEnd, start: q.start, end: q.end, words: q.words,
-      paragraphStart: para?.start ?? 0,
+      paragraphStart: para >= 0 ? paras[para].start : 0,
       sentenceStart: s >= 0 ? sentences![s].start : undefined,
     });
   }
@@ -226,19 +230,4 @@ function laterCloserInParagraph(marks: readonly MarkCandidate[], k: number, para
     if (m.role === 'close' || m.role === 'either') return true;
   }
   return false;
-}
-
-/** Index of the sentence holding `offset` (the last one starting at or before it). */
-export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found === -1 && sentences.length ? 0 : found;
 }

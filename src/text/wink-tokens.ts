@@ -193,15 +193,24 @@ function lexemeTable(nlp: Nlp): LexemeTable {
   return table;
 }
 
-/** Calls `onToken` for each wink token in order with its value, type, POS, normal form, lemma, stop and negation flags. */
-export function readTokens(nlp: Nlp, doc: Document, onToken: (token: RawToken) => void): void {
+/**
+ * What readTokens hands each token to. An object with a method rather than a callback, so that
+ * the text layer can pass an instance of one class (doc-tokens.ts), whose `add` V8 inlines into
+ * the loop below; a closure made per document would stay a call per token.
+ */
+export interface TokenSink {
+  add(token: RawToken): void;
+}
+
+/** Calls `sink.add` for each wink token in order with its value, type, POS, normal form, lemma, stop and negation flags. */
+export function readTokens(nlp: Nlp, doc: Document, sink: TokenSink): void {
   const its = nlp.its as unknown as WinkIts;
   const all = doc.tokens();
   const count = all.length();
   const raw: RawToken = { index: 0, sentence: 0, value: '', type: '', pos: '', norm: '', lemma: '', stop: false, negated: false, formId: -1, lemmaId: -1 };
   const data = rawData(doc, count);
   if (data) {
-    readRaw(its, data.rdd, data.addons, lexemeTable(nlp), count, raw, onToken);
+    readRaw(its, data.rdd, data.addons, lexemeTable(nlp), count, raw, sink);
     return;
   }
   // Fallback: one public out() per property.
@@ -227,12 +236,12 @@ export function readTokens(nlp: Nlp, doc: Document, onToken: (token: RawToken) =
     raw.lemma = lemmas[i] || norms[i];
     raw.stop = stops[i];
     raw.negated = negated[i];
-    onToken(raw);
+    sink.add(raw);
   }
 }
 
 /** The direct loop over wink's token numbers (see the file header). */
-function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTable, count: number, raw: RawToken, onToken: (token: RawToken) => void): void {
+function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTable, count: number, raw: RawToken, sink: TokenSink): void {
   const { lexemes, posNames } = table;
   const { strings, numbers: slots } = table.recent;
   const numbers = rdd.tokens;
@@ -257,7 +266,7 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
       raw.lemma = its.lemma(i, rdd, addons) as string;
       raw.formId = -1;
       raw.lemmaId = -1;
-      onToken(raw);
+      sink.add(raw);
       continue;
     }
     const id = numbers[at];
@@ -307,6 +316,6 @@ function readRaw(its: WinkIts, rdd: RawDocData, addons: unknown, table: LexemeTa
     raw.lemma = strings[str + LEMMA];
     raw.formId = slots[num + FORM_ID];
     raw.lemmaId = slots[num + LEMMA_ID];
-    onToken(raw);
+    sink.add(raw);
   }
 }

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeDoc } from '../../src/text/analyze.js';
 import { getNlp } from '../../src/text/nlp.js';
+import { CONTRACTION_TAIL, isContractionTailText } from '../../src/text/contraction-tail.js';
 import { countWords } from '../../src/text/quotes.js';
 import { scanQuoteMarks } from '../../src/text/quote-marks.js';
+import { withoutTrailingClosers } from '../../src/text/quote-shape.js';
 
 // The text layer's hand-written scanners must say exactly what the regular expressions they
 // replaced said: these tests hold each fast path against its plain definition.
@@ -24,6 +26,33 @@ describe('countWords', () => {
   it('counts contractions, hyphenated words and abbreviations once', () => {
     expect(countWords("don't stop the e-mail to the U.S. now")).toBe(8);
     expect(countWords('  -- ... ')).toBe(0);
+  });
+});
+
+describe('isContractionTailText', () => {
+  const TAIL_PIECES = ["'", '’', 'n', 'N', 't', 'T', 's', 'S', 'll', 'é', 'Ö', 'ß', '𝐀', '\u0345', 'K', '9', '-', '.', ' ', '\ud800'];
+  const tail = fc.array(fc.constantFrom(...TAIL_PIECES), { maxLength: 5 }).map((parts) => parts.join(''));
+
+  it('says what the contraction-tail regular expression says, for ASCII, accented, astral and odd letters', () => {
+    fc.assert(fc.property(tail, (t) => {
+      expect(isContractionTailText(t)).toBe(CONTRACTION_TAIL.test(t));
+    }), { numRuns: 5000 });
+  });
+
+  it("takes n't, 's, 're and 'll in any case and curly or straight, and nothing longer", () => {
+    for (const yes of ["n't", "N'T", 'n’t', "'s", '’S', "'re", "'ll", "'é"]) expect(isContractionTailText(yes)).toBe(true);
+    for (const no of ["'", "'ve'", "'sss", "n'", 'nt', "'9", 's', '']) expect(isContractionTailText(no)).toBe(false);
+  });
+});
+
+describe('withoutTrailingClosers', () => {
+  const CLOSER_PIECES = ['word', '.', ' ', '\n', '\u00a0', ')', ']', '}', '"', "'", '“', '”', '‘', '’', '«', '»', '‹', '›', '`', '(', '—', '\ud83d', '\ude00'];
+  const quoteText = fc.array(fc.constantFrom(...CLOSER_PIECES), { maxLength: 12 }).map((parts) => parts.join(''));
+
+  it('strips the same final run of spaces, brackets and marks as the regular expression', () => {
+    fc.assert(fc.property(quoteText, (t) => {
+      expect(withoutTrailingClosers(t)).toBe(t.replace(/[\s)\]}"'“”‘’«»‹›`]+$/, ''));
+    }), { numRuns: 3000 });
   });
 });
 

@@ -191,4 +191,24 @@ describe('findQuotes: embedded or whole sentence', () => {
     expect(findQuotes(text, sentences).quotes[0].sentence).toBe(1);
     expect(findQuotes(text).quotes[0].sentence).toBe(-1);
   });
+
+  it('gives each of many quotes the sentence of its opening mark, nested, skipped and first sentences included', () => {
+    // sentence starts: 0, 13, 38, 48 (the text before 13 holds no quote; "b" and 'c' share one)
+    const text = '"a" opens it. Then "b, \'c\' here" ends. No quote. And "d".';
+    const starts = [0, 13, 38, 48];
+    const sentences = starts.map((start, i) => ({ start, end: (starts[i + 1] ?? text.length + 1) - 1, tokenStart: i, tokenEnd: i + 1, paragraph: 0 }));
+    const { quotes } = findQuotes(text, sentences);
+    expect(quotes.map((q) => [q.text, q.sentence])).toEqual([['a', 0], ["b, 'c' here", 1], ['c', 1], ['d', 3]]);
+    // a quote opening before the first sentence starts belongs to the first sentence
+    expect(findQuotes(text, sentences.slice(1)).quotes[0].sentence).toBe(0);
+  });
+
+  it('judges a quote that opens its paragraph by that paragraph, not the one before', () => {
+    // the quote opens the second paragraph, so this short capitalised sentence is whole; read
+    // from the first paragraph's start, it would follow "plan" and count as embedded
+    const text = 'He spoke at length about the plan\n\n"We build now." The crowd cheered.';
+    const quote = findQuotes(text).quotes[0];
+    expect(quote.text).toBe('We build now.');
+    expect(quote.embedded).toBe(false);
+  });
 });

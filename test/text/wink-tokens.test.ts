@@ -15,7 +15,7 @@ describe('readTokens', () => {
     for (const text of [...TEXTS, ...TEXTS]) {
       const doc = nlp.readDoc(text);
       const seen: RawToken[] = [];
-      readTokens(nlp, doc, (raw) => seen.push({ ...raw }));
+      readTokens(nlp, doc, { add: (raw) => seen.push({ ...raw }) });
       const all = doc.tokens();
       const out = (f: unknown) => all.out(f as never) as unknown[];
       expect(seen.map((t) => t.index)).toEqual(seen.map((_, i) => i));
@@ -35,8 +35,10 @@ describe('lemmas of words wink lists as contractions but leaves whole', () => {
     const nlp = getNlp();
     const lemmaOfWont = () => {
       let lemma: string | undefined;
-      readTokens(nlp, nlp.readDoc('It was late, as is her wont.'), (raw) => {
-        if (raw.value === 'wont') lemma = raw.lemma;
+      readTokens(nlp, nlp.readDoc('It was late, as is her wont.'), {
+        add: (raw) => {
+          if (raw.value === 'wont') lemma = raw.lemma;
+        },
       });
       return lemma;
     };
