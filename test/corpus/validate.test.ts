@@ -54,8 +54,14 @@ describe('validateRecord', () => {
   });
 
   it('takes numeric ids and events as text, and a {name} object as the outlet', () => {
-    const { article } = validate({ id: 17, source: { id: null, name: 'AP News' }, title: 'T', text: 'Body', topic_id: 3 });
+    const { article } = validate({ id: 17, source: { id: null, name: 'AP News' }, title: 'T', text: 'Body', story_id: 3 });
     expect(article).toMatchObject({ id: '17', outlet: 'AP', event: '3' });
+  });
+
+  it('keeps a topic column as metadata, not as the event: a topic is a subject, not one event', () => {
+    const { article } = validate({ outlet: 'X', title: 'T', text: 'Body', topic: 'elections' });
+    expect(article?.event).toBeUndefined();
+    expect(article?.meta).toMatchObject({ topic: 'elections' });
   });
 
   it('rejects a text over the record limit', () => {
