@@ -8,6 +8,7 @@ import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
 import type { EventsSummary } from './types.js';
 import { plural } from '../../src/report/messages.js';
+import { cliNote } from '../../src/report/caps.js';
 
 function agreementSentence(summary: EventsSummary, kit: ReportKit): string {
   const a = summary.agreement;
@@ -48,7 +49,8 @@ export function eventsOverview(summary: EventsSummary, corpus: CorpusIndex, kit:
       { key: 'source', label: 'Event id' },
     ],
     rows,
-    { caption: `${summary.events.length} events over ${corpus.docs.length} articles; ${grouped} of them found by grouping.`, maxRows: Infinity },
+    // The largest events first (a table keeps 1,000 rows): the CLI lists them all.
+    { caption: `${summary.events.length} events over ${corpus.docs.length} articles; ${grouped} of them found by grouping.`, more: cliNote('events', '--summary') },
   );
   return {
     id: 'events',

@@ -95,6 +95,6 @@ export function roundRobin<T>(items: readonly T[], groupOf: (item: T) => string,
 }
 
 /** "framelens <command> <corpus> --format csv lists all of them." — where the rows a cap leaves out are. */
-export function cliNote(command: string): string {
-  return `\`framelens ${command} <corpus> --format csv\` lists all of them.`;
+export function cliNote(command: string, flags = ''): string {
+  return `\`framelens ${command} <corpus>${flags ? ` ${flags}` : ''} --format csv\` lists all of them.`;
 }

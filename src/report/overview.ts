@@ -9,6 +9,8 @@ import { html, type Html } from './html.js';
 import type { ReportKit, TableColumn } from './kit.js';
 import type { CorpusChart } from './corpus-charts.js';
 import { messages } from './messages.js';
+import { cliNote } from './caps.js';
+import { DEFAULT_MAX_ROWS } from './table.js';
 
 export interface OverviewInput {
   title: string;
@@ -44,21 +46,27 @@ function coverageMatrix(input: OverviewInput, kit: ReportKit): Html {
     return html`<p class="muted">No events are known for this corpus: give articles an <code>event</code> field, or run the events analysis to group them.</p>`;
   }
   const columns = index.outlets.slice(0, input.matrixOutlets ?? 15);
-  const rows = index.events.map((event) => {
-    const row: Record<string, string | number> = { event: index.eventLabels.get(event) ?? event, id: event, articles: 0, outlets: 0, other: 0 };
-    const seen = new Set<string>();
-    columns.forEach((_, i) => (row[`o${i}`] = 0));
-    for (const d of index.docs) {
-      if (d.event !== event) continue;
-      (row.articles as number)++;
-      seen.add(d.outlet);
-      const col = columns.indexOf(d.outlet);
-      if (col >= 0) (row[`o${col}`] as number)++;
-      else (row.other as number)++;
-    }
-    row.outlets = seen.size;
-    return row;
-  });
+  // Largest events first (index order), as many as a table keeps: a corpus without event ids has
+  // thousands of one-article groups, and all of them made 1.1 MB of this page on 20k articles.
+  const shown = index.events.slice(0, DEFAULT_MAX_ROWS);
+  const rowOf = new Map(
+    shown.map((event) => {
+      const row: Record<string, string | number> = { event: index.eventLabels.get(event) ?? event, id: event, articles: 0, outlets: 0, other: 0 };
+      columns.forEach((_, i) => (row[`o${i}`] = 0));
+      return [event, row];
+    }),
+  );
+  const outletsOf = new Map<string, Set<string>>();
+  for (const d of index.docs) {
+    const row = d.event === undefined ? undefined : rowOf.get(d.event);
+    if (!row) continue;
+    (row.articles as number)++;
+    (outletsOf.get(d.event!) ?? outletsOf.set(d.event!, new Set()).get(d.event!)!).add(d.outlet);
+    const col = columns.indexOf(d.outlet);
+    if (col >= 0) (row[`o${col}`] as number)++;
+    else (row.other as number)++;
+  }
+  const rows: Array<Record<string, string | number>> = shown.map((event) => ({ ...rowOf.get(event)!, outlets: outletsOf.get(event)?.size ?? 0 }));
   type Row = (typeof rows)[number];
   const table: TableColumn<Row>[] = [
     { key: 'event', label: 'Event', href: (r) => kit.eventHref(String(r.id)) },
@@ -71,7 +79,7 @@ function coverageMatrix(input: OverviewInput, kit: ReportKit): Html {
   ];
   const unpaged = input.omitted.events ? html`<p class="note">${messages.eventsWithoutPage(input.omitted.events)}</p>` : '';
   return html`<p>How many articles each outlet published on each event; an empty cell (0) is an outlet that did not cover it.</p>
-${unpaged}${kit.table('coverage', table, rows, { search: ['event'], maxRows: Infinity })}`;
+${unpaged}${kit.table('coverage', table, rows, { search: ['event'], maxRows: Infinity, total: index.events.length, more: cliNote('events', '--summary') })}`;
 }
 
 function articlesTable(input: OverviewInput, kit: ReportKit): Html {
