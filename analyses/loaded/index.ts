@@ -48,8 +48,9 @@ export const loaded: Analysis<LoadedDoc, LoadedSummary> = {
   // 3: readable top-item keys (a lexicon hit's entry term, a learned phrase's own words)
   // 4: labels with a literal sense count only when said of people (said-of-people.ts)
   version: '4',
-  // 2: examples are each slot's most confident markers, best first
-  summaryVersion: '2',
+  // 2: examples are each slot's most confident markers, best first; 3: per-event detail for the
+  // DETAILED_EVENTS largest events only
+  summaryVersion: '3',
   perDoc: (doc, ctx) => detectLoaded(doc, loadedResources(ctx.lexiconFiles), optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx) => summarizeLoaded(perDoc, corpus, optionsOf(ctx)),
   charts(summary, corpus) {

@@ -5,7 +5,7 @@
  * perDoc results (never article text), so summaries of parts of a corpus can be recomputed
  * from cached perDoc results.
  */
-import type { CorpusIndex } from '../types.js';
+import { detailedEvents, type CorpusIndex } from '../types.js';
 import { LEXICON_CATEGORIES, QUOTE_CLASSES, type GroupStats, type LoadedDoc, type LoadedExample, type LoadedMarker, type LoadedOptions, type LoadedSummary } from './types.js';
 
 /** Category keys in display order: lexicon categories, learned, then one key per quote class. */
@@ -64,18 +64,21 @@ export function summarizeLoaded(perDoc: ReadonlyMap<string, LoadedDoc>, corpus: 
   // score is its probability, every other marker's 1), earliest first among equals: the report
   // shows the first of each, and "normal level" at p=0.18 made a poor first example.
   const slots = new Map<string, Array<{ score: number; example: LoadedExample }>>();
+  const detailed = detailedEvents(corpus);
   for (const meta of corpus.docs) {
     const doc = perDoc.get(meta.id);
     if (!doc) continue;
     counterOf(byOutlet, meta.outlet).add(doc);
-    if (meta.event) {
-      const outlets = byEvent.get(meta.event) ?? new Map<string, GroupCounter>();
-      byEvent.set(meta.event, outlets);
+    // Per-event detail for the largest events only (DETAILED_EVENTS); the others count per outlet.
+    const event = meta.event && detailed.has(meta.event) ? meta.event : undefined;
+    if (event) {
+      const outlets = byEvent.get(event) ?? new Map<string, GroupCounter>();
+      byEvent.set(event, outlets);
       counterOf(outlets, meta.outlet).add(doc);
     }
     for (const m of doc.markers) {
       if (m.category === 'quote' && m.subcategory !== 'scare' && m.subcategory !== 'partial') continue;
-      const key = `${meta.event ?? ''}\u0000${meta.outlet}\u0000${markerKey(m)}`;
+      const key = `${event ?? ''}\u0000${meta.outlet}\u0000${markerKey(m)}`;
       const slot = slots.get(key) ?? slots.set(key, []).get(key)!;
       if (slot.length >= perGroup && slot[slot.length - 1].score >= m.score) continue;
       const example: LoadedExample = {

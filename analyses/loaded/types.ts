@@ -102,6 +102,7 @@ export interface LoadedSummary {
   keys: string[];
   outlets: string[];
   byOutlet: Record<string, GroupStats>;
+  /** Per event × outlet, for the DETAILED_EVENTS largest events (analyses/types.ts). */
   byEvent: Record<string, Record<string, GroupStats>>;
   examples: LoadedExample[];
 }

@@ -19,8 +19,9 @@ export const terms: Analysis<PackedTermsDoc, TermsSummary> = {
   title: 'Word choice',
   // 2: perDoc returns the packed token stream; 3: wire credit lines are not terms
   version: '3',
-  // 2: an outlet's own name (brand word, one-word aliases) is not among its distinctive terms
-  summaryVersion: '2',
+  // 2: an outlet's own name (brand word, one-word aliases) is not among its distinctive terms;
+  // 3: per-event detail for the DETAILED_EVENTS largest events only
+  summaryVersion: '3',
   perDoc: (doc) => packedTermsDocFromAnalyzed(doc),
   summarize: (perDoc, corpus, ctx) => summarizeTerms(perDoc, corpus, (ctx.options.terms ?? {}) as TermsAnalysisOptions),
   charts(summary, corpus) {

@@ -5,7 +5,7 @@
  * computed from the per-article TermsDocs (plain or packed, as perDoc returns them) and the
  * corpus index; no article text is read.
  */
-import type { CorpusIndex, DocMeta } from '../types.js';
+import { detailedEvents, type CorpusIndex, type DocMeta } from '../types.js';
 import { forEachNgramOfForms, ngramInput } from './ngrams.js';
 import { kwicRow, wordIndices } from './kwic.js';
 import { KeynessVocabulary, sparseKeyness } from './sparse-keyness.js';
@@ -76,6 +76,7 @@ export interface TermsSummary {
   options: Required<Pick<TermsAnalysisOptions, 'ngram' | 'lemma' | 'stopWords' | 'numbers' | 'minCount'>> & { prior?: number };
   tokens: number;
   outlets: TermsGroupSummary[];
+  /** The DETAILED_EVENTS largest events (analyses/types.ts), largest first; every event counts in the others' keyness. */
   events: TermsEventSummary[];
   scatter?: { a: string; b: string; tokensA: number; tokensB: number; points: TermsScatterPoint[] };
 }
@@ -127,16 +128,19 @@ export function summarizeTerms(perDoc: TermsDocs, corpus: CorpusIndex, options: 
   const outletGroups = byOutlet.filter((g) => g.docs > 0);
   const outlets = groupSummaries(outletGroups, sparseKeyness(outletGroups, vocabulary, scored), table.terms, options.frequent ?? 30);
   const byEvent = [...docsOfEvent].map(([event, docs]) => summer.sum(event, docs, false)).filter((g) => g.docs > 0);
-  // only what sets each event apart is shown: its under-used terms are not scored
+  // only what sets each event apart is shown: its under-used terms are not scored; every event is
+  // the background of the others, the largest keep their detail (DETAILED_EVENTS)
   const eventKeys = docsOfEvent.size > 1 ? sparseKeyness(byEvent, vocabulary, { ...scored, limit: 20, bottom: false }) : [];
-  const events: TermsEventSummary[] = byEvent.map((group) => {
+  const keysOf = new Map(eventKeys.map((k) => [k.group, k.top]));
+  const detailed = detailedEvents(corpus);
+  const events: TermsEventSummary[] = byEvent.filter((group) => detailed.has(group.name)).map((group) => {
     const within = [...docsOfEventOutlet.get(group.name)!].map(([outlet, docs]) => summer.sum(outlet, docs, false));
     const scores = within.length > 1 ? sparseKeyness(within, vocabulary, { minCount: Math.min(minCount, 2), prior, limit: options.eventLimit ?? 10 }) : [];
     return {
       event: group.name,
       docs: group.docs,
       tokens: group.tokens,
-      top: eventKeys.find((k) => k.group === group.name)?.top ?? [],
+      top: keysOf.get(group.name) ?? [],
       outlets: groupSummaries(within, scores, table.terms, 0),
     };
   });
