@@ -2,10 +2,12 @@
  * Step 3 of extraction: the content of a cue and the attribution kind. A quote next to the cue
  * is the content ("Macron said: '…'", "'…,' Macron said"); otherwise the clause after the cue
  * ("said that …", PolNeAR keeps "that" in the content), or before it when the cue closes the
- * sentence ("…, he said." / "…, according to Yonhap").
+ * sentence ("…, he said." / "…, according to Yonhap") or what follows it only says why the source
+ * goes unnamed ("…, the official said on condition of anonymity": anonymity.ts).
  */
 import type { Token } from '../../src/text/types.js';
 import type { AttributionKind } from './types.js';
+import { anonymityClauseAt } from './anonymity.js';
 
 /** A quote as character offsets: inner content and outer (with marks). */
 export interface QuoteSpan {
@@ -54,6 +56,15 @@ function kindOf(text: string, start: number, end: number, quotes: readonly Quote
   return inside.length ? 'mixed' : 'indirect';
 }
 
+/** Whether a phrase of anonymity starts at token `from`, or after a short addressee there ("told Politico on condition of anonymity"). */
+function anonymityAfterAddressee(text: string, tokens: readonly Tok[], from: number, lastWord: number): boolean {
+  for (let k = from; k <= lastWord && k <= from + 4; k++) {
+    if (anonymityClauseAt(text, tokens[k].start)) return true;
+    if (!['PROPN', 'DET', 'NOUN'].includes(tokens[k].pos)) return false;
+  }
+  return false;
+}
+
 export function findContent(
   text: string,
   tokens: readonly Tok[],
@@ -94,7 +105,19 @@ export function findContent(
   }
   // "… Tkachenko told The Times.": a short addressee closing the sentence is not the content.
   const addresseeOnly = lastWord - from < 5 && tokens.slice(from, lastWord + 1).every((t) => ['PROPN', 'DET', 'NOUN', 'ADJ', 'PRON'].includes(t.pos));
-  if (from <= lastWord && lastWord - from >= 1 && !addresseeOnly) return make(tokens[from].start, tokens[lastWord].end);
+  // "…, the official said on condition of anonymity", "according to an official, who spoke on condition of
+  // anonymity": that note on the source is not what was said
+  const anonymityNote = from <= lastWord && anonymityAfterAddressee(text, tokens, from, lastWord);
+  if (from <= lastWord && lastWord - from >= 1 && !addresseeOnly && !anonymityNote) return make(tokens[from].start, tokens[lastWord].end);
+  if (anonymityNote) {
+    // "… said on condition of anonymity that the talks had failed": the content is the "that" clause after the note
+    const that = tokens.findIndex((t, k) => k > from && k < lastWord && t.lemma === 'that' && t.text === 'that');
+    if (that > 0) return make(tokens[that].start, tokens[lastWord].end);
+    // "According to an official who spoke on condition of anonymity, the plan was dropped": nothing before, the clause after the note
+    const opening = (source && source.tokenStart < cue.tokenStart ? source.tokenStart : cue.tokenStart) <= s0 + 1;
+    const comma = opening ? tokens.findIndex((t, k) => k > from && k < lastWord && t.text === ',') : -1;
+    if (comma > 0) return make(tokens[comma + 1].start, tokens[lastWord].end);
+  }
   // The cue closes the sentence: content is what comes before its source.
   const leftToken = source && source.tokenStart < cue.tokenStart ? source.tokenStart : cue.tokenStart;
   let to = leftToken - 1;

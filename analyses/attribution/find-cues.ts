@@ -5,6 +5,7 @@
  */
 import type { FeatureToken } from './cue-features.js';
 import { scoreTokens, type CueModel, type TokenScores } from './cue-model.js';
+import { anonymityAt, purposeOfAnonymity } from './anonymity.js';
 
 /** A cue found in a document, as a token range. */
 export interface CueCandidate {
@@ -60,7 +61,12 @@ export function findCues(
     let last = end;
     while (last - 1 > i && tokens[last - 1].pos === 'ADV') last--;
     const from = relativeClauseEnd(tokens, i, last);
-    if (hasContentWord(tokens, from, last)) cues.push(candidate(tokens, scores, from, last));
+    const cut = beforeAnonymity(tokens, text, from, last);
+    // "who declined to be named", "speaking on condition of anonymity (to discuss …)": a note on the source, no report;
+    // nor what is left of a cue before such a note without its verb ("also declined to be identified")
+    const anonymity = anonymityAt(text, tokens[from].start) || purposeOfAnonymity(text, tokens[from].start) || (cut < last && !hasVerb(tokens, from, cut));
+    last = cut;
+    if (hasContentWord(tokens, from, last) && !anonymity) cues.push(candidate(tokens, scores, from, last));
     i = end;
   }
   return { cues: addRuleCues(cues, tokens, text), scores };
@@ -85,6 +91,17 @@ function relativeClauseEnd(tokens: readonly FeatureToken[], start: number, end: 
     else if (object && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX')) return k;
   }
   return start;
+}
+
+/** End of the cue `[start, end)` before a phrase of anonymity inside it: "said on condition of anonymity" → "said". */
+function beforeAnonymity(tokens: readonly FeatureToken[], text: string, start: number, end: number): number {
+  for (let k = start + 1; k < end; k++) if (anonymityAt(text, tokens[k].start)) return k;
+  return end;
+}
+
+function hasVerb(tokens: readonly FeatureToken[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (tokens[k].pos === 'VERB') return true;
+  return false;
 }
 
 /** Spans of auxiliaries, prepositions or determiners alone ("has", "about") are fragments, not cues. */

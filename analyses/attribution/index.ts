@@ -40,7 +40,9 @@ export const attribution: Analysis<AttributionDoc, AttributionSummary> = {
   //    alone, follow the cue after a '' quote
   // 5: a cue no longer runs from a relative clause's verb into the main verb ("who answered the
   //    phone said"); text layer 5 mentions (places, no demonyms) change source types
-  version: '5',
+  // 6: phrases of anonymity ("who declined to be named", "said on condition of anonymity") are
+  //    neither cues nor content (anonymity.ts)
+  version: '6',
   perDoc: (doc, ctx) => ({
     attributions: extractAttributions(doc, { lexiconFiles: ctx.lexiconFiles, outlets: ctx.outlets, threshold: optionsOf(ctx).threshold }),
   }),

@@ -3,6 +3,7 @@
  * another are one person. Runs after the text layer over all AnalyzedDocs (mentions are keyed
  * within each document first, in mentions.ts).
  */
+import { isCommonWord } from './common-words.js';
 import { formedFromPlace } from './name-evidence.js';
 import type { AnalyzedDoc, MentionType } from './types.js';
 
@@ -44,7 +45,10 @@ const MIN_PLACE_SHARE = 0.2;
 /**
  * Merges mention keys across the corpus: a one-word key that is the last word of exactly one
  * longer person key (the most frequent one when several) joins it, unless the one-word key is
- * mostly typed as something other than a person, or is used far more often (MAX_SURNAME_SHARE).
+ * mostly typed as something other than a person, or is used far more often (MAX_SURNAME_SHARE),
+ * or is a common word in wink's lexicon never typed person by itself (a title, "Mr.") anywhere in
+ * the corpus: "State" does not join "New York State", "Trump" joins "Donald Trump" once some
+ * article says "President Trump".
  * A one-word key typed place in at least a fifth of the articles naming it (mentions.ts found it
  * in a place context there: "in X", "the mayor of X") and never person, organization or media is
  * a place wherever it was left untyped, unless it is the demonym of another one-word name
@@ -52,8 +56,8 @@ const MIN_PLACE_SHARE = 0.2;
  */
 export function buildAliasIndex(docs: readonly AnalyzedDoc[], options: AliasOptions = {}): AliasIndex {
   const personCounts = new Map<string, number>();
-  // per one-word key: mentions, those typed other than person, those typed person, organization or media, articles, articles typing it place
-  const oneWord = new Map<string, { count: number; notPerson: number; named: number; docs: number; placeDocs: number }>();
+  // per one-word key: mentions, those typed person, those typed other than person, those typed person, organization or media, articles, articles typing it place
+  const oneWord = new Map<string, { count: number; person: number; notPerson: number; named: number; docs: number; placeDocs: number }>();
   for (const doc of docs) {
     const here = new Set<string>();
     const placeHere = new Set<string>();
@@ -62,8 +66,9 @@ export function buildAliasIndex(docs: readonly AnalyzedDoc[], options: AliasOpti
         if (m.type === 'person') personCounts.set(m.key, (personCounts.get(m.key) ?? 0) + 1);
         continue;
       }
-      const seen = oneWord.get(m.key) ?? { count: 0, notPerson: 0, named: 0, docs: 0, placeDocs: 0 };
+      const seen = oneWord.get(m.key) ?? { count: 0, person: 0, notPerson: 0, named: 0, docs: 0, placeDocs: 0 };
       seen.count++;
+      if (m.type === 'person') seen.person++;
       if (!here.has(m.key)) {
         here.add(m.key);
         seen.docs++;
@@ -87,6 +92,8 @@ export function buildAliasIndex(docs: readonly AnalyzedDoc[], options: AliasOpti
     const seen = oneWord.get(surname);
     if (seen && (2 * seen.notPerson > seen.count || seen.count > MAX_SURNAME_SHARE * personCounts.get(key)!)) bySurname.delete(surname);
     else if (notAFullName(key)) bySurname.delete(surname);
+    // "State", "Democrats", "Center": a common word joins a full name only once the corpus calls it a person by itself ("President Trump", "Mr. Brown")
+    else if (seen && seen.person === 0 && isCommonWord(surname.toLowerCase())) bySurname.delete(surname);
   }
   const resolve = (key: string) => (key.includes(' ') ? key : (bySurname.get(key) ?? key));
   const places = new Set<string>();

@@ -1,6 +1,6 @@
 /**
  * The cue words that type name mentions, read once from data/lexicons/titles.json: titles and
- * honorifics (person), title modifiers, head nouns of organisation / media / place / event
+ * honorifics (person), title modifiers, head nouns of organisation / institution / media / place / event
  * names, compass words, demonyms, a modest list of countries, regions and capitals, and the
  * prepositions and nouns that put a name in a place context ("in X", "the mayor of X").
  * All keys are lower case.
@@ -15,6 +15,11 @@ export interface MentionCues {
   /** Words kept in a title span before the title ("former", "new", "vice"). */
   modifiers: Set<string>;
   organizationHeads: Set<string>;
+  /**
+   * Heads of institutions named after a place or person ("Mount Sinai Hospital", "Brennan
+   * Center"): an organisation at the end of a longer name only, not alone nor after a possessive.
+   */
+  institutionHeads: Set<string>;
   mediaHeads: Set<string>;
   placeHeads: Set<string>;
   otherHeads: Set<string>;
@@ -51,12 +56,12 @@ export function mentionCues(): MentionCues {
 /** Builds cue sets from titles.json-shaped entries. */
 export function cuesFrom(entries: readonly CueEntry[]): MentionCues {
   const cues: MentionCues = {
-    titles: new Set(), honorifics: new Set(), modifiers: new Set(), organizationHeads: new Set(), mediaHeads: new Set(),
+    titles: new Set(), honorifics: new Set(), modifiers: new Set(), organizationHeads: new Set(), institutionHeads: new Set(), mediaHeads: new Set(),
     placeHeads: new Set(), otherHeads: new Set(), compass: new Set(), demonyms: new Set(), places: new Set(),
     placePrepositions: new Set(), placeNouns: new Set(), placePrefixes: new Set(),
   };
   const sets: Record<string, Set<string>> = {
-    honorific: cues.honorifics, 'title-modifier': cues.modifiers, 'organization-head': cues.organizationHeads,
+    honorific: cues.honorifics, 'title-modifier': cues.modifiers, 'organization-head': cues.organizationHeads, 'institution-head': cues.institutionHeads,
     'media-head': cues.mediaHeads, 'place-cue': cues.placeHeads, 'other-cue': cues.otherHeads, compass: cues.compass,
     demonym: cues.demonyms, place: cues.places, 'place-preposition': cues.placePrepositions, 'place-noun': cues.placeNouns,
     'place-prefix': cues.placePrefixes,

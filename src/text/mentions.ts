@@ -5,7 +5,9 @@
  * 1. media: known outlet names and aliases (media-names.ts) are matched first.
  * 2. runs: maximal runs of capitalised tokens holding a proper noun, inside one sentence and
  *    line, joined by name connectors (of, de, al-, von, …) and glued hyphens; a run of day and
- *    month names only is a date, not a name.
+ *    month names only is a date, not a name, and a weekday opening a run is left out ("on Tuesday
+ *    Whitmer said"). In a line written in title case (a headline, title-case-lines.ts) a run keeps
+ *    only the words the article names in its ordinary lines (2b).
  * 3. titles: a run's leading title words ("German Foreign Minister" in "German Foreign Minister
  *    Johann Wadephul") or lower-case title words just before it ("former", "city military
  *    administration head") become the mention's title; the rest is the name.
@@ -13,11 +15,14 @@
  *    in an organisation head).
  * 5. types, from data/lexicons/titles.json cues: title or honorific → person; head noun →
  *    organization / media / place / unknown; listed country or capital, or a place word opening
- *    the name ("Port X") → place; acronym → organization; two to four title-case words → person;
- *    else unknown. Not names (name-evidence.ts): a one-word name opening a sentence that is an
- *    ordinary word ("Officials said", "Security was tight": never capitalised elsewhere in the
- *    article, and a common word in wink's lexicon or written in lower case elsewhere), and
- *    demonyms ("Ukrainian", "Venezuelan", "Kestrian" beside "Kestria"; not a person's surname).
+ *    the name ("Port X") → place; acronym → organization; an institution's head ending a longer
+ *    name ("Mount Sinai Hospital") → organization; two to four title-case words → person, unless
+ *    the last is an ordinary plural or a noun the article writes in lower case ("Senate Democrats",
+ *    "New York State"); else unknown. Not names (name-evidence.ts): a one-word name opening a
+ *    sentence that is an ordinary word ("Officials said", "Security was tight": never capitalised
+ *    elsewhere in the article, and a common word in wink's lexicon or written in lower case
+ *    elsewhere; not when it speaks: "Trump said"), and demonyms ("Ukrainian", "Venezuelan",
+ *    "Kestrian" beside "Kestria"; not a person's surname).
  * 6. glued words: a run across a seam that scraping left between a name card and the next
  *    headline ("… Joseph HaleGOP senators") ends at the seam, keyed by the card's full name
  *    (glued-names.ts).
@@ -34,7 +39,8 @@ import { gluePoints, nameBeforeSeam } from './glued-names.js';
 import { mediaMatcher } from './media-names.js';
 import { mentionCues, type MentionCues } from './mention-cues.js';
 import { isCommonWord } from './common-words.js';
-import { NameEvidence } from './name-evidence.js';
+import { NameEvidence, ordinaryPlural } from './name-evidence.js';
+import { TitleCaseLines } from './title-case-lines.js';
 import type { Mention, MentionType, Token } from './types.js';
 
 export interface MentionOptions {
@@ -52,6 +58,8 @@ const NAME_POS = new Set(['NOUN', 'ADJ', 'X', 'NUM']);
  */
 const isDateRun = (lowerRun: readonly string[]) => lowerRun.every((w) => w !== 'may' && CALENDAR_WORDS.has(w));
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+/** Day names (those calendar words ending in "day"; no month does). */
+const WEEKDAYS: ReadonlySet<string> = new Set([...CALENDAR_WORDS].filter((w) => w.endsWith('day')));
 
 /** Upper-case first letter; ASCII decided by code because this runs on every token. */
 const isCapitalised = (t: Token) => {
@@ -168,6 +176,7 @@ export function findMentions(doc: MentionInput, options: MentionOptions = {}): M
     free = end;
   }
 
+  bodyNamesInTitleCase(text, tokens, mentions, mediaCount);
   const sorted = withoutDemonyms(byStart(mentions, mediaCount), evidence);
   keyWithinDocument(sorted);
   typePlaces(sorted, evidence, cues);
@@ -239,11 +248,17 @@ function gluedToLowerCase(tokens: readonly Token[], at: number): boolean {
 
 /** Turns one capitalised run into a mention (or nothing: demonyms, lone title words, sentence-initial common nouns). */
 function fromRun(text: string, tokens: readonly Token[], start: number, end: number, cues: MentionCues, evidence: NameEvidence): Mention | undefined {
+  // "on Tuesday Whitmer said": a weekday is a date, the name starts after it; not before a common word
+  // ("Saturday Night Live", "Sunday Times"), and a month may open a name ("June Carter")
+  while (end - start > 1 && WEEKDAYS.has(bare(tokens[start])) && !isCommonWord(bare(tokens[start + 1]))) start++;
   const run = end - start === 1 ? [tokens[start]] : tokens.slice(start, end);
   const lowerRun = run.map(bare);
   if (isDateRun(lowerRun)) return undefined;
   // "Passers-by", "Ex-minister": one capitalised word glued by a hyphen to a lower-case word is a compound, not a name
   if (run.length === 1 && (HYPHENATED_LOWER.test(run[0].text) || gluedToLowerCase(tokens, end))) return undefined;
+  // Honorifics are read without their full stop ("Mr." → "mr"), so those listed only with it ("sen.", "gov.", "rep.")
+  // never match: matching them split "Ohio Sen. Sherrod Brown" right (key "Sherrod Brown", not the whole run) but
+  // cost AllSides test event grouping 0.003 F1 (0.835 → 0.832: more shared keys of much-named politicians)
   const hasTitle = (w: string) => cues.titles.has(w) || cues.honorifics.has(w);
   if (!run.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !lowerRun.some(hasTitle) && !hasPhrase(cues.places, lowerRun)) return undefined;
 
@@ -255,7 +270,7 @@ function fromRun(text: string, tokens: readonly Token[], start: number, end: num
       break;
     }
   }
-  const cueHead = (w: string) => cues.organizationHeads.has(w) || cues.mediaHeads.has(w) || cues.placeHeads.has(w) || cues.otherHeads.has(w);
+  const cueHead = (w: string) => cues.organizationHeads.has(w) || cues.institutionHeads.has(w) || cues.mediaHeads.has(w) || cues.placeHeads.has(w) || cues.otherHeads.has(w);
   // "General Staff", "Prime Minister's Office": a cue head after the title means the run names a body, not a person
   if (nameStart > start && cueHead(lowerRun[run.length - 1])) nameStart = start;
   // a title with no name after it ("the Foreign Minister said") is not a name mention
@@ -290,10 +305,10 @@ function fromRun(text: string, tokens: readonly Token[], start: number, end: num
   if (titleStart < 0 && nameTokens.length === 1 && (cues.demonyms.has(nameLower[0]) || nameTokens[0].text.length < 2)) return undefined;
   if (titleStart < 0 && nameTokens.length === 1 && !nameTokens.some((t) => t.pos === 'PROPN' || isAllCaps(t)) && !hasPhrase(cues.places, nameLower)) return undefined;
   if (titleStart < 0 && hasPhrase(cues.demonyms, nameLower)) return undefined;
-  // "Officials said", "Security was tight": an ordinary word capitalised by its place
-  if (titleStart < 0 && nameTokens.length === 1 && !isAllCaps(nameTokens[0]) && !cues.places.has(nameLower[0]) && evidence.opens(nameStart) && evidence.ordinaryOpener(nameTokens[0])) return undefined;
+  // "Officials said", "Security was tight": an ordinary word capitalised by its place (not "Trump said")
+  if (titleStart < 0 && nameTokens.length === 1 && !isAllCaps(nameTokens[0]) && !cues.places.has(nameLower[0]) && evidence.opens(nameStart) && evidence.ordinaryOpener(nameTokens[0]) && !evidence.actsAsName(nameStart)) return undefined;
 
-  const type = titleStart >= 0 ? 'person' : typeOfName(nameTokens, nameLower, cues);
+  const type = titleStart >= 0 ? 'person' : typeOfName(nameTokens, nameLower, cues, evidence);
   return makeMention(text, tokens, titleStart >= 0 ? titleStart : nameStart, end, nameStart, titleStart >= 0 ? titleStart : undefined, type, nameKey(text, nameTokens[0].start, nameTokens[nameTokens.length - 1].end));
 }
 
@@ -311,11 +326,11 @@ function possessiveOrganization(tokens: readonly Token[], end: number, cues: Men
 }
 
 /** 5. Type of a name without a title. */
-function typeOfName(nameTokens: readonly Token[], lower: readonly string[], cues: MentionCues): MentionType {
+function typeOfName(nameTokens: readonly Token[], lower: readonly string[], cues: MentionCues, evidence: NameEvidence): MentionType {
   const of = lower.indexOf('of');
   const head = of > 0 ? lower[of - 1] : lower[lower.length - 1];
   if (lower.some((w) => cues.honorifics.has(w))) return 'person';
-  if (cues.organizationHeads.has(head)) return 'organization';
+  if (cues.organizationHeads.has(head) || (cues.institutionHeads.has(head) && lower.length > 1)) return 'organization';
   if (cues.mediaHeads.has(head) && lower.length > 1) return 'media';
   if (cues.placeHeads.has(head) && lower.length > 1) return 'place';
   if (cues.otherHeads.has(head) && lower.length > 1) return 'unknown';
@@ -324,8 +339,10 @@ function typeOfName(nameTokens: readonly Token[], lower: readonly string[], cues
   if (nameTokens.length === 1 && isAllCaps(nameTokens[0]) && nameTokens[0].text.replace(/\./g, '').length >= 2) return 'organization';
   if (nameTokens.length < 2 || nameTokens.length > 4) return 'unknown';
   const personLike = nameTokens.every((t) => t.pos === 'PROPN' && (/^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text)));
-  if (personLike && !lower.some((w) => cues.places.has(w) || cues.demonyms.has(w))) return 'person';
-  return 'unknown';
+  if (!personLike || lower.some((w) => cues.places.has(w) || cues.demonyms.has(w))) return 'unknown';
+  // "Senate Democrats", "New York State"; "AP Photos Comcast" (a caption run into a headline): an ordinary plural opens no person's name either
+  if (evidence.commonNounEnding(lower[lower.length - 1]) || ordinaryPlural(lower[0])) return 'unknown';
+  return 'person';
 }
 
 /** The name as a key: its text with runs of whitespace (line breaks, double spaces) made one space. */
@@ -370,6 +387,62 @@ function cutAtSeam(text: string, tokens: readonly Token[], mention: Mention): vo
   mention.text = text.slice(mention.start, end);
   mention.name = span(text, name.start, end);
   while (mention.tokenEnd - 1 > mention.tokenStart && tokens[mention.tokenEnd - 1].start >= end) mention.tokenEnd--;
+}
+
+/** Words of a title-case run tried as a name of the body at most (a longer run is a headline, not a name). */
+const MAX_HEADLINE_RUN = 12;
+
+/**
+ * 2b. Runs in lines written in title case (headlines, headings: title-case-lines.ts) keep only the
+ * words the article names in its ordinary lines (or the last word of a person's name there), typed
+ * and keyed as there: "Trump Signs Order" → "Trump"; "Big Story" and "New York State" heading a
+ * section, named nowhere else, are dropped.
+ * A title stays when the name kept starts right after it. `mentions[from…]` are the runs, in
+ * order; media names (from a lexicon, not from capitals) stay as they are.
+ */
+function bodyNamesInTitleCase(text: string, tokens: readonly Token[], mentions: Mention[], from: number): void {
+  let lines: TitleCaseLines | undefined;
+  const inHeadline: boolean[] = [];
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    // one-word mentions need no body: their type comes from cues alone, and a headline word opening the line is judged as a sentence opener
+    inHeadline.push(m.tokenEnd - m.tokenStart > 1 && (lines ??= new TitleCaseLines(tokens, text)).has(m.tokenStart));
+  }
+  if (!inHeadline.includes(true)) return;
+  const body = new Map<string, Mention>();
+  const surnames = new Map<string, Mention>();
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (k >= from && inHeadline[k - from]) continue;
+    if (!body.has(m.name.text)) body.set(m.name.text, m);
+    // "Trump" in a headline over "President Donald Trump": keyWithinDocument keys it by the full name later
+    const space = m.name.text.lastIndexOf(' ');
+    if (m.type === 'person' && space > 0) surnames.set(m.name.text.slice(space + 1), m);
+  }
+  for (const [surname, m] of surnames) if (!body.has(surname)) body.set(surname, { ...m, key: surname });
+  let out = from;
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    const kept = inHeadline[k - from] ? bodyName(text, tokens, m, body) : m;
+    if (kept) mentions[out++] = kept;
+  }
+  mentions.length = out;
+}
+
+/** The longest part of a title-case mention's name that the body names, as a mention typed and keyed like the body's. */
+function bodyName(text: string, tokens: readonly Token[], m: Mention, body: ReadonlyMap<string, Mention>): Mention | undefined {
+  let nameStart = m.tokenStart;
+  while (tokens[nameStart].start < m.name.start) nameStart++;
+  const end = Math.min(m.tokenEnd, nameStart + MAX_HEADLINE_RUN);
+  for (let size = end - nameStart; size > 0; size--) {
+    for (let a = nameStart; a + size <= end; a++) {
+      const known = body.get(text.slice(tokens[a].start, tokens[a + size - 1].end));
+      if (!known) continue;
+      const titled = a === nameStart && m.title !== undefined;
+      return makeMention(text, tokens, titled ? m.tokenStart : a, a + size, a, titled ? m.tokenStart : undefined, titled ? 'person' : known.type, known.key);
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
  * "X's residents", "the capital, X"). Built per document on first question; every answer is a
  * function of the document's tokens, wink's lexicon (common-words.ts) and the cue lexicon.
  */
-import { isCommonWord, lexicalPos, LEX_ADJ, LEX_PROPN, UNKNOWN_WORD } from './common-words.js';
+import { isCommonWord, lexicalPos, LEX_ADJ, LEX_NOUN, LEX_PROPN, UNKNOWN_WORD } from './common-words.js';
 import type { MentionCues } from './mention-cues.js';
 import type { Mention, Token } from './types.js';
 
@@ -32,6 +32,16 @@ const DEMONYM_ENDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['i', ['']],
 ];
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+/**
+ * Verbs of saying that mark the word before them as someone speaking (NameEvidence.actsAsName): a
+ * general short list, not the attribution lexicon, and no form that is a plural noun too
+ * ("states", "claims", "notes": "Several states said").
+ */
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'tweeted', 'wrote', 'writes', 'added', 'adds', 'argued', 'argues', 'claimed', 'insisted', 'insists',
+  'announced', 'announces', 'responded', 'responds', 'replied', 'stated', 'noted', 'asked', 'warned', 'warns', 'acknowledged',
+  'denied', 'denies', 'declared', 'declares', 'explained', 'explains',
+]);
 
 /**
  * Whether `lower` (lower case) is the demonym of a place name `isPlace` accepts: "kestrian(s)" of
@@ -48,9 +58,18 @@ export function formedFromPlace(lower: string, isPlace: (place: string) => boole
   return false;
 }
 
+/**
+ * Whether `lower` is an ordinary plural: wink's lexicon knows it as a noun and it and its singular
+ * only as common words ("democrats", "photos"; not "sanders", "holmes", which it does not know).
+ */
+export function ordinaryPlural(lower: string): boolean {
+  return lower.length > 3 && lower.endsWith('s') && (lexicalPos(lower) & LEX_NOUN) !== 0 && isCommonWord(lower) && isCommonWord(lower.slice(0, -1));
+}
+
 export class NameEvidence {
   private capitalisedInside: Set<string> | undefined;
   private readonly lowerCase = new Map<string, boolean>();
+  private lowerNouns: Set<string> | undefined;
   private capitalised: Set<string> | undefined;
 
   constructor(
@@ -100,12 +119,45 @@ export class NameEvidence {
   }
 
   /**
+   * Whether the last word of a title-case run cannot end a person's name: an ordinary plural
+   * ("Senate Democrats", "Getty Images": wink's lexicon knows it and its singular only as common
+   * words; "Sanders", "Holmes" are not), or a common word the article also writes in lower case
+   * ("New York State" beside "state law", "Brennan Center" beside "the center") as a noun: "Michael
+   * Brown" beside "black, white, brown" is a person. A surname that is a common noun too ("Trump",
+   * "Rice") is rarely written in lower case where it names someone.
+   */
+  commonNounEnding(lower: string): boolean {
+    if (!isCommonWord(lower)) return false;
+    return ordinaryPlural(lower) || this.writtenAsNoun(lower);
+  }
+
+  /**
+   * Whether the sentence-opening word `i`, a common word too ("Trump", "Bush", "Cook"), is used as
+   * a name there: wink tags it a proper noun, it is singular, and it says something ("Trump said",
+   * "Cook told reporters"), which a singular common noun does only after a determiner ("The
+   * security said" is not English; "Officials said" is plural), and the lexicon knows it as a noun
+   * ("Several told reporters" is a quantifier). Not a possessive: on 1,500 ABP
+   * articles "Editor's note", "Oil's demand" outnumbered "Trump's" 80 to 1.
+   */
+  actsAsName(i: number): boolean {
+    const { tokens } = this;
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.pos !== 'PROPN' || !next || next.sentence !== t.sentence || t.norm.endsWith('s')) return false;
+    // a noun to the lexicon ("trump", "cook"), not a quantifier ("Several told reporters")
+    return SPEECH_VERBS.has(next.norm) && (lexicalPos(t.norm) & LEX_NOUN) !== 0;
+  }
+
+  /**
    * Whether a capitalised word is a demonym or a nation's adjective, not a name: wink's lexicon
    * knows it as an adjective of that shape ("Venezuelan", "Irish"), or the article also holds the
    * place it is formed from ("Kestrian", "Kestrians" beside "Kestria").
    */
   demonym(lower: string): boolean {
     if (!DEMONYM_SHAPE.test(lower)) return false;
+    // a plural wink's lexicon knows as a noun names a party's or a faith's members ("Republicans",
+    // "Christians"), a group the article speaks of like "Democrats"; it lacks nations' ("Americans")
+    if (lower.endsWith('s') && (lexicalPos(lower) & LEX_NOUN) !== 0) return false;
     const singular = lower.endsWith('s') ? lower.slice(0, -1) : lower;
     const bits = lexicalPos(singular);
     if (bits & LEX_ADJ && !(bits & LEX_PROPN)) return true;
@@ -155,6 +207,16 @@ export class NameEvidence {
   private capitalisedWords(): Set<string> {
     if (!this.capitalised) this.capitalised = new Set(this.capitals.map((i) => this.tokens[i].norm));
     return this.capitalised;
+  }
+
+  /** Whether the article writes `lower` in lower case where wink tags it a noun ("state law", "the center"). */
+  private writtenAsNoun(lower: string): boolean {
+    if (!this.lowerNouns) {
+      // one pass on first question: asked of the last word of each title-case name, often several per article
+      this.lowerNouns = new Set();
+      for (const t of this.tokens) if (t.pos === 'NOUN' && t.text === t.norm) this.lowerNouns.add(t.norm);
+    }
+    return this.lowerNouns.has(lower);
   }
 
   /**

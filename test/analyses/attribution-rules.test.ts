@@ -140,3 +140,40 @@ describe('the whole-attribution check', () => {
     for (const name of names) expect(name).not.toMatch(/Roe|Ada|bridge|May/);
   });
 });
+
+describe('phrases of anonymity', () => {
+  it('does not take "who declined to be named" for a cue, and gives the main cue its source', () => {
+    const found = extract('A senior official, who declined to be named, told reporters that the talks had failed.', null);
+    expect(found.map((a) => a.cue.text)).toEqual(['told']);
+    expect(found[0].source?.text).toMatch(/^A senior official/);
+    expect(extract('The source, who declined to be named as the order was not public, told the Ledger it was final.', null).map((a) => a.cue.text)).toEqual(['told']);
+    expect(found[0].content?.text).toBe('that the talks had failed');
+  });
+
+  it('takes the content before "said" when what follows only says why the source is not named', () => {
+    const found = extract('The ministry will publish the plan on Friday, the official said on condition of anonymity because he was not authorized to speak.', null);
+    const said = found.find((a) => a.cue.text === 'said');
+    expect(said?.content?.text).toBe('The ministry will publish the plan on Friday');
+    expect(found.map((a) => a.cue.text)).not.toContain('was not authorized to speak');
+  });
+
+  it('does not take a participle of anonymity for a cue nor for content', () => {
+    const found = extract('The official, speaking on the condition of anonymity to discuss the schedule, said on Sunday that the visit was off.', null);
+    expect(found.map((a) => a.cue.text.split(' ')[0])).toEqual(['said']);
+    expect(found[0].content?.text).toBe('that the visit was off');
+    const according = extract('Talks had failed, according to an aide who spoke to the Northern Ledger on condition of anonymity.', null);
+    expect(according.find((a) => a.cue.text === 'according to')?.content?.text).toBe('Talks had failed');
+  });
+
+  it('takes the clause after the note when a sentence opens with the cue, and reads "on the grounds that" as no note', () => {
+    const opening = extract('According to an official who spoke on condition of anonymity, the plan was dropped.', null);
+    expect(opening.find((a) => a.cue.text === 'According to')?.content?.text).toBe('the plan was dropped');
+    const grounds = extract('The agency rejected the plan on the grounds that it would be harmful, its director said.', null);
+    expect(grounds.find((a) => a.cue.text.startsWith('rejected'))?.content?.text ?? '').toMatch(/grounds that it would be harmful/);
+  });
+
+  it('keeps "declined to comment" as a cue, as PolNeAR annotates it', () => {
+    const found = extract('A spokesman for the ministry declined to comment.', null);
+    expect(found.map((a) => a.cue.text.split(' ')[0])).toContain('declined');
+  });
+});

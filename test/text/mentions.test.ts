@@ -193,3 +193,64 @@ describe('buildAliasIndex', () => {
     expect(b.mentions[0].key).toBe('Vorkosigan');
   });
 });
+
+describe('findMentions: title case, plurals, weekdays and common-word surnames', () => {
+  it('keeps from a title-case line only the names the article uses in its ordinary lines', () => {
+    const ms = mentionsOf('Vorkosigan Signs Order On Grain Exports\n\nPresident Ada Vorkosigan signed the order on Monday.\n\nSubscribe To The Big Story Newsletter');
+    const headline = ms.filter((m) => m.start < 40);
+    expect(headline.map((m) => m.text)).toEqual(['Vorkosigan']);
+    expect(headline[0]).toMatchObject({ type: 'person', key: 'Ada Vorkosigan' });
+    expect(ms.map((m) => m.text)).not.toContain('Big Story Newsletter');
+    expect(ms.map((m) => m.key).join('|')).not.toMatch(/Story|Grain|Order/);
+  });
+
+  it('reads a sentence crowded with names and titles as ordinary text, not as a headline', () => {
+    const ms = mentionsOf('Senator Ada Vorkosigan (D-NY) told Kestria Today Sunday Edition about it.');
+    expect(find(ms, 'Senator Ada Vorkosigan')).toMatchObject({ type: 'person', name: { text: 'Ada Vorkosigan' }, title: { text: 'Senator' } });
+  });
+
+  it('does not take a name ending in an ordinary plural, or in a noun the article writes in lower case, for a person', () => {
+    const ms = mentionsOf('Senate Democrats blocked the vote. Firms across Orvessa State asked the state for help.');
+    expect(find(ms, 'Senate Democrats')?.type).not.toBe('person');
+    expect(find(ms, 'Orvessa State')?.type).not.toBe('person');
+    expect(mentionsOf('The cable firm | AP Photos Vorkosigan readies for a fight.').find((m) => m.text.includes('Vorkosigan'))?.type).not.toBe('person');
+  });
+
+  it('keeps the plural of a party as a group, as it keeps "Democrats", but not a nation', () => {
+    const ms = mentionsOf('Senate Republicans met. Later, Republicans and Democrats talked, and Americans watched.');
+    expect(ms.filter((m) => m.text === 'Republicans')).toHaveLength(1);
+    expect(find(ms, 'Republicans')?.type).not.toBe('person');
+    expect(find(ms, 'Americans')).toBeUndefined();
+  });
+
+  it('does not start a name with the weekday before it', () => {
+    const ms = mentionsOf('Officials said on Tuesday Vorkosigan had left.');
+    expect(ms.map((m) => m.text)).toEqual(['Vorkosigan']);
+  });
+
+  it('keeps a surname that is also a common word when it opens a sentence speaking, but not an ordinary word owning', () => {
+    const ms = mentionsOf('Trump said the talks would go on. Editor’s note: updated. Several states agreed. Several told us so. Security was tight.');
+    expect(ms.map((m) => m.text)).toEqual(['Trump']);
+  });
+
+  it('types an institution named after a place or person as an organization, but not a possessive or a lone head noun', () => {
+    const ms = mentionsOf('Doctors at Mount Orvessa Hospital and the Vorkosigan Center agreed. Kestria’s center was calm, and the Center said so.');
+    expect(find(ms, 'Mount Orvessa Hospital')?.type).toBe('organization');
+    expect(find(ms, 'Vorkosigan Center')?.type).toBe('organization');
+    expect(ms.find((m) => m.text.startsWith('Kestria'))?.type).not.toBe('organization');
+    expect(find(ms, 'Center')?.type).not.toBe('organization');
+  });
+});
+
+describe('buildAliasIndex: common words', () => {
+  it('does not merge a common word into a longer name unless some article calls it a person by itself', () => {
+    const full = analyzeDoc({ id: 'a', outlet: 'o', title: '', text: 'Reporters met Ada Story in Geneva.' });
+    const plain = analyzeDoc({ id: 'b', outlet: 'o', title: '', text: 'They read the Story aloud.' });
+    buildAliasIndex([full, plain]);
+    expect(plain.mentions.find((m) => m.name.text === 'Story')?.key).toBe('Story');
+    const titled = analyzeDoc({ id: 'c', outlet: 'o', title: '', text: 'Later Ms. Story left.' });
+    const again = analyzeDoc({ id: 'b2', outlet: 'o', title: '', text: 'They read the Story aloud.' });
+    buildAliasIndex([full, titled, again]);
+    expect(again.mentions.find((m) => m.name.text === 'Story')?.key).toBe('Ada Story');
+  });
+});
