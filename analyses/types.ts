@@ -42,7 +42,8 @@ export interface CorpusIndex {
  * Events (the largest, `CorpusIndex.events` order) for which summaries keep per-event detail:
  * keyness within the event, examples, rates per outlet. A corpus without event ids has thousands
  * of one-article groups (10,720 on 20k ABP articles), whose detail made the terms and loaded
- * summaries 150 MB each; a report shows a few dozen event pages and lists 1,000 events.
+ * summaries 150 MB each and the attribution summary 61 MB; a report shows a few dozen event pages
+ * and lists 1,000 events.
  */
 export const DETAILED_EVENTS = 1000;
 

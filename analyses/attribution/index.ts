@@ -43,6 +43,8 @@ export const attribution: Analysis<AttributionDoc, AttributionSummary> = {
   // 6: phrases of anonymity ("who declined to be named", "said on condition of anonymity") are
   //    neither cues nor content (anonymity.ts)
   version: '6',
+  // 2: per-event profiles for the DETAILED_EVENTS largest events, unless allEvents
+  summaryVersion: '2',
   perDoc: (doc, ctx) => ({
     attributions: extractAttributions(doc, { lexiconFiles: ctx.lexiconFiles, outlets: ctx.outlets, threshold: optionsOf(ctx).threshold }),
   }),

@@ -6,7 +6,7 @@
  * Each article's attributions are counted as they are read from the lazy per-article map and
  * then dropped: holding them all until the end made this summary a peak of the run's memory.
  */
-import type { CorpusIndex } from '../types.js';
+import { detailedEvents, type CorpusIndex } from '../types.js';
 import type {
   Attribution, AttributionDoc, AttributionKind, AttributionOptions, AttributionSummary, EventSourcing,
   SourceCount, SourceType, SourcingProfile, Stance,
@@ -122,6 +122,7 @@ export function summarizeAttributions(perDoc: ReadonlyMap<string, AttributionDoc
   const topN = options.topSources ?? 10;
   const byOutlet = new Map<string, ProfileAccumulator>(corpus.outlets.map((o) => [o, new ProfileAccumulator()]));
   const byEvent = new Map<string, Map<string, ProfileAccumulator>>();
+  const detailed = options.allEvents ? undefined : detailedEvents(corpus);
   let total = 0;
   for (const meta of corpus.docs) {
     const result = perDoc.get(meta.id);
@@ -130,7 +131,7 @@ export function summarizeAttributions(perDoc: ReadonlyMap<string, AttributionDoc
     if (!byOutlet.has(meta.outlet)) byOutlet.set(meta.outlet, new ProfileAccumulator());
     const outletAcc = byOutlet.get(meta.outlet)!;
     let eventAcc: ProfileAccumulator | undefined;
-    if (meta.event) {
+    if (meta.event && (!detailed || detailed.has(meta.event))) {
       if (!byEvent.has(meta.event)) byEvent.set(meta.event, new Map());
       const event = byEvent.get(meta.event)!;
       if (!event.has(meta.outlet)) event.set(meta.outlet, new ProfileAccumulator());

@@ -109,4 +109,9 @@ export interface AttributionOptions {
   threshold?: number;
   /** Sources listed per group in profiles. Default 10. */
   topSources?: number;
+  /**
+   * Per-event profiles for every event, not only the DETAILED_EVENTS largest (analyses/types.ts);
+   * `framelens sources --by event` asks for them all. Default false.
+   */
+  allEvents?: boolean;
 }

@@ -47,7 +47,11 @@ export function register(program: Command): void {
   addInputOptions(command).action(async (inputs: string[], opts: SourcesCliOptions) => {
     const { articles } = await loadCorpus(inputs, opts);
     // By event, the events analysis runs even when every article has one: it names the events.
-    const result = runPipeline(articles, { analyses: opts.by === 'event' ? ['events', 'attribution'] : ['attribution'], lexiconFiles: opts.lexicon });
+    const result = runPipeline(articles, {
+      analyses: opts.by === 'event' ? ['events', 'attribution'] : ['attribution'],
+      lexiconFiles: opts.lexicon,
+      options: { attribution: { allEvents: true } }, // every event's rows, not only the largest events'
+    });
     const summary = result.summaries.get('attribution') as AttributionSummary;
     const rows: Record<string, unknown>[] = [];
     if (opts.by === 'outlet') {

@@ -9,6 +9,7 @@ import { buildCorpusIndex } from '../../src/pipeline/corpus-index.js';
 import { DETAILED_EVENTS } from '../../analyses/types.js';
 import { terms } from '../../analyses/terms/index.js';
 import { loaded } from '../../analyses/loaded/index.js';
+import { attribution } from '../../analyses/attribution/index.js';
 
 describe('per-event detail in summaries', () => {
   it('keeps terms and loaded-language detail for the largest events and counts every article per outlet', () => {
@@ -29,5 +30,13 @@ describe('per-event detail in summaries', () => {
     expect(loadedSummary.byEvent.big).toBeDefined();
     const perOutlet = Object.values(loadedSummary.byOutlet).reduce((n, s) => n + s.docs, 0);
     expect(perOutlet).toBe(articles.length);
+
+    const attributions = new Map(docs.map((d) => [d.article.id, attribution.perDoc(d, ctx)]));
+    const sourcing = attribution.summarize(attributions, index, ctx);
+    expect(Object.keys(sourcing.byEvent).length).toBeLessThanOrEqual(DETAILED_EVENTS);
+    expect(sourcing.byEvent.big).toBeDefined();
+    // the sources command asks for every event
+    const all = attribution.summarize(attributions, index, { ...ctx, options: { attribution: { allEvents: true } } });
+    expect(Object.keys(all.byEvent).length).toBeGreaterThan(Object.keys(sourcing.byEvent).length);
   }, 60_000);
 });
