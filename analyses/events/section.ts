@@ -7,7 +7,7 @@ import { html } from '../../src/report/html.js';
 import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
 import type { EventsSummary } from './types.js';
-import { plural } from '../../src/report/messages.js';
+import { plural } from '../../src/plural.js';
 import { cliNote } from '../../src/report/caps.js';
 
 function agreementSentence(summary: EventsSummary, kit: ReportKit): string {

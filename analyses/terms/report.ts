@@ -12,7 +12,7 @@ import { distinctiveCaption, eventContrast, overviewIntro, scatterCaption } from
 import type { TermsGroupSummary, TermsSummary } from './summarize.js';
 import type { KeyTerm, KwicRow } from './types.js';
 import { CAPS, cliNote } from '../../src/report/caps.js';
-import { plural } from '../../src/report/messages.js';
+import { plural } from '../../src/plural.js';
 
 /** Outlets listed with their terms on the overview (the table keeps all). */
 const LISTED_OUTLETS = 12;

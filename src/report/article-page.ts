@@ -8,7 +8,7 @@ import type { DocMeta, Highlight } from '../../analyses/types.js';
 import { html, join, jsonForScript, raw, safeUrl, type Html } from './html.js';
 import { findingAnchor, kindClass, type ReportKit } from './kit.js';
 import { segmentHighlights } from './highlight-segments.js';
-import { plural } from './messages.js';
+import { plural } from '../plural.js';
 
 /** Highlight kinds → colours, the same on every article page. */
 export type KindColors = ReadonlyMap<string, string>;

@@ -5,8 +5,6 @@
 
 import { plural } from '../plural.js';
 
-export { plural };
-
 const nf = new Intl.NumberFormat('en-US');
 
 function percent(part: number, whole: number): string {
