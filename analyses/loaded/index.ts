@@ -47,7 +47,8 @@ export const loaded: Analysis<LoadedDoc, LoadedSummary> = {
   // 2: phrase model (learned spans scored as whole phrases; reasons say so)
   // 3: readable top-item keys (a lexicon hit's entry term, a learned phrase's own words)
   // 4: labels with a literal sense count only when said of people (said-of-people.ts)
-  version: '4',
+  // 5: the people nouns of that rule include sources.json's person nouns (people.json no longer repeats them)
+  version: '5',
   // 2: examples are each slot's most confident markers, best first; 3: per-event detail for the
   // DETAILED_EVENTS largest events only
   summaryVersion: '3',

@@ -24,9 +24,17 @@ export function loadLoadedLexicons(extraFiles: readonly string[] = []): LexiconE
   return loadLexicons(LOADED_LEXICONS, extraFiles).entries.filter((e) => (LEXICON_CATEGORIES as readonly string[]).includes(e.category));
 }
 
-/** Lemmas of the nouns for people (data/lexicons/people.json plus `extraFiles` named "people"), read by said-of-people.ts. */
+/** Categories of sources.json whose nouns name people ("official", "resident", "minister"). */
+const PERSON_SOURCE_CATEGORIES = new Set(['anonymous', 'person-role']);
+
+/**
+ * Lemmas of the nouns for people, read by said-of-people.ts: the person nouns attribution already
+ * knows (sources.json) and the groups people.json adds ("migrant", "rioter"), plus `extraFiles`
+ * named "people" or "sources".
+ */
 export function loadPeopleNouns(extraFiles: readonly string[] = []): Set<string> {
-  return new Set(loadLexicons(['people'], extraFiles).entries.map((e) => e.term.toLowerCase()));
+  const sources = loadLexicons(['sources'], extraFiles).entries.filter((e) => PERSON_SOURCE_CATEGORIES.has(e.category));
+  return new Set([...sources, ...loadLexicons(['people'], extraFiles).entries].map((e) => e.term.toLowerCase()));
 }
 
 /** A compiled matcher over a fixed list of entries. */
