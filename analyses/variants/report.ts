@@ -11,6 +11,7 @@ import { candidateChartCaption, candidateSentence, chartCaption, preferenceSente
 import type { VariantsSummary } from './summarize.js';
 import type { VariantRow } from './types.js';
 import { CAPS, cliNote, eventOutlets, topOutlets } from '../../src/report/caps.js';
+import { itemsOfEvent } from '../../src/report/items-of-event.js';
 
 /** Candidate pairs drawn in the chart (the list shows up to 10). */
 const CANDIDATE_PANELS = 6;
@@ -67,8 +68,10 @@ export function variantsOverview(summary: VariantsSummary, corpus: CorpusIndex, 
   return { id: 'variants', title: 'Naming variants', html: join(parts) };
 }
 
+const rowEvent = (r: VariantsSummary['eventOutlets'][number]) => r.event;
+
 export function variantsEventView(summary: VariantsSummary, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
-  const rows = summary.eventOutlets.filter((r) => r.event === event);
+  const rows = itemsOfEvent(summary.eventOutlets, corpus, event, rowEvent);
   if (!rows.some((r) => r.count > 0)) return undefined;
   const label = corpus.eventLabels.get(event) ?? event;
   const listed = new Set(eventOutlets(corpus, event, CAPS.eventOutlets, (o) => rows.some((r) => r.group === o && r.count > 0)));
