@@ -49,7 +49,8 @@ function summarizeEvents(perDoc: ReadonlyMap<string, DocTerms>, corpus: CorpusIn
 export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string, string> }> = {
   id: 'events',
   title: 'Event grouping',
-  version: '2',
+  // 3: credit lines and lists (src/text/non-prose.ts) are not counted
+  version: '3',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: summarizeEvents,
   assignEvents: (summary) => ({

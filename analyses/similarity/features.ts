@@ -1,12 +1,14 @@
 /**
  * perDoc for similarity and events: AnalyzedDoc → DocTerms (lemma counts of content words and
- * name-mention key counts). First step of the similarity flow:
+ * name-mention key counts; credit lines and lists are not counted: src/text/non-prose.ts).
+ * First step of the similarity flow:
  *   features (per article) → vectors (IDF over the corpus) → candidates (inverted index) → cosine.
  * Terms are counted by the text layer's word ids (word-ids.ts); strings are made only for the
  * counts' keys. Most of what is left per article is building the key strings and the object.
  */
 import { analyzeDoc } from '../../src/text/analyze.js';
 import { CALENDAR_WORDS } from '../../src/text/calendar-words.js';
+import { nonProseSentences } from '../../src/text/non-prose.js';
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
 import { tokenWordIds, WordTable, wordId, wordText } from '../../src/text/word-ids.js';
 import { SIMILARITY_DEFAULTS, type DocTerms, type FeatureOptions } from './types.js';
@@ -210,10 +212,12 @@ function bodyCounts(doc: AnalyzedDoc, useBigrams: boolean): Counts {
   const distinct: number[] = []; // term ids, first occurrence first
   const termCounts: number[] = [];
   const pairs: number[] = []; // per bigram occurrence: index of the first term * n + index of the second
+  const nonProse = nonProseSentences(doc);
   let previous: Token | undefined;
   let previousIndex = -1;
   for (let i = 0; i < n; i++) {
     const token = tokens[i];
+    if (nonProse[token.sentence]) continue; // a credit line or a list (no bigram spans it: it is a sentence of its own)
     if (!isContent(token)) {
       if (token.type === 'punctuation' || !token.stop) previous = undefined;
       continue;
@@ -265,8 +269,10 @@ function countTerms(doc: AnalyzedDoc, maxTerms: number, useTitle: boolean, useBi
     }
   }
   const names = new Map<string, number>();
+  const nonProse = nonProseSentences(doc);
   for (const mention of doc.mentions) {
     if (mention.type === 'media') continue; // outlets citing each other say nothing about the event
+    if (nonProse[doc.tokens[mention.tokenStart].sentence]) continue; // a reporter in a credit line, a country in a picker
     // "May" (the text layer keeps it: it may be a surname) and other day or month names are no shared
     // names here (none is longer than nine letters: most keys skip the test)
     if (mention.key.length <= 9 && CALENDAR_WORDS.has(mention.key.toLowerCase())) continue;

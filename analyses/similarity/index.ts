@@ -52,7 +52,8 @@ export async function similarity(articles: readonly Article[], options: Similari
 export const similarityAnalysis: Analysis<DocTerms, SimilaritySummary> = {
   id: 'similarity',
   title: 'Similarity',
-  version: '2',
+  // 3: credit lines and lists (src/text/non-prose.ts) are not counted
+  version: '3',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx) => summarizeSimilarity(perDoc, corpus, optionsOf(ctx)),
   charts: (summary, corpus): Record<string, object> => {

@@ -17,8 +17,8 @@ import type { PackedTermsDoc } from './terms-codec.js';
 export const terms: Analysis<PackedTermsDoc, TermsSummary> = {
   id: 'terms',
   title: 'Word choice',
-  // 2: perDoc returns the packed token stream; 3: wire credit lines are not terms
-  version: '3',
+  // 2: perDoc returns the packed token stream; 3: wire credit lines are not terms; 4: nor lists
+  version: '4',
   // 2: an outlet's own name (brand word, one-word aliases) is not among its distinctive terms;
   // 3: per-event detail for the DETAILED_EVENTS largest events only
   summaryVersion: '3',

@@ -6,6 +6,7 @@
 import type { Article } from '../../src/corpus/article.js';
 import type { AnalyzedDoc, Token } from '../../src/text/types.js';
 import { tokenWordIds, WordTable, wordId, wordText } from '../../src/text/word-ids.js';
+import { nonProseSentences } from '../../src/text/non-prose.js';
 import { simpleTermsDoc } from './simple-tokens.js';
 import { TermsDocPacker, type PackedTermsDoc } from './terms-codec.js';
 import { isStopWord } from './stop-words.js';
@@ -95,41 +96,23 @@ interface TermTokenSink {
   add(text: string, start: number, kind: string, lower: string, lemma: string | undefined, sentenceStart: boolean, spaced: boolean): void;
 }
 
-/** First words of a wire credit line: "(Reporting by …; Editing by …)", "Additional reporting by …". */
-const CREDIT_WORDS = new Set(['reporting', 'writing', 'editing', 'additional', 'compiled', 'produced', 'graphics', 'research']);
-
-/**
- * End (token index, exclusive) of the sentence starting at token `i` when it is a wire credit
- * line, else -1. Its names are the wire's staff, not its word choice: counted, they came out as a
- * wire's most distinctive "terms" ("olan", "verre").
- */
-function creditLineEnd(doc: AnalyzedDoc, i: number): number {
-  const tokens = doc.tokens;
-  let k = i;
-  if (tokens[k].text === '(') k++;
-  if (k >= tokens.length || !CREDIT_WORDS.has(tokens[k].text.toLowerCase())) return -1;
-  const sentence = doc.sentences[tokens[i].sentence];
-  for (let j = k + 1; j < Math.min(k + 3, sentence.tokenEnd); j++) if (tokens[j].text.toLowerCase() === 'by') return sentence.tokenEnd;
-  return -1;
-}
-
 /**
  * Walks the term tokens of an analyzed document in order, the one place that decides them.
- * A wire credit line's tokens are breaks, not terms (creditLineEnd). Hyphenated compounds that wink splits ("foreign - backed") are joined back into one word, as
+ * Tokens of sentences that are not prose (credit lines, lists: src/text/non-prose.ts) are breaks,
+ * not terms. Hyphenated compounds that wink splits ("foreign - backed") are joined back into one word, as
  * framing terms often are compounds ("pro-life", "foreign-backed"); their lemma keeps the
  * leading parts and lemmatizes the last ("foreign-back").
  */
 function walkTermTokens(doc: AnalyzedDoc, sink: TermTokenSink): void {
   const tokens = doc.tokens;
   const ids = tokenWordIds(tokens);
+  const nonProse = nonProseSentences(doc);
   let sentence = -1;
-  let creditEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const sentenceStart = token.sentence !== sentence;
     sentence = token.sentence;
-    if (sentenceStart) creditEnd = creditLineEnd(doc, i);
-    if (i < creditEnd) {
+    if (nonProse[sentence]) {
       // kept in the stream (offsets, sentences) as a break that no term or n-gram spans
       const facts = formFacts(ids.form[i], token.text);
       sink.add(token.text, token.start, 'p', wordText(facts >>> FACT_BITS), undefined, sentenceStart, (facts & SPACED) !== 0);

@@ -35,11 +35,14 @@ export const messages = {
     if (rows.length === 0) return 'No events are known for this corpus.';
     const top = rows[0];
     const shared = rows.filter((r) => r.outlets === outlets).length;
-    const shown = rows.length < totalEvents ? ` (the ${rows.length} largest of ${totalEvents} shown)` : '';
-    return (
-      `"${top.label}" is the most covered event with ${plural(top.count, 'article')} from ${plural(top.outlets, 'outlet')}; ` +
-      `${plural(shared, 'event')} ${shared === 1 ? 'is' : 'are'} covered by every outlet${shown}.`
-    );
+    const shown = rows.length < totalEvents ? ` (the ${rows.length} largest of ${nf.format(totalEvents)} shown)` : '';
+    // With hundreds of outlets no event has them all: say how wide the widest coverage is instead.
+    const widest = Math.max(...rows.map((r) => r.outlets));
+    const coverage =
+      shared > 0
+        ? `${plural(shared, 'event')} ${shared === 1 ? 'is' : 'are'} covered by every outlet`
+        : `no event${shown ? ' shown' : ''} is covered by all ${plural(outlets, 'outlet')}, the widest by ${nf.format(widest)}`;
+    return `"${top.label}" is the most covered event with ${plural(top.count, 'article')} from ${plural(top.outlets, 'outlet')}; ${coverage}${shown}.`;
   },
   corpusSummary(articles: number, outlets: number, events: number): string {
     return `${plural(articles, 'article')} from ${plural(outlets, 'outlet')}${events > 0 ? ` on ${plural(events, 'event')}` : ''}.`;

@@ -11,6 +11,7 @@ import { buildVectors } from '../../analyses/similarity/vectors.js';
 import { candidatePairs } from '../../analyses/similarity/candidates.js';
 import { docTerms } from '../../analyses/similarity/features.js';
 import { analyzeDoc } from '../../src/text/analyze.js';
+import { nonProseSentences } from '../../src/text/non-prose.js';
 import type { Article } from '../../src/corpus/article.js';
 
 const sampleFile = fileURLToPath(new URL('../../data/sample/articles.jsonl', import.meta.url));
@@ -177,7 +178,7 @@ describe('docTerms', () => {
   it('keeps the most frequent body terms and bigrams with exactly their counts, ties in key order', () => {
     // The definition, by strings: content tokens count by lower-cased lemma, proper nouns by
     // their capitalised written form, and two content tokens in a row (stop words between them
-    // allowed) of one sentence count as the bigram "a b".
+    // allowed) of one sentence count as the bigram "a b"; credit lines and lists count nothing.
     const content = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
     const articles = readFileSync(sampleFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Article);
     for (const article of articles.slice(0, 6)) {
@@ -185,7 +186,9 @@ describe('docTerms', () => {
       const counts = new Map<string, number>();
       const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
       let previous: { key: string; sentence: number } | undefined;
+      const nonProse = nonProseSentences(doc);
       for (const t of doc.tokens) {
+        if (nonProse[t.sentence]) continue;
         const kept = !t.stop && content.has(t.pos) && (t.type === 'word' || t.type === 'number') && (t.lemma.length > 2 || (t.lemma.length === 2 && !/^\d\d$/.test(t.lemma)));
         if (!kept) {
           if (t.type === 'punctuation' || !t.stop) previous = undefined;

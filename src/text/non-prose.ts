@@ -1,0 +1,69 @@
+/**
+ * Sentences of an article that are not its prose: wire credit lines ("(Reporting by …; Editing
+ * by …)") and lists a scraper kept in the text (a newsletter form's country picker, a table of
+ * polls by state, a roll of names). They say nothing about how the article tells its event, yet
+ * they repeat across an outlet's articles: counted as words, a country picker made 28 unrelated
+ * undated articles of one magazine one "event" in a 20k-article corpus, and a wire's reporters its
+ * most distinctive "terms". Read by the analyses that measure an article's own words (terms,
+ * similarity features); the text layer itself keeps every sentence, so spans and offsets are
+ * untouched.
+ */
+import type { AnalyzedDoc, Token } from './types.js';
+
+/** First words of a wire credit line: "(Reporting by …; Editing by …)", "Additional reporting by …". */
+const CREDIT_WORDS = new Set(['reporting', 'writing', 'editing', 'additional', 'compiled', 'produced', 'graphics', 'research']);
+
+/**
+ * A list, not prose: at least this many words, this share of them capitalised and fewer verbs
+ * than this share. Prose that names many people still has verbs and lower-case words between
+ * the names ("They are: Reps. Mike Coffman of Colorado; …" has 75 % capitals); a picker or a table
+ * has neither. On 6,000 article-bias-prediction articles the rule took 37 sentences in 22
+ * articles, every one a list or table.
+ */
+const LIST_MIN_WORDS = 40;
+const LIST_MIN_CAPITALS = 0.8;
+const LIST_MAX_VERBS = 0.05;
+
+function isCreditLine(tokens: readonly Token[], from: number, to: number): boolean {
+  let k = from;
+  if (k < to && tokens[k].text === '(') k++;
+  if (k >= to || !CREDIT_WORDS.has(tokens[k].text.toLowerCase())) return false;
+  for (let j = k + 1; j < Math.min(k + 3, to); j++) if (tokens[j].text.toLowerCase() === 'by') return true;
+  return false;
+}
+
+function isCapitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const first = text.charAt(0);
+  return first !== first.toLowerCase();
+}
+
+function isList(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from < LIST_MIN_WORDS) return false;
+  let words = 0;
+  let capitals = 0;
+  let verbs = 0;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i];
+    if (token.type !== 'word') continue;
+    words++;
+    if (isCapitalised(token.text)) capitals++;
+    if (token.pos === 'VERB' || token.pos === 'AUX') verbs++;
+  }
+  return words >= LIST_MIN_WORDS && capitals >= LIST_MIN_CAPITALS * words && verbs < LIST_MAX_VERBS * words;
+}
+
+const memo = new WeakMap<AnalyzedDoc, Uint8Array>();
+
+/** Per sentence of `doc`, 1 when it is a credit line or a list, else 0 (computed once per document). */
+export function nonProseSentences(doc: AnalyzedDoc): Uint8Array {
+  let mask = memo.get(doc);
+  if (mask) return mask;
+  mask = new Uint8Array(doc.sentences.length);
+  doc.sentences.forEach((s, k) => {
+    if (isCreditLine(doc.tokens, s.tokenStart, s.tokenEnd) || isList(doc.tokens, s.tokenStart, s.tokenEnd)) mask![k] = 1;
+  });
+  memo.set(doc, mask);
+  return mask;
+}
