@@ -97,9 +97,21 @@ interface TermTokenSink {
 }
 
 /**
+ * Per token, 1 when it is part of a news outlet's name ("told Fox News", "a Daily Klaxon
+ * poll"): naming an outlet, itself or another, is citing a source, not word choice. Counted, an
+ * outlet's brand word came out as its most distinctive term on its event pages ("Fox News says
+ * “fox” 43 times"). The own-name rule of the summary (own-name.ts) still takes the brand alone.
+ */
+function mediaNameTokens(doc: AnalyzedDoc): Uint8Array {
+  const mask = new Uint8Array(doc.tokens.length);
+  for (const m of doc.mentions) if (m.type === 'media') mask.fill(1, m.tokenStart, m.tokenEnd);
+  return mask;
+}
+
+/**
  * Walks the term tokens of an analyzed document in order, the one place that decides them.
- * Tokens of sentences that are not prose (credit lines, lists: src/text/non-prose.ts) are breaks,
- * not terms. Hyphenated compounds that wink splits ("foreign - backed") are joined back into one word, as
+ * Tokens of sentences that are not prose (credit lines, lists: src/text/non-prose.ts) and of
+ * outlet names are breaks, not terms. Hyphenated compounds that wink splits ("foreign - backed") are joined back into one word, as
  * framing terms often are compounds ("pro-life", "foreign-backed"); their lemma keeps the
  * leading parts and lemmatizes the last ("foreign-back").
  */
@@ -107,12 +119,13 @@ function walkTermTokens(doc: AnalyzedDoc, sink: TermTokenSink): void {
   const tokens = doc.tokens;
   const ids = tokenWordIds(tokens);
   const nonProse = nonProseSentences(doc);
+  const mediaName = mediaNameTokens(doc);
   let sentence = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const sentenceStart = token.sentence !== sentence;
     sentence = token.sentence;
-    if (nonProse[sentence]) {
+    if (nonProse[sentence] || mediaName[i]) {
       // kept in the stream (offsets, sentences) as a break that no term or n-gram spans
       const facts = formFacts(ids.form[i], token.text);
       sink.add(token.text, token.start, 'p', wordText(facts >>> FACT_BITS), undefined, sentenceStart, (facts & SPACED) !== 0);

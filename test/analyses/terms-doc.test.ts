@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.js';
 import { analyzeDoc } from '../../src/text/analyze.js';
 import type { AnalyzedDoc } from '../../src/text/types.js';
+import { nonProseSentences } from '../../src/text/non-prose.js';
 import { termsDocFromAnalyzed } from '../../analyses/terms/index.js';
 import { isStopWord } from '../../analyses/terms/stop-words.js';
 
@@ -22,15 +23,19 @@ const ODD: Article = {
 const NUMBER_TYPES = new Set(['number', 'decade', 'ordinal', 'time', 'date', 'currency']);
 const WORD_TYPES = new Set(['word', 'hashtag', 'mention', 'abbreviation']);
 
-/** Every lone (non-compound) token's text, kind and reported lemma, by the string definitions. */
 /** A wire credit line ("(Reporting by X; Editing by Y)"): its tokens are breaks, not terms. */
 const CREDIT_LINE = /^\(?(?:reporting|writing|editing|additional|compiled|produced|graphics|research)(?:\s+\S+)?\s+by\b/i;
 
+/** Every lone (non-compound) token's text, kind and reported lemma, by the string definitions. */
 function expectedLone(doc: AnalyzedDoc, i: number): [string, string, string | undefined] {
   const t = doc.tokens[i];
   const lower = t.text.toLowerCase();
   const sentence = doc.sentences[t.sentence];
-  const credit = CREDIT_LINE.test(doc.article.text.slice(sentence.start, sentence.end));
+  // Breaks: credit lines, lists (their definition is non-prose.ts's), outlet names.
+  const credit =
+    CREDIT_LINE.test(doc.article.text.slice(sentence.start, sentence.end)) ||
+    nonProseSentences(doc)[t.sentence] === 1 ||
+    doc.mentions.some((m) => m.type === 'media' && m.tokenStart <= i && i < m.tokenEnd);
   const kind = credit || t.type === 'punctuation' ? 'p'
     : !WORD_TYPES.has(t.type) ? (NUMBER_TYPES.has(t.type) ? 'n' : 'p')
     : t.stop || isStopWord(lower) ? 's' : 'w';
@@ -69,5 +74,15 @@ describe('termsDocFromAnalyzed', () => {
     const words = out.text.filter((_, k) => out.kind[k].toLowerCase() === 'w');
     expect(words).toEqual(expect.arrayContaining(['Talks', 'resumed']));
     expect(words.some((w) => /Mira|Santel|Joss|Arden|Reporting|Editing/.test(w))).toBe(false);
+  });
+
+  it('counts no word of a news outlet’s name, its own or another’s, and keeps the same words used apart from the name', () => {
+    const text = 'Velmora braced for the vote, the Velmora Ledger reported. "We are ready," the mayor of Velmora told The Daily Klaxon, whose reporters were in the square.';
+    const doc = analyzeDoc({ id: 'n', outlet: 'The Velmora Ledger', title: '', text });
+    const out = termsDocFromAnalyzed(doc);
+    const words = out.text.filter((_, k) => out.kind[k].toLowerCase() === 'w');
+    expect(words.filter((w) => w === 'Velmora')).toHaveLength(2); // the city, not the paper
+    expect(words.some((w) => /Ledger|Klaxon/.test(w))).toBe(false);
+    expect(words).toEqual(expect.arrayContaining(['braced', 'vote', 'mayor', 'reporters', 'square']));
   });
 });
