@@ -34,6 +34,34 @@ function hasNewline(text: string, from: number, to: number): boolean {
   return false;
 }
 
+// What a token's written form alone decides here, by its form id (src/text/word-ids.ts), worked
+// out on its first token: which quote mark it is, the shape its placeholder reads and whether it
+// is a comma. Per token that is one array read instead of set look-ups, a digit scan and a regex,
+// and the token's text is read only for a form not seen before.
+const FORM_KNOWN = 1, OPEN_MARK = 2, CLOSE_MARK = 4, SYMMETRIC_MARK = 8, DASHES = 16, SHORT = 32, DIGIT = 64, UPPER_FIRST = 128, COMMA_FORM = 256;
+const QUOTE_MARK = OPEN_MARK | CLOSE_MARK | SYMMETRIC_MARK;
+const formFactsTable = new WordTable(0);
+
+function formFactsOf(id: number, text: string): number {
+  let facts = formFactsTable.get(id);
+  if (facts === 0) {
+    const mark = text.length > MARK_LENGTH ? 0 : OPEN_QUOTES.has(text) ? OPEN_MARK : CLOSE_QUOTES.has(text) ? CLOSE_MARK : SYMMETRIC_QUOTES.has(text) ? SYMMETRIC_MARK : 0;
+    facts = FORM_KNOWN | mark | (/^[-–—]+$/.test(text) ? DASHES : 0) | (text.length <= 2 ? SHORT : 0) | (hasDigit(text) ? DIGIT : 0);
+    facts |= (isUpper(text.charCodeAt(0)) ? UPPER_FIRST : 0) | (text === ',' ? COMMA_FORM : 0);
+    formFactsTable.set(id, facts);
+  }
+  return facts;
+}
+
+/** The form facts of every token, into `out`. */
+function tokenFormFacts(tokens: readonly FeatureToken[], forms: Int32Array, out: Int32Array): Int32Array {
+  for (let i = 0; i < tokens.length; i++) {
+    const known = formFactsTable.get(forms[i]);
+    out[i] = known !== 0 ? known : formFactsOf(forms[i], tokens[i].text);
+  }
+  return out;
+}
+
 /**
  * Per token, whether it lies inside quote marks. Curly marks open and close. A straight mark
  * opens when a word follows it with no space and space or a bracket precedes it, and closes in
@@ -41,16 +69,21 @@ function hasNewline(text: string, from: number, to: number): boolean {
  * open at a paragraph break is closed there: news style reopens it in the next paragraph.
  */
 export function insideQuotes(tokens: readonly FeatureToken[], text?: string): boolean[] {
+  return quoteState(tokens, text, tokenFormFacts(tokens, tokenWordIds(tokens).form, new Int32Array(tokens.length)));
+}
+
+/** insideQuotes from the tokens' form facts: a token's fields are read only inside a quote and at straight marks. */
+function quoteState(tokens: readonly FeatureToken[], text: string | undefined, facts: Int32Array): boolean[] {
   const inside: boolean[] = new Array(tokens.length).fill(false);
   let open = false;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (open && text && i > 0 && hasNewline(text, tokens[i - 1].end, t.start)) open = false;
-    const mark = t.text;
-    if (mark.length > MARK_LENGTH) inside[i] = open;
-    else if (OPEN_QUOTES.has(mark)) open = true;
-    else if (CLOSE_QUOTES.has(mark)) open = false;
-    else if (SYMMETRIC_QUOTES.has(mark)) {
+    if (open && text && i > 0 && hasNewline(text, tokens[i - 1].end, tokens[i].start)) open = false;
+    const mark = facts[i] & QUOTE_MARK;
+    if (mark === 0) inside[i] = open;
+    else if (mark === OPEN_MARK) open = true;
+    else if (mark === CLOSE_MARK) open = false;
+    else {
+      const t = tokens[i];
       const before = text ? text[t.start - 1] ?? ' ' : ' ';
       const after = text ? text[t.end] ?? ' ' : ' ';
       const opens = /[\s([{\u2014\u2013-]/.test(before) && /\S/.test(after);
@@ -58,7 +91,7 @@ export function insideQuotes(tokens: readonly FeatureToken[], text?: string): bo
       if (opens && !closes) open = true;
       else if (closes && !opens) open = false;
       else if (opens && closes) open = !open;
-    } else inside[i] = open;
+    }
   }
   return inside;
 }
@@ -126,10 +159,15 @@ function smallValueId(values: LemmaValues, symbols: Symbols, value: string): num
   return id;
 }
 
-/** Whether the cue lexicon `cueWords` holds the lemma with word id `id`. */
-function isCueLemma(cueWords: ReadonlySet<string>, id: number): boolean {
+/** The table of cue lexicon `cueWords` by lemma id (isCueLemma): one per lexicon, looked up once per document. */
+function cueLemmaTable(cueWords: ReadonlySet<string>): WordTable {
   let table = cueLemmas.get(cueWords);
   if (!table) cueLemmas.set(cueWords, (table = new WordTable(UNKNOWN)));
+  return table;
+}
+
+/** Whether the cue lexicon `cueWords` (its table `table`) holds the lemma with word id `id`. */
+function isCueLemma(table: WordTable, cueWords: ReadonlySet<string>, id: number): boolean {
   let cue = table.get(id);
   if (cue === UNKNOWN) table.set(id, (cue = cueWords.has(wordText(id)) ? 1 : 0));
   return cue === 1;
@@ -284,8 +322,8 @@ export interface FeatureContext {
   conditions: Uint8Array[];
 }
 
-// Token kinds the window conditions look for (bits).
-const IS_QUOTE = 1, IS_THAT = 2, IS_SUBJECT = 4, IS_NAME = 8;
+// Token kinds the window conditions and running flags look for (bits).
+const IS_QUOTE = 1, IS_THAT = 2, IS_SUBJECT = 4, IS_NAME = 8, IS_VERB = 16, IS_STRONG_CUE = 32, IS_THAT_CONJUNCTION = 64, IS_COMMA = 128;
 
 /** `count` arrays of `n` ids, views of one buffer. */
 function columnStore(count: number, n: number): Int32Array[] {
@@ -294,10 +332,13 @@ function columnStore(count: number, n: number): Int32Array[] {
 }
 
 /** Per token, the id at `offset` within its sentence: `ids[k]`, or the edge id past the sentence. */
-function shifted(ids: Int32Array, offset: number, s0s: Int32Array, s1s: Int32Array, start: number, end: number, out = new Int32Array(ids.length)): Int32Array {
-  for (let i = 0; i < ids.length; i++) {
-    const k = i + offset;
-    out[i] = k < s0s[i] ? start : k >= s1s[i] ? end : ids[k];
+function shifted(ids: Int32Array, offset: number, sentenceEnd: Int32Array, start: number, end: number, out = new Int32Array(ids.length)): Int32Array {
+  for (let s0 = 0; s0 < ids.length; s0 = sentenceEnd[s0]) {
+    const s1 = sentenceEnd[s0];
+    for (let i = s0; i < s1; i++) {
+      const k = i + offset;
+      out[i] = k < s0 ? start : k >= s1 ? end : ids[k];
+    }
   }
   return out;
 }
@@ -315,7 +356,8 @@ export function featureContext(
 ): FeatureContext {
   const n = tokens.length;
   // The document's arrays are views of two stores: a few allocations per document, not dozens.
-  const ints = columnStore(TOKEN_COLUMNS + 2, n);
+  // (the last holds each token's form facts)
+  const ints = columnStore(TOKEN_COLUMNS + 3, n);
   const bytes = new Uint8Array((CONDITIONS + 1) * n);
   const sentenceStart = ints[TOKEN_COLUMNS];
   const sentenceEnd = ints[TOKEN_COLUMNS + 1];
@@ -327,7 +369,9 @@ export function featureContext(
       from = i;
     }
   }
-  const inside = insideQuotes(tokens, text);
+  const ids = tokenWordIds(tokens);
+  const facts = tokenFormFacts(tokens, ids.form, ints[TOKEN_COLUMNS + 2]);
+  const inside = quoteState(tokens, text, facts);
   const words: string[] = new Array(n);
   const lexical: boolean[] = new Array(n);
   const wordIds = ints[W0];
@@ -337,15 +381,23 @@ export function featureContext(
   const [zero, one, start, end] = ['0', '1', '<S>', '</S>'].map((v) => symbols.id(v));
   const suffix = (columns[SUFFIX] = ints[SUFFIX]);
   const inq = (columns[INQ] = ints[INQ]);
-  const lemmaIds = tokenWordIds(tokens).lemma;
+  const lemmaIds = ids.lemma;
   const values = lemmaValuesOf(symbols);
+  const cueTable = cueLemmaTable(cueWords);
   // Token kinds the window conditions look for.
   const kinds = bytes.subarray(CONDITIONS * n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const pos = t.pos;
-    // After a quote mark a word starts a sentence as far as capitals go ('<Q>' is a quote mark's word).
-    const placeholder = placeholderOf(t, i === sentenceStart[i] || (i > 0 && words[i - 1] === '<Q>'));
+    const form = facts[i];
+    // placeholderOf, read off the form's facts. After a quote mark a word starts a sentence as far
+    // as capitals go.
+    let placeholder: string | null = null;
+    if (form & QUOTE_MARK) placeholder = '<Q>';
+    else if (pos === 'PUNCT' || pos === 'SYM') placeholder = form & DASHES ? '<DASH>' : form & SHORT ? t.text : '<P>';
+    else if (pos === 'NUM' || form & DIGIT) placeholder = '<NUM>';
+    else if (pos === 'PROPN') placeholder = '<NAME>';
+    else if (form & UPPER_FIRST && i !== sentenceStart[i] && !(i > 0 && facts[i - 1] & QUOTE_MARK)) placeholder = '<CAP>';
     // A proper noun always has a placeholder and is never a cue word: its lemma goes unread.
     const lemma = pos === 'PROPN' ? -1 : lemmaIds[i];
     let word: string;
@@ -362,13 +414,17 @@ export function featureContext(
       if (suffixId !== NO_SUFFIX) (suffix[i] = suffixId), (conditions[HAS_SUFFIX][i] = 1);
     }
     words[i] = word;
-    lexical[i] = lemma >= 0 && isCueLemma(cueWords, lemma);
-    kinds[i] = (word === '<Q>' ? IS_QUOTE : 0) | (word === 'that' ? IS_THAT : 0) | (pos === 'PRON' || pos === 'PROPN' ? IS_SUBJECT : 0) | (pos === 'PROPN' ? IS_NAME : 0);
+    lexical[i] = lemma >= 0 && isCueLemma(cueTable, cueWords, lemma);
+    // Everything the sentence loop below asks of a token, so that it reads no token again.
+    const verb = pos === 'VERB';
+    kinds[i] =
+      (form & QUOTE_MARK ? IS_QUOTE : 0) | (word === 'that' ? IS_THAT : 0) | (pos === 'PRON' || pos === 'PROPN' ? IS_SUBJECT : 0) | (pos === 'PROPN' ? IS_NAME : 0) |
+      (verb ? IS_VERB : 0) | (verb && STRONG_CUES.has(word) ? IS_STRONG_CUE : 0) | (pos === 'SCONJ' && word === 'that' ? IS_THAT_CONJUNCTION : 0) | (form & COMMA_FORM ? IS_COMMA : 0);
     posIds[i] = smallValueId(values, symbols, pos);
     inq[i] = inside[i] ? one : zero;
   }
-  for (const [column, offset] of [[W_3, -3], [W_2, -2], [W_1, -1], [W1, 1], [W2, 2], [W3, 3]]) columns[column] = shifted(wordIds, offset, sentenceStart, sentenceEnd, start, end, ints[column]);
-  for (const [column, offset] of [[P_2, -2], [P_1, -1], [P1, 1], [P2, 2]]) columns[column] = shifted(posIds, offset, sentenceStart, sentenceEnd, start, end, ints[column]);
+  for (const [column, offset] of [[W_3, -3], [W_2, -2], [W_1, -1], [W1, 1], [W2, 2], [W3, 3]]) columns[column] = shifted(wordIds, offset, sentenceEnd, start, end, ints[column]);
+  for (const [column, offset] of [[P_2, -2], [P_1, -1], [P1, 1], [P2, 2]]) columns[column] = shifted(posIds, offset, sentenceEnd, start, end, ints[column]);
   columns[W0] = wordIds;
   columns[P0] = posIds;
 
@@ -406,7 +462,6 @@ export function featureContext(
     let lastQuote = -Infinity;
     let lastSubject = -Infinity;
     for (let i = s0; i < s1; i++) {
-      const t = tokens[i];
       isInside[i] = +inside[i];
       isLexical[i] = +lexical[i];
       lexicalBefore[i] = +(i > s0 && lexical[i - 1]);
@@ -421,10 +476,11 @@ export function featureContext(
       firstVerb[i] = 1 - verb;
       commaBefore[i] = comma;
       quotedOutside[i] = +(quoted && !inside[i]);
-      if (!inside[i] && t.pos === 'VERB' && STRONG_CUES.has(words[i])) cueVerb = 1;
-      if (t.pos === 'SCONJ' && words[i] === 'that') that = 1;
-      if (t.pos === 'VERB') verb = 1;
-      if (t.text === ',') comma = 1;
+      const kind = kinds[i];
+      if (!inside[i] && kind & IS_STRONG_CUE) cueVerb = 1;
+      if (kind & IS_THAT_CONJUNCTION) that = 1;
+      if (kind & IS_VERB) verb = 1;
+      if (kind & IS_COMMA) comma = 1;
     }
   }
   return { tokens, words, inside, lexical, sentenceStart, sentenceEnd, symbols, columns, conditions };
@@ -435,14 +491,14 @@ const bucket = (p: number) => (p < 0.1 ? 0 : p < 0.3 ? 1 : p < 0.5 ? 2 : p < 0.7
 /** The token columns plus the stack feature columns of first-pass `probabilities`. */
 export function stackColumns(ctx: FeatureContext, probabilities: ArrayLike<number>): Int32Array[] {
   const n = ctx.tokens.length;
-  const { symbols, sentenceStart, sentenceEnd } = ctx;
+  const { symbols, sentenceEnd } = ctx;
   const buckets = [0, 1, 2, 3, 4, 5].map((b) => symbols.id(String(b)));
   const [zero, one, outside] = ['0', '1', 'x'].map((v) => symbols.id(v));
   const columns = [...ctx.columns, ...columnStore(ALL_COLUMNS - TOKEN_COLUMNS, n)];
   const own = columns[B0];
   for (let i = 0; i < n; i++) own[i] = buckets[bucket(probabilities[i])];
-  shifted(own, -1, sentenceStart, sentenceEnd, outside, outside, columns[B_1]);
-  shifted(own, 1, sentenceStart, sentenceEnd, outside, outside, columns[B1]);
+  shifted(own, -1, sentenceEnd, outside, outside, columns[B_1]);
+  shifted(own, 1, sentenceEnd, outside, outside, columns[B1]);
   // Running maxima within each sentence (0 when nothing stands before / after).
   const before = new Float64Array(n);
   for (let s0 = 0; s0 < n; s0 = sentenceEnd[s0]) {

@@ -48,6 +48,35 @@ const introduces = (text: string, from: number, to: number) => {
   return (c === 32 || c === 9 || c === 58) && /^(?:[ \t][^"“”‘’«».!?\n]{0,40})?:\s*$/.test(text.slice(from, to));
 };
 
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** The first offset from `from` on whose character `test` fails (Infinity when the text ends first: a slice past the end is cut there). */
+function runEnd(text: string, from: number, test: (c: number) => boolean): number {
+  let k = from;
+  while (k < text.length && test(text.charCodeAt(k))) k++;
+  return k >= text.length ? Infinity : k;
+}
+
+/**
+ * The furthest offset a quote may open at to be introduced from `from` (introduces): past a run
+ * of glue, or past a colon within the addressee's reach and the spaces after it. Every cue asks
+ * introduces of every quote of the article, and a yes needs the text between to be one of these:
+ * the quotes beyond are passed over without slicing the text up to them.
+ */
+function introducedReach(text: string, from: number): number {
+  let reach = runEnd(text, from, isGlue);
+  // A colon at most 41 characters on (a space or tab and up to 40 characters of addressee before it).
+  for (let c = from; c < text.length && c <= from + 41; c++) if (text.charCodeAt(c) === 58) reach = Math.max(reach, runEnd(text, c + 1, isSpace));
+  return reach;
+}
+
+/** The nearest offset a quote may close at to stand right before `to` (onlyGlue up to `to`): the start of the glue run ending there. */
+function glueStart(text: string, to: number): number {
+  let k = Math.min(to, text.length);
+  while (k > 0 && isGlue(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
 function kindOf(text: string, start: number, end: number, quotes: readonly QuoteSpan[], cueWord: string): AttributionKind {
   const inside = quotes.filter((q) => q.start >= start - 1 && q.end <= end + 1);
   const whole = inside.some((q) => q.start <= start + 1 && q.end >= end - 2);
@@ -86,9 +115,14 @@ export function findContent(
     end > start ? { start, end, kind: kindOf(text, start, end, quotes, cueWord) } : null;
 
   // A quote right after the cue or its source ("said: '…'"), or right before ("'…,' he said").
-  const after = quotes.find((q) => introduces(text, right, q.outerStart));
+  // Both look-ups ask their exact question only of the quotes that can answer yes (introducedReach, glueStart).
+  const reach = introducedReach(text, right);
+  const after = quotes.find((q) => q.outerStart >= right && q.outerStart <= reach && introduces(text, right, q.outerStart));
   if (after) return make(after.start, after.end);
-  const before = quotes.find((q) => onlyGlue(text, q.outerEnd, left) || (q.end <= left && onlyGlue(text, q.end, q.outerEnd) && onlyGlue(text, q.outerEnd, left)));
+  const glued = glueStart(text, left);
+  const before = quotes.find(
+    (q) => q.outerEnd >= glued && q.outerEnd <= left && (onlyGlue(text, q.outerEnd, left) || (q.end <= left && onlyGlue(text, q.end, q.outerEnd) && onlyGlue(text, q.outerEnd, left))),
+  );
   if (before) return make(before.start, before.end);
 
   let lastWord = s1 - 1;
