@@ -23,9 +23,28 @@ export interface EventPageOptions {
   moreTitles?: number;
 }
 
-/** The first paragraph, cut at a word boundary near LEAD_CHARS. */
-export function leadOf(text: string): string {
-  const paragraph = text.split(/\n\s*\n|\n/).map((p) => p.trim()).find((p) => p.length > 0) ?? '';
+/** Letters and digits only, lower case: a headline repeated in the text matches its title. */
+const bare = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** A byline paragraph ("By Ada Renn", "By Ada Renn and Bo Castel, Velmora Ledger"). */
+const BYLINE = /^[Bb]y\s+\p{Lu}[^.!?]{0,80}$/u;
+
+/** Fewer words are a stamp or a label ("Updated at 4:20 p.m."), not a lead. */
+const MIN_LEAD_WORDS = 8;
+
+/** Prose ends a sentence; a photo credit, a dateline stamp or a section label does not. */
+const ENDS_SENTENCE = /[.!?]["'”’)]*$/;
+
+/**
+ * The first paragraph that is the story's (a sentence; not the headline repeated, as scraped
+ * pages often begin, nor a byline or a photo credit), cut at a word boundary near LEAD_CHARS.
+ * When none is, the first paragraph.
+ */
+export function leadOf(text: string, title = ''): string {
+  const headline = bare(title);
+  const paragraphs = text.split(/\n\s*\n|\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const story = (p: string) => ENDS_SENTENCE.test(p) && p.split(/\s+/).length >= MIN_LEAD_WORDS && !(headline && bare(p) === headline) && !BYLINE.test(p);
+  const paragraph = paragraphs.find(story) ?? paragraphs[0] ?? '';
   if (paragraph.length <= LEAD_CHARS) return paragraph;
   const cut = paragraph.slice(0, LEAD_CHARS);
   const space = cut.lastIndexOf(' ');
@@ -68,7 +87,7 @@ export function renderEventBody(input: EventPageInput, kit: ReportKit): Html {
       const article = input.articles.get(d.id);
       return html`<article><h4>${titleLink(d.title, input.articleLink(d.id))}</h4>
 ${d.date ? html`<p class="meta"><time>${d.date.slice(0, 10)}</time></p>` : ''}
-<p class="lead">${leadOf(article?.text ?? '')}</p></article>`;
+<p class="lead">${leadOf(article?.text ?? '', d.title)}</p></article>`;
     });
     const rest = list.slice(perOutlet);
     const more = rest.length
