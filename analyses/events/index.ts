@@ -49,8 +49,8 @@ function summarizeEvents(perDoc: ReadonlyMap<string, DocTerms>, corpus: CorpusIn
 export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string, string> }> = {
   id: 'events',
   title: 'Event grouping',
-  // 3: credit lines and lists (src/text/non-prose.ts) are not counted
-  version: '3',
+  // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits
+  version: '4',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: summarizeEvents,
   assignEvents: (summary) => ({

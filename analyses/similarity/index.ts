@@ -52,8 +52,8 @@ export async function similarity(articles: readonly Article[], options: Similari
 export const similarityAnalysis: Analysis<DocTerms, SimilaritySummary> = {
   id: 'similarity',
   title: 'Similarity',
-  // 3: credit lines and lists (src/text/non-prose.ts) are not counted
-  version: '3',
+  // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits
+  version: '4',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx) => summarizeSimilarity(perDoc, corpus, optionsOf(ctx)),
   charts: (summary, corpus): Record<string, object> => {

@@ -1,10 +1,12 @@
 /**
  * Sentences of an article that are not its prose: wire credit lines ("(Reporting by …; Editing
- * by …)") and lists a scraper kept in the text (a newsletter form's country picker, a table of
- * polls by state, a roll of names). They say nothing about how the article tells its event, yet
- * they repeat across an outlet's articles: counted as words, a country picker made 28 unrelated
- * undated articles of one magazine one "event" in a 20k-article corpus, and a wire's reporters its
- * most distinctive "terms". Read by the analyses that measure an article's own words (terms,
+ * by …)"), photo credits and captions a scraper kept ("Enlarge this image toggle caption Ada
+ * Renn/AP", "Hide Caption 4 of 22 Photos: …") and lists (a newsletter form's country picker, a
+ * table of polls by state, a roll of names). They say nothing about how the article tells its
+ * event, yet they repeat across an outlet's articles: counted as words, a country picker made 28
+ * unrelated undated articles of one magazine one "event" in a 20k-article corpus, a wire's
+ * reporters were its most distinctive "terms" and a photographer an outlet's distinctive word on
+ * an event page. Read by the analyses that measure an article's own words (terms,
  * similarity features); the text layer itself keeps every sentence, so spans and offsets are
  * untouched.
  */
@@ -20,6 +22,15 @@ const CREDIT_WORDS = new Set(['reporting', 'writing', 'editing', 'additional', '
  * has neither. On 6,000 article-bias-prediction articles the rule took 37 sentences in 22
  * articles, every one a list or table.
  */
+/**
+ * Marks of a photo credit or caption in scraped text: the caption widgets of news sites, picture
+ * agencies after a slash ("Ada Renn/AP", "/AFP/Getty Images"), "(Photo: …)", "Photograph: …". On
+ * 3,000 article-bias-prediction articles they marked 2,190 sentences in 572 articles, all
+ * credits or captions (read: 30 at random); most were one line each, CNN's embedded photo
+ * galleries many.
+ */
+const PHOTO_CREDIT = /toggle caption|Hide Caption|Image copyright|Image caption|Getty Images|\(Photo:|Photograph:|\bAP Photo\b|\bPhoto: |[\p{L}.]\/(?:AP|Reuters|AFP|Getty)\b/u;
+
 const LIST_MIN_WORDS = 40;
 const LIST_MIN_CAPITALS = 0.8;
 const LIST_MAX_VERBS = 0.05;
@@ -56,13 +67,15 @@ function isList(tokens: readonly Token[], from: number, to: number): boolean {
 
 const memo = new WeakMap<AnalyzedDoc, Uint8Array>();
 
-/** Per sentence of `doc`, 1 when it is a credit line or a list, else 0 (computed once per document). */
+/** Per sentence of `doc`, 1 when it is a credit line, a photo credit or caption, or a list, else 0 (computed once per document). */
 export function nonProseSentences(doc: AnalyzedDoc): Uint8Array {
   let mask = memo.get(doc);
   if (mask) return mask;
   mask = new Uint8Array(doc.sentences.length);
   doc.sentences.forEach((s, k) => {
-    if (isCreditLine(doc.tokens, s.tokenStart, s.tokenEnd) || isList(doc.tokens, s.tokenStart, s.tokenEnd)) mask![k] = 1;
+    const nonProse =
+      isCreditLine(doc.tokens, s.tokenStart, s.tokenEnd) || isList(doc.tokens, s.tokenStart, s.tokenEnd) || PHOTO_CREDIT.test(doc.article.text.slice(s.start, s.end));
+    if (nonProse) mask![k] = 1;
   });
   memo.set(doc, mask);
   return mask;

@@ -29,6 +29,12 @@ describe('nonProseSentences', () => {
     expect(sentencesOf(text).every((s) => !s.nonProse)).toBe(true);
   });
 
+  it('marks photo credits and captions kept by a scraper, and keeps prose that mentions a photo', () => {
+    const text = `Enlarge this image toggle caption Cleo Marsh/AP Cleo Marsh/AP\n\n${STORY}\n\nHide Caption 4 of 22 Photos: The flood in pictures – Residents carry sandbags.\n\nA photographer for the Ledger took the picture of the mill that the council later shared.`;
+    const sentences = sentencesOf(text);
+    expect(sentences.filter((s) => s.nonProse).map((s) => s.text.slice(0, 12))).toEqual(['Enlarge this', 'Hide Caption']);
+  });
+
   it('marks a wire credit line', () => {
     const sentences = sentencesOf(`${STORY}\n\n(Reporting by Mira Santel; Editing by Joss Arden)`);
     expect(sentences.find((s) => s.text.includes('Santel'))!.nonProse).toBe(true);
