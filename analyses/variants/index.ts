@@ -45,6 +45,8 @@ export const variants: Analysis<VariantsDoc, VariantsSummary> = {
   id: 'variants',
   title: 'Naming variants',
   version: '1',
+  // 2: examples per event (eventExamples)
+  summaryVersion: '2',
   perDoc: (doc, ctx) => ({ matches: findVariantMatches(doc.article.text, setsFor(ctx).compiled), proper: properNounsOfAnalyzed(doc) }),
   summarize: (perDoc, corpus, ctx) => summarizeVariants(perDoc, corpus, setsFor(ctx).sets, (ctx.options.variants ?? {}) as VariantsAnalysisOptions),
   charts(summary, corpus): Record<string, object> {

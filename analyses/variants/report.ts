@@ -12,6 +12,7 @@ import type { VariantsSummary } from './summarize.js';
 import type { VariantRow } from './types.js';
 import { CAPS, cliNote, eventOutlets, topOutlets } from '../../src/report/caps.js';
 import { itemsOfEvent } from '../../src/report/items-of-event.js';
+import { plural } from '../../src/plural.js';
 
 /** Candidate pairs drawn in the chart (the list shows up to 10). */
 const CANDIDATE_PANELS = 6;
@@ -20,18 +21,26 @@ const CANDIDATE_PANELS = 6;
  * One line per variant set: which form each outlet prefers, for the `outlets` given (the largest,
  * so a line stays readable with hundreds of outlets); the others are counted.
  */
-function setParagraphs(summary: VariantsSummary, rows: VariantRow[], kit: ReportKit, outlets: ReadonlySet<string>): Html[] {
+function setParagraphs(
+  summary: VariantsSummary,
+  rows: VariantRow[],
+  kit: ReportKit,
+  outlets: ReadonlySet<string>,
+  examplesOf: VariantsSummary['examples'] = summary.examples,
+  minOutlets = 1,
+): Html[] {
   return summary.sets
     .map((set) => {
       const using = rows.filter((r) => r.set === set.id && r.count > 0);
       const mine = using.filter((r) => outlets.has(r.group));
-      if (!mine.length) return undefined;
+      if (!mine.length || new Set(using.map((r) => r.group)).size < minOutlets) return undefined;
       const others = new Set(using.map((r) => r.group)).size - new Set(mine.map((r) => r.group)).size;
-      const more = others > 0 ? ` (and ${others} more outlet${others === 1 ? '' : 's'}: see the table)` : '';
-      const examples = Object.entries(summary.examples[set.id] ?? {}).flatMap(([form, list]) =>
+      const more = others > 0 ? ` (and ${plural(others, 'more outlet')}: see the table)` : '';
+      const examples = Object.entries(examplesOf[set.id] ?? {}).flatMap(([form, list]) =>
         list.slice(0, 2).map((e) => html`<a href="${kit.articleHref(e.doc, { start: e.start, end: e.end })}" title="${e.outlet}">“${form}”</a>`),
       );
-      return html`<li><strong>${set.label}</strong> <small>(${set.category})</small>: ${preferenceSentence(set.label, mine).slice(set.label.length + 2)}${more} <small>Examples: ${join(examples, ', ')}. ${set.note}</small></li>`;
+      const shown = examples.length ? html`Examples: ${join(examples, ', ')}. ` : '';
+      return html`<li><strong>${set.label}</strong> <small>(${set.category})</small>: ${preferenceSentence(set.label, mine).slice(set.label.length + 2)}${more} <small>${shown}${set.note}</small></li>`;
     })
     .filter((x): x is Html => x !== undefined);
 }
@@ -70,10 +79,19 @@ export function variantsOverview(summary: VariantsSummary, corpus: CorpusIndex, 
 
 const rowEvent = (r: VariantsSummary['eventOutlets'][number]) => r.event;
 
+/**
+ * An event page lists the sets at least two of its outlets used: one outlet's "war" or "global
+ * warming" is no naming contrast, and on a 20k-article corpus such lines filled event pages. Its
+ * examples are the event's own articles'.
+ */
+const EVENT_MIN_OUTLETS = 2;
+
 export function variantsEventView(summary: VariantsSummary, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
   const rows = itemsOfEvent(summary.eventOutlets, corpus, event, rowEvent);
   if (!rows.some((r) => r.count > 0)) return undefined;
   const label = corpus.eventLabels.get(event) ?? event;
   const listed = new Set(eventOutlets(corpus, event, CAPS.eventOutlets, (o) => rows.some((r) => r.group === o && r.count > 0)));
-  return { id: 'variants', title: `Naming variants: ${label}`, html: html`<ul class="variant-sets">${setParagraphs(summary, rows, kit, listed)}</ul>` };
+  const items = setParagraphs(summary, rows, kit, listed, summary.eventExamples[event] ?? {}, EVENT_MIN_OUTLETS);
+  if (!items.length) return undefined;
+  return { id: 'variants', title: `Naming variants: ${label}`, html: html`<ul class="variant-sets">${items}</ul>` };
 }

@@ -3,7 +3,7 @@
  * a few example spans per form (so the report can link to them), and discovered candidate
  * pairs. Built from the per-article matches and proper-noun counts only.
  */
-import type { CorpusIndex } from '../types.js';
+import { detailedEvents, type CorpusIndex, type DocMeta } from '../types.js';
 import { discoverVariants } from './discover.js';
 import { addMatches, variantRows, type FormCounts } from './variants.js';
 import type { DiscoverOptions, VariantCandidate, VariantMatch, VariantRow, VariantSet } from './types.js';
@@ -31,6 +31,8 @@ export interface VariantsSummary {
   eventOutlets: Array<VariantRow & { event: string }>;
   /** set id → form → first uses (one per outlet first, then more). */
   examples: Record<string, Record<string, VariantExample[]>>;
+  /** The same per event, for the DETAILED_EVENTS largest events (an event page's evidence is its own articles'). */
+  eventExamples: Record<string, Record<string, Record<string, VariantExample[]>>>;
   discovered: VariantCandidate[];
 }
 
@@ -39,6 +41,26 @@ export interface VariantsAnalysisOptions {
   examples?: number;
   /** Options of discovery; `false` to skip it. */
   discover?: DiscoverOptions | false;
+}
+
+/** Examples kept per form on an event page. */
+const EVENT_EXAMPLES = 2;
+
+/** The first uses of each form of each set, at most `perForm`, one per outlet (so the evidence shows who uses the form). */
+class ExampleCollector {
+  readonly examples: Record<string, Record<string, VariantExample[]>> = {};
+  private readonly outlets = new Map<string, Set<string>>();
+  constructor(private readonly perForm: number) {}
+
+  add(meta: DocMeta, m: VariantMatch): void {
+    const list = ((this.examples[m.set] ??= {})[m.form] ??= []);
+    const key = `${m.set}\u0000${m.form}`;
+    const seen = this.outlets.get(key) ?? this.outlets.set(key, new Set()).get(key)!;
+    if (list.length < this.perForm && !seen.has(meta.outlet)) {
+      list.push({ doc: meta.id, outlet: meta.outlet, start: m.start, end: m.end, text: m.text });
+      seen.add(meta.outlet);
+    }
+  }
 }
 
 function counter(map: Map<string, FormCounts>, key: string): FormCounts {
@@ -51,9 +73,9 @@ export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corp
   const byOutlet = new Map<string, FormCounts>(corpus.outlets.map((o) => [o, new Map()]));
   const byEvent = new Map<string, FormCounts>();
   const byEventOutlet = new Map<string, Map<string, FormCounts>>();
-  const examples: VariantsSummary['examples'] = {};
-  const perForm = options.examples ?? 4;
-  const exampleOutlets = new Map<string, Set<string>>();
+  const examples = new ExampleCollector(options.examples ?? 4);
+  const detailed = detailedEvents(corpus);
+  const eventExamples = new Map<string, ExampleCollector>();
   for (const meta of corpus.docs) {
     const d = perDoc.get(meta.id);
     if (!d) continue;
@@ -64,24 +86,31 @@ export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corp
       if (!within) byEventOutlet.set(meta.event, (within = new Map()));
       addMatches(counter(within, meta.outlet), d.matches);
     }
+    const inEvent = meta.event && detailed.has(meta.event) && d.matches.length ? getEventCollector(eventExamples, meta.event) : undefined;
     for (const m of d.matches) {
-      const list = ((examples[m.set] ??= {})[m.form] ??= []);
-      const seen = exampleOutlets.get(`${m.set}\u0000${m.form}`) ?? new Set();
-      exampleOutlets.set(`${m.set}\u0000${m.form}`, seen);
-      // Prefer one example per outlet, so the evidence shows who uses the form.
-      if (list.length < perForm && !seen.has(meta.outlet)) {
-        list.push({ doc: meta.id, outlet: meta.outlet, start: m.start, end: m.end, text: m.text });
-        seen.add(meta.outlet);
-      }
+      examples.add(meta, m);
+      inEvent?.add(meta, m);
     }
   }
-  const used = sets.filter((s) => examples[s.id]);
+  const used = sets.filter((s) => examples.examples[s.id]);
   const eventOutlets = [...byEventOutlet].flatMap(([event, within]) => variantRows(within, used).map((r) => ({ event, ...r })));
   const discovered =
     options.discover === false
       ? []
       : discoverVariants(properNouns(perDoc, corpus), options.discover);
-  return { sets: used, outlets: variantRows(byOutlet, used), events: variantRows(byEvent, used), eventOutlets, examples, discovered };
+  return {
+    sets: used,
+    outlets: variantRows(byOutlet, used),
+    events: variantRows(byEvent, used),
+    eventOutlets,
+    examples: examples.examples,
+    eventExamples: Object.fromEntries([...eventExamples].map(([event, c]) => [event, c.examples])),
+    discovered,
+  };
+}
+
+function getEventCollector(map: Map<string, ExampleCollector>, event: string): ExampleCollector {
+  return map.get(event) ?? map.set(event, new ExampleCollector(EVENT_EXAMPLES)).get(event)!;
 }
 
 /**

@@ -69,6 +69,28 @@ describe('terms and variants report sections on the sample corpus', () => {
     expect(section.html.value).toMatch(/“Orlisk” \(\d+\) and “Orlesk” \(\d+\) split across 5 outlets/);
   });
 
+  it('lists on an event page the variant sets two or more of its outlets used, with examples from the event’s own articles', () => {
+    const fixtures: Article[] = [
+      { id: 'a1', outlet: 'A', event: 'talks', title: '', text: 'Envoys met in Kiev on the war.' },
+      { id: 'b1', outlet: 'B', event: 'talks', title: '', text: 'Envoys met in Kyiv.' },
+      { id: 'c1', outlet: 'C', event: 'talks', title: '', text: 'Envoys met again.' },
+      { id: 'a2', outlet: 'A', event: 'later', title: '', text: 'Kiev was calm.' },
+    ];
+    const run = runPipeline(fixtures, { analyses: ['variants'] });
+    const summary = run.summaries.get('variants') as VariantsSummary;
+    const { k, linked } = kit();
+    const markup = variants.eventView!(summary, 'talks', run.index, k)!.html.value;
+    expect(markup).toContain('Kiev');
+    expect(markup).toContain('Kyiv');
+    // "war" is only A's: no contrast on this event.
+    expect(markup).not.toMatch(/invasion|special military operation/);
+    // Every example link goes to one of the event's articles.
+    const docs = linked.map((l) => l.split('#')[0]);
+    expect(docs.length).toBeGreaterThan(0);
+    expect(docs.every((d) => d === 'a1' || d === 'b1')).toBe(true);
+    expect(variants.eventView!(summary, 'later', run.index, kit().k)).toBeUndefined();
+  });
+
   it('escapes corpus text in KWIC lines', () => {
     const hostile: Article[] = [
       { id: 'h1', outlet: 'A', title: '', text: 'The <script>alert(1)</script> mandate. A mandate again. The mandate holds.' },
