@@ -9,6 +9,7 @@ import type { CorpusIndex, Section } from '../types.js';
 import { kindChart, outletsWithData, sourceTypeChart } from './charts.js';
 import type { AttributionSummary, SourcingProfile } from './types.js';
 import { CAPS, cliNote, eventOutlets } from '../../src/report/caps.js';
+import { plural } from '../../src/plural.js';
 
 /** Other outlets named in an "only one outlet quotes" line before "and N others". */
 const NAMED_OTHERS = 4;
@@ -88,8 +89,8 @@ function anonymousCaption(summary: AttributionSummary, outlets: readonly string[
   const top = summary.byOutlet[ranked[0]];
   const low = summary.byOutlet[ranked[ranked.length - 1]];
   return ranked.length > 1
-    ? `${ranked[0]} attributes ${pct(top.anonymousShare)} of its ${top.attributions} attributions to anonymous or vague sources; ${ranked[ranked.length - 1]} ${pct(low.anonymousShare)}.`
-    : `${ranked[0]} attributes ${pct(top.anonymousShare)} of its ${top.attributions} attributions to anonymous or vague sources.`;
+    ? `${ranked[0]} attributes ${pct(top.anonymousShare)} of its ${plural(top.attributions, 'attribution')} to anonymous or vague sources; ${ranked[ranked.length - 1]} ${pct(low.anonymousShare)}.`
+    : `${ranked[0]} attributes ${pct(top.anonymousShare)} of its ${plural(top.attributions, 'attribution')} to anonymous or vague sources.`;
 }
 
 function directCaption(summary: AttributionSummary, outlets: readonly string[]): string {

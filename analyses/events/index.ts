@@ -49,8 +49,9 @@ function summarizeEvents(perDoc: ReadonlyMap<string, DocTerms>, corpus: CorpusIn
 export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string, string> }> = {
   id: 'events',
   title: 'Event grouping',
-  // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits
-  version: '4',
+  // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits;
+  // 5: nor page furniture
+  version: '5',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: summarizeEvents,
   assignEvents: (summary) => ({

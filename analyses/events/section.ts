@@ -7,7 +7,7 @@ import { html } from '../../src/report/html.js';
 import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
 import type { EventsSummary } from './types.js';
-import { plural } from '../../src/plural.js';
+import { formatCount, plural } from '../../src/plural.js';
 import { cliNote } from '../../src/report/caps.js';
 
 function agreementSentence(summary: EventsSummary, kit: ReportKit): string {
@@ -50,7 +50,7 @@ export function eventsOverview(summary: EventsSummary, corpus: CorpusIndex, kit:
     ],
     rows,
     // The largest events first (a table keeps 1,000 rows): the CLI lists them all.
-    { caption: `${summary.events.length} events over ${corpus.docs.length} articles; ${grouped} of them found by grouping.`, more: cliNote('events', '--summary') },
+    { caption: `${plural(summary.events.length, 'event')} over ${plural(corpus.docs.length, 'article')}; ${formatCount(grouped)} of them found by grouping.`, more: cliNote('events', '--summary') },
   );
   return {
     id: 'events',

@@ -1,5 +1,6 @@
 /** Every user-facing text of the loaded-language analysis, as functions of the values they show. */
 import type { QuoteClass } from './types.js';
+import { formatCount, plural } from '../../src/plural.js';
 
 export const badModel = (file: string, reason: string) => `cannot read loaded-language model ${file}: ${reason}`;
 
@@ -17,7 +18,7 @@ export const QUOTE_CLASS_LABELS: Record<QuoteClass, string> = {
 export const CATEGORY_LABELS: Record<string, string> = {
   label: 'label',
   euphemism: 'euphemism',
-  hedge: 'hedge or doubt marker',
+  hedge: 'hedge or doubt',
   intensifier: 'intensifier or emotive word',
   'report-verb': 'loaded report verb',
   loaded: 'loaded wording (learned)',
@@ -123,7 +124,7 @@ export function ratesCaption(rows: ReadonlyArray<{ outlet: string; key: string; 
   const sorted = [...main.list].sort((a, b) => b.rate - a.rate);
   const top = sorted[0];
   const low = sorted[sorted.length - 1];
-  const lead = `The most frequent kind is ${main.list[0].category} (${main.count} markers); ${top.outlet} uses it most, ${top.rate.toFixed(2)} per 1,000 words`;
+  const lead = `The most frequent kind is ${main.list[0].category} (${plural(main.count, 'marker')}); ${top.outlet} uses it most, ${top.rate.toFixed(2)} per 1,000 words`;
   return sorted.length > 1 ? `${lead}, ${low.outlet} least (${low.rate.toFixed(2)}).` : `${lead}.`;
 }
 
@@ -133,5 +134,5 @@ export function voiceCaption(rows: ReadonlyArray<{ outlet: string; category: str
   if (!counted.length) return 'Too few markers to compare quoted speech with the outlets’ own voice.';
   const top = [...counted].sort((a, b) => b.quotedShare - a.quotedShare)[0];
   const own = [...counted].sort((a, b) => a.quotedShare - b.quotedShare)[0];
-  return `${top.outlet}'s ${top.category} markers are most often inside quotes (${Math.round(top.quotedShare * 100)}% of ${top.count}); ${own.outlet}'s ${own.category} markers are most often in its own voice (${Math.round((1 - own.quotedShare) * 100)}% of ${own.count}).`;
+  return `${top.outlet}'s ${top.category} markers are most often inside quotes (${Math.round(top.quotedShare * 100)}% of ${formatCount(top.count)}); ${own.outlet}'s ${own.category} markers are most often in its own voice (${Math.round((1 - own.quotedShare) * 100)}% of ${formatCount(own.count)}).`;
 }

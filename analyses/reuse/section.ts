@@ -8,6 +8,7 @@ import type { CorpusIndex, Section } from '../types.js';
 import type { ReusedPassage, ReuseSummary } from './types.js';
 import { CAPS, cliNote } from '../../src/report/caps.js';
 import { itemsOfEvent } from '../../src/report/items-of-event.js';
+import { plural } from '../../src/plural.js';
 
 /** The first `max` passages (the summary lists the longest first); the note counts the rest. */
 function passageTable(id: string, all: ReusedPassage[], corpus: CorpusIndex, kit: ReportKit, caption: string, max: number) {
@@ -51,8 +52,8 @@ function describe(passages: ReusedPassage[], summary: ReuseSummary, corpus: Corp
   );
   const dups = summary.pairs.filter((p) => p.nearDuplicate).length;
   return (
-    `${passages.length} reused passage${passages.length === 1 ? '' : 's'} between ${outletPairs.size} outlet pair${outletPairs.size === 1 ? '' : 's'}` +
-    `; the longest runs ${passages[0].sentences} sentences. ${dups} article pair${dups === 1 ? ' is a near-duplicate' : 's are near-duplicates'}.`
+    `${plural(passages.length, 'reused passage')} between ${plural(outletPairs.size, 'outlet pair')}` +
+    `; the longest runs ${plural(passages[0].sentences, 'sentence')}. ${plural(dups, 'article pair')} ${dups === 1 ? 'is a near-duplicate' : 'are near-duplicates'}.`
   );
 }
 

@@ -52,8 +52,9 @@ export async function similarity(articles: readonly Article[], options: Similari
 export const similarityAnalysis: Analysis<DocTerms, SimilaritySummary> = {
   id: 'similarity',
   title: 'Similarity',
-  // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits
-  version: '4',
+  // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits;
+  // 5: nor page furniture
+  version: '5',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx) => summarizeSimilarity(perDoc, corpus, optionsOf(ctx)),
   charts: (summary, corpus): Record<string, object> => {

@@ -9,15 +9,23 @@ import { heatmapOutlets, heatmapSpec, pooledCells } from './charts.js';
 import { CAPS, eventOutlets } from '../../src/report/caps.js';
 import type { OutletCell } from './outlet-matrix.js';
 import type { SimilaritySummary } from './summary.js';
+import { plural } from '../../src/plural.js';
 
-/** "X and Y are closest (0.61), A and B furthest apart (0.12)." */
-function extremes(cells: OutletCell[]): string {
-  const cross = cells.filter((c) => c.a < c.b);
+/**
+ * "X and Y are closest (0.61), A and B furthest apart (0.12).", among the outlets drawn: with
+ * hundreds of outlets the extremes of all pairs were two small outlets sharing one event (a
+ * cosine of 0.99 from one reprinted story), not what the chart shows.
+ */
+function extremes(cells: OutletCell[], drawn: readonly string[]): string {
+  const shown = new Set(drawn);
+  const all = cells.filter((c) => c.a < c.b);
+  const among = all.filter((c) => shown.has(c.a) && shown.has(c.b));
+  const cross = among.length ? among : all;
   if (!cross.length) return 'Only one outlet covered it, so there is nothing to compare.';
   const sorted = [...cross].sort((x, y) => y.mean - x.mean);
   const hi = sorted[0];
   const lo = sorted[sorted.length - 1];
-  if (sorted.length === 1) return `${hi.a} and ${hi.b} have a mean cosine of ${hi.mean.toFixed(2)} over ${hi.pairs} article pairs.`;
+  if (sorted.length === 1) return `${hi.a} and ${hi.b} have a mean cosine of ${hi.mean.toFixed(2)} over ${plural(hi.pairs, 'article pair')}.`;
   return `${hi.a} and ${hi.b} are closest (mean cosine ${hi.mean.toFixed(2)}); ${lo.a} and ${lo.b} are furthest apart (${lo.mean.toFixed(2)}).`;
 }
 
@@ -37,11 +45,11 @@ export function similarityOverview(summary: SimilaritySummary, corpus: CorpusInd
   const cells = pooledCells(summary.byEvent);
   if (!cells.length) return undefined;
   const drawn = heatmapOutlets(cells, corpus);
-  const caption = `Mean TF-IDF cosine between outlets' articles on the same event, over ${summary.byEvent.length} events. ${extremes(cells)}${drawnNote(drawn, cells)}`;
+  const caption = `Mean TF-IDF cosine between outlets' articles on the same event, over ${plural(summary.byEvent.length, 'event')}. ${extremes(cells, drawn)}${drawnNote(drawn, cells)}`;
   return {
     id: 'similarity',
     title: 'How alike the outlets tell the same events',
-    html: html`<p>${summary.pairs.length} similar article pairs found among ${summary.docs} articles without comparing all pairs.</p>${kit.chart(
+    html: html`<p>${plural(summary.pairs.length, 'similar article pair')} found among ${plural(summary.docs, 'article')} without comparing all pairs.</p>${kit.chart(
       'similarity-heatmap',
       heatmapSpec(cells, corpus, 'Mean cosine between outlets on the same events', drawn),
       caption,
@@ -56,7 +64,7 @@ export function similarityEventView(summary: SimilaritySummary, event: string, c
   const mean = e.crossOutletMean === undefined ? '' : ` Across outlets the mean cosine is ${e.crossOutletMean.toFixed(2)}.`;
   const present = new Set(e.cells.map((c) => c.a));
   const drawn = eventOutlets(corpus, event, CAPS.eventChartOutlets, (o) => present.has(o));
-  const caption = `Mean cosine between the ${e.docs} articles on this event, by outlet.${mean} ${extremes(e.cells)}${drawnNote(drawn, e.cells)}${e.truncated ? ' (Only the first articles of this large event were compared.)' : ''}`;
+  const caption = `Mean cosine between the ${e.docs} articles on this event, by outlet.${mean} ${extremes(e.cells, drawn)}${drawnNote(drawn, e.cells)}${e.truncated ? ' (Only the first articles of this large event were compared.)' : ''}`;
   return {
     id: 'similarity',
     title: 'How alike the outlets tell it',

@@ -4,13 +4,14 @@
  */
 import type { KeyTerm } from './types.js';
 import type { TermsEventSummary, TermsSummary } from './summarize.js';
+import { formatCount, plural } from '../../src/plural.js';
 
 const fmt = (z: number) => z.toFixed(1);
 const times = (n: number) => (n === 0 ? 'never' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
 /** "“x” (14 uses vs 3 elsewhere, z = 4.2)" */
 export function termEvidence(t: KeyTerm, elsewhere = 'elsewhere'): string {
-  return `“${t.term}” (${t.count} uses vs ${t.otherCount} ${elsewhere}, z = ${fmt(t.z)})`;
+  return `“${t.term}” (${plural(t.count, 'use')} vs ${formatCount(t.otherCount)} ${elsewhere}, z = ${fmt(t.z)})`;
 }
 
 export function distinctiveCaption(summary: TermsSummary): string {
@@ -26,8 +27,8 @@ export function scatterCaption(scatter: NonNullable<TermsSummary['scatter']>): s
   const a = byZ[0];
   const b = byZ[byZ.length - 1];
   const parts = [`Each dot is a term: ${scatter.a}'s rate on the x axis, ${scatter.b}'s on the y axis; dots below the diagonal lean to ${scatter.a}, above it to ${scatter.b}.`];
-  if (a && a.z > 0) parts.push(`${scatter.a}'s most distinctive term against ${scatter.b} is “${a.term}” (${a.countA} vs ${a.countB} uses, z = ${fmt(a.z)}).`);
-  if (b && b.z < 0) parts.push(`${scatter.b}'s is “${b.term}” (${b.countB} vs ${b.countA} uses, z = ${fmt(-b.z)}).`);
+  if (a && a.z > 0) parts.push(`${scatter.a}'s most distinctive term against ${scatter.b} is “${a.term}” (${formatCount(a.countA)} vs ${plural(a.countB, 'use')}, z = ${fmt(a.z)}).`);
+  if (b && b.z < 0) parts.push(`${scatter.b}'s is “${b.term}” (${formatCount(b.countB)} vs ${plural(b.countA, 'use')}, z = ${fmt(-b.z)}).`);
   return parts.join(' ');
 }
 
