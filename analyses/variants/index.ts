@@ -44,7 +44,8 @@ function setsFor(ctx: AnalysisContext) {
 export const variants: Analysis<VariantsDoc, VariantsSummary> = {
   id: 'variants',
   title: 'Naming variants',
-  version: '1',
+  // 2: proper nouns the article also writes in lower case are not counted for discovery
+  version: '2',
   // 2: examples per event (eventExamples)
   summaryVersion: '2',
   perDoc: (doc, ctx) => ({ matches: findVariantMatches(doc.article.text, setsFor(ctx).compiled), proper: properNounsOfAnalyzed(doc) }),

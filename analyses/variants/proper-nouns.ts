@@ -18,18 +18,32 @@ function add(counts: Record<string, number>, form: string | undefined): void {
   if (form) counts[form] = (counts[form] ?? 0) + 1;
 }
 
-/** Proper-noun forms of an analyzed document (PROPN tokens). */
+/**
+ * Proper-noun forms of an analyzed document (PROPN tokens), except words the article also writes
+ * in lower case: "Police" of "Police Department" where the story says "police" is an everyday
+ * word in a name, and two such words ("Police" / "Policy") were the strongest spelling split
+ * proposed on a 20k-article corpus.
+ */
 export function properNounsOfAnalyzed(doc: AnalyzedDoc): Record<string, number> {
   // A name recurs through an article: clean each distinct token text once. Forms still enter
   // `counts` in order of their first token, as counting token by token would.
   const raw = new Map<string, number>();
-  for (const t of doc.tokens) if (t.pos === 'PROPN') raw.set(t.text, (raw.get(t.text) ?? 0) + 1);
+  const lowerCase = new Set<string>();
+  for (const t of doc.tokens) {
+    if (t.pos === 'PROPN') raw.set(t.text, (raw.get(t.text) ?? 0) + 1);
+    else if (t.type === 'word' && isLowerCase(t.text)) lowerCase.add(t.text);
+  }
   const counts: Record<string, number> = {};
   for (const [text, n] of raw) {
     const form = clean(text);
-    if (form) counts[form] = (counts[form] ?? 0) + n;
+    if (form && !lowerCase.has(form.toLowerCase())) counts[form] = (counts[form] ?? 0) + n;
   }
   return counts;
+}
+
+function isLowerCase(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 97 && c <= 122 ? true : c < 128 ? false : text === text.toLowerCase() && text !== text.toUpperCase();
 }
 
 /** Proper-noun forms of plain text: capitalized words that are not the first word of a sentence. */

@@ -139,6 +139,13 @@ describe('variant discovery', () => {
     expect(found.some((c) => [c.a, c.b].includes('Halden') && [c.a, c.b].includes('Harden'))).toBe(false); // used together
   });
 
+  it('does not take an everyday word in a name for a proper noun where the article writes it in lower case', () => {
+    const doc = analyzeDoc({ id: 'p', outlet: 'A', title: '', text: 'The Ardel Police Department said on Monday that police had closed the bridge to Velmora.' });
+    const proper = variants.perDoc(doc, ctx).proper;
+    expect(Object.keys(proper)).toEqual(expect.arrayContaining(['Ardel', 'Velmora']));
+    expect(proper).not.toHaveProperty('Police');
+  });
+
   it('finds the sample corpus’s planted spelling splits first, from the text layer and from plain text', () => {
     const planted = JSON.parse(readFileSync(PLANTED, 'utf8')).variants as Array<{ forms: Record<string, string[]> }>;
     // Discovery works on single proper-noun tokens: "Aurel Kastrovich" → Kastrovich.
