@@ -43,8 +43,9 @@ export const attribution: Analysis<AttributionDoc, AttributionSummary> = {
   // 6: phrases of anonymity ("who declined to be named", "said on condition of anonymity") are
   //    neither cues nor content (anonymity.ts)
   version: '6',
-  // 2: per-event profiles for the DETAILED_EVENTS largest events, unless allEvents
-  summaryVersion: '2',
+  // 2: per-event profiles for the DETAILED_EVENTS largest events, unless allEvents;
+  // 3: a surname one full name owns corpus-wide counts as that person (surname-merge.ts)
+  summaryVersion: '3',
   perDoc: (doc, ctx) => ({
     attributions: extractAttributions(doc, { lexiconFiles: ctx.lexiconFiles, outlets: ctx.outlets, threshold: optionsOf(ctx).threshold }),
   }),

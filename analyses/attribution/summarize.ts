@@ -7,6 +7,7 @@
  * then dropped: holding them all until the end made this summary a peak of the run's memory.
  */
 import { detailedEvents, type CorpusIndex } from '../types.js';
+import { surnameOwners } from './surname-merge.js';
 import type {
   Attribution, AttributionDoc, AttributionKind, AttributionOptions, AttributionSummary, EventSourcing,
   SourceCount, SourceType, SourcingProfile, Stance,
@@ -32,7 +33,7 @@ class ProfileAccumulator {
   private readonly sourceTypes = zeros(SOURCE_TYPES);
   private readonly stances = zeros(STANCES);
   /** Every name counted, in first-seen order (the exclusive-source pass reads counts and types here too). */
-  readonly sources = new Map<string, SourceCount>();
+  sources = new Map<string, SourceCount>();
   private readonly verbs = new Map<string, { verb: string; stance: Stance; count: number }>();
   /** Names of named, non-anonymous sources in the order their first such attribution came. */
   readonly namedSources = new Set<string>();
@@ -60,6 +61,24 @@ class ProfileAccumulator {
     }
     v.count++;
     if (a.source && a.sourceType !== 'anonymous' && a.sourceType !== 'unknown') this.namedSources.add(name);
+  }
+
+  /** Counts each source named in `owners` (a surname) under its owner's name (surname-merge.ts), keeping first-seen order. */
+  mergeSources(owners: ReadonlyMap<string, string>): void {
+    if (!owners.size) return;
+    const merged = new Map<string, SourceCount>();
+    for (const [name, s] of this.sources) {
+      const target = owners.get(name) ?? name;
+      const into = merged.get(target);
+      if (into) {
+        into.attributions += s.attributions;
+        into.quotedWords += s.quotedWords;
+      } else merged.set(target, target === name ? s : { ...s, source: target, sourceType: 'person' });
+    }
+    this.sources = merged;
+    const named = [...this.namedSources].map((name) => owners.get(name) ?? name);
+    this.namedSources.clear();
+    for (const name of named) this.namedSources.add(name);
   }
 
   profile(topN: number): SourcingProfile {
@@ -142,6 +161,10 @@ export function summarizeAttributions(perDoc: ReadonlyMap<string, AttributionDoc
       eventAcc?.add(meta.id, a);
     }
   }
+  // "Trump" where one full name owns the surname corpus-wide is that person (surname-merge.ts).
+  const owners = surnameOwners([...byOutlet.values()].flatMap((acc) => [...acc.sources.values()]));
+  for (const acc of byOutlet.values()) acc.mergeSources(owners);
+  for (const outlets of byEvent.values()) for (const acc of outlets.values()) acc.mergeSources(owners);
   const summary: AttributionSummary = { byOutlet: {}, byEvent: {}, total };
   for (const [outlet, acc] of byOutlet) summary.byOutlet[outlet] = acc.profile(topN);
   for (const event of corpus.events) {

@@ -8,6 +8,7 @@ import { loadedResources } from '../../analyses/loaded/index.js';
 import type { LoadedMarker } from '../../analyses/loaded/types.js';
 import { extractAttributions } from '../../analyses/attribution/extract.js';
 import type { Attribution } from '../../analyses/attribution/types.js';
+import { surnameOwners } from '../../analyses/attribution/surname-merge.js';
 
 export interface QuoteRow {
   doc: string;
@@ -69,15 +70,19 @@ export function attributions(
   );
 }
 
-/** Who each group quotes: attributions counted by resolved source, with source type and stance mix. */
+/** Who each group quotes: attributions counted by resolved source (a surname one full name owns counts as that name), with source type and stance mix. */
 export function sources(
   rows: ReadonlyArray<Attribution & { doc: string; outlet: string }>,
   options: { by?: (row: Attribution & { doc: string; outlet: string }) => string } = {},
 ) {
   const groupOf = options.by ?? ((r) => r.outlet);
+  const nameOf = (r: Attribution) => r.resolved ?? r.source?.text ?? '(no source)';
+  // A surname one full name owns across the rows counts as that person, as in the report (surname-merge.ts).
+  const owners = surnameOwners(rows.map((r) => ({ source: nameOf(r), sourceType: r.sourceType, attributions: 1 })));
   const counts = new Map<string, { group: string; source: string; sourceType: string; attributions: number; quotedWords: number; stances: Record<string, number> }>();
   for (const r of rows) {
-    const source = r.resolved ?? r.source?.text ?? '(no source)';
+    const name = nameOf(r);
+    const source = owners.get(name) ?? name;
     const key = JSON.stringify([groupOf(r), source]);
     let row = counts.get(key);
     if (!row) counts.set(key, (row = { group: groupOf(r), source, sourceType: r.sourceType, attributions: 0, quotedWords: 0, stances: {} }));

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { surnameOwners } from '../../analyses/attribution/surname-merge.js';
+import { summarizeAttributions } from '../../analyses/attribution/summarize.js';
+import { buildCorpusIndex } from '../../src/pipeline/corpus-index.js';
+import type { Article } from '../../src/corpus/article.js';
+import type { Attribution, AttributionDoc } from '../../analyses/attribution/types.js';
+
+const person = (source: string, attributions: number) => ({ source, sourceType: 'person' as const, attributions });
+
+describe('surnameOwners', () => {
+  it('gives a surname to the full name that owns it, not to one of two people sharing it, nor to a name used far less than the surname', () => {
+    const owners = surnameOwners([
+      person('Oren Halvik', 40), person('Halvik', 60), person('Mira Halvik', 2),
+      person('Ada Renn', 30), person('Bo Renn', 25), person('Renn', 50),
+      person('Tova Arden', 3), person('Arden', 90),
+    ]);
+    expect([...owners]).toEqual([['Halvik', 'Oren Halvik']]);
+  });
+});
+
+describe('summarizeAttributions', () => {
+  it('counts attributions to a surname under the full name another article gives it, in every outlet', () => {
+    const articles: Article[] = [
+      { id: 'a1', outlet: 'Ardel Post', title: '', text: 'x' },
+      { id: 'b1', outlet: 'Velmora Ledger', title: '', text: 'x' },
+    ];
+    const attribution = (source: string): Attribution =>
+      ({ kind: 'indirect', source: { start: 0, end: 1, text: source }, sourceType: 'person', cue: { start: 0, end: 1, text: 'said' }, verb: 'say', stance: 'neutral', quotedWords: 3 }) as unknown as Attribution;
+    const perDoc = new Map<string, AttributionDoc>([
+      ['a1', { attributions: [attribution('Oren Halvik'), attribution('Oren Halvik')] }],
+      ['b1', { attributions: [attribution('Halvik'), attribution('Halvik'), attribution('Halvik')] }],
+    ]);
+    const index = buildCorpusIndex(articles, new Map([['a1', 10], ['b1', 10]]));
+    const summary = summarizeAttributions(perDoc, index);
+    expect(summary.byOutlet['Velmora Ledger'].topSources.map((s) => [s.source, s.attributions])).toEqual([['Oren Halvik', 3]]);
+    expect(summary.byOutlet['Ardel Post'].topSources.map((s) => [s.source, s.attributions])).toEqual([['Oren Halvik', 2]]);
+  });
+});
