@@ -16,6 +16,18 @@
  * window still cuts candidate edges further apart than `dateWindowDays`. Each group keeps a
  * histogram of its days, so the affinity costs O(distinct days²), not O(members²).
  *
+ * Bridges: two groups whose dated members have no day in common merge only on a link of at least
+ * `bridgeThreshold` (0.3), not just the threshold — the first join of two days needs stronger
+ * content than joins within a day, while a group that already spans both days takes in more
+ * next-day articles at the usual threshold. Where AllSides roundups of a running story on
+ * consecutive days are wrongly joined, the join that first bridges the two days is often weak: on
+ * the older half of the dated leads, 7 of the 18 wrong first bridges link under 0.3 and none of
+ * the 13 right ones (all ≥ 0.4); the sample corpus's planted two-day events bridge at
+ * 0.321–0.401. A link parked under the bridge threshold can only become mergeable when a merge
+ * gives one of its groups a new day (groups never lose days), so it is scored again then and
+ * only then: once per merge that adds a day to one of its two groups, not at every merge.
+ * With no dates, or a bridge threshold at or under the threshold, nothing changes.
+ *
  * Defaults (threshold 0.18 on neighbour-smoothed vectors — 2 neighbours, weight 0.2, neighbours
  * at cosine ≥ 0.1, see smooth.ts — date window 3 days, slack 1 day, decay 1 day, with the
  * similarity defaults): the date terms were chosen earlier (window 2–7, slack 0–1, decay 0.5–2)
@@ -25,12 +37,18 @@
  * crawl and its dated leads, the NeuS `val` split (no dates) and ECB+ subtopics — taking a point
  * on the plateau where the mean over those slices stayed within 0.003 of its best (thresholds
  * 0.18–0.22) rather than the best of any one set: its lowest, because the sample corpus's planted
- * events come out exactly up to 0.19, so 0.18 leaves a margin. The newer half of the crawl, the
- * NeuS `test` split and the whole crawl are the reported figures, with ECB+ (README,
- * "Evaluation"; `framelens eval events`).
+ * events come out exactly up to 0.19, so 0.18 leaves a margin. The bridge threshold was chosen
+ * after them (0.22–0.4, then the threshold 0.16–0.18 again) on the two dated development slices
+ * (the others have no dates and do not move): the mean of the two rises from 0.919 (off) to
+ * 0.928 at 0.30–0.32 and no further while the sample's events come out exactly (they split from
+ * 0.33, their weakest bridge linking at 0.321), and the threshold stays best at 0.18; 0.3 is
+ * the lowest point of that plateau. The newer half of the crawl, the NeuS `test` split and the
+ * whole crawl are the reported figures, with ECB+ (README, "Evaluation"; `framelens eval events`).
  *
- * What limits the defaults on the AllSides roundups (B³ F1 0.882: precision 0.917, recall
- * 0.850). Precision: of the wrongly joined lead pairs, 69% are a day apart — two roundups on
+ * What limits the defaults on the AllSides roundups (B³ F1 0.885: precision 0.930, recall 0.845;
+ * before the bridge threshold 0.882, 0.914 and 0.852, when the figures from "Without the one-day
+ * slack" on were measured). Precision: of the wrongly joined lead pairs, 58% are a day apart
+ * (137 of 238; before the bridge threshold 66%, 202 of 307) — two roundups on
  * one running story on consecutive days (the Senate plans a vote; the next day Congress
  * passes the bill). Without the one-day slack, precision rises to 0.97, but the sample corpus
  * then comes apart: its planted events run over two days, and next-day follow-ups (a vote
@@ -61,6 +79,24 @@
  * 0.03–0.5, threshold 0.18–0.30) or only choosing the smoothing neighbours, the mean over the
  * development slices rose by at most 0.003 over the same threshold without them: settings that
  * lift the crawl by 0.01–0.02 cost the dated leads about as much.
+ *
+ * An outlet on two days does not tell consecutive-day roundups apart either (measured before the
+ * bridge threshold; a roundup's leads are from different outlets, so two roundups joined into one
+ * group might show one outlet on both days). Rarely: of the 74 pairs of stories wrongly joined on
+ * the crawl, the two roundups share any outlet in 12 (on different days in 10); of the 127 merges
+ * that joined different stories, 6 put one outlet's articles from two days together (29 of the
+ * 307 wrongly joined lead pairs; on the dated leads 7 of 57 merges, 12 of 86 pairs), against none
+ * of the right merges (AllSides) but 2 of the sample corpus's 27 — among them the last merge of
+ * its border-clash event (link 0.185), which joins follow-ups by two outlets to their articles of
+ * the day before. A merge veto on it lifts the crawl by 0.001 and the dated leads by 0.005 and
+ * splits the sample; any factor under 0.97 splits it. Its converse (one outlet on the same day in
+ * both groups, never inside an AllSides story) moves no development slice. Other rules on
+ * consecutive days tried at the same time did no better than the bridge threshold without
+ * splitting the sample: a link factor for every merge of groups with no common day splits it
+ * under 0.8 (gaining 0.003–0.006 there); a slack under 1 day splits it from 0.9; term weights
+ * lowered for words seen on many days around an article's day (the running story's words)
+ * split it at every strength tried; attachLoners restricted to groups sharing the lone article's
+ * day moves the development mean by under 0.002.
  */
 import { sparseDot } from '../similarity/cosine.js';
 import { kthLargest } from '../similarity/kth-largest.js';
@@ -82,6 +118,11 @@ export interface DateAffinity {
   slackDays: number;
   /** Beyond the slack, the link shrinks by e for every this many days. `Infinity` turns it off. */
   decayDays: number;
+  /**
+   * Two groups whose dated members share no day (their merge would be the first to join two days)
+   * merge only on a link of at least this; under the merge threshold it changes nothing.
+   */
+  bridgeThreshold: number;
 }
 
 interface Group {
@@ -93,6 +134,11 @@ interface Group {
   version: number;
   /** Members per whole day number (dated members only). */
   days: Map<number, number>;
+  /**
+   * Groups (indexes, maybe merged away since) this one links to above the merge threshold but
+   * under the bridge threshold while they share no day: looked at again when a merge adds a day.
+   */
+  parked?: number[];
   /** The heaviest `PROFILE_TERMS` entries of `sum`, ids ascending (rebuilt lazily after a merge). */
   profile?: SparseVector;
   /** Arrays a large group's profile is written to (see profileOf). */
@@ -209,6 +255,14 @@ function link(a: Group, b: Group, d: DateAffinity): number {
   return (sparseDot(profileOf(a), profileOf(b)) / (a.members.length * b.members.length)) * dateAffinity(a, b, d);
 }
 
+/** True when both groups have dated members and no day in common (undated members never count). */
+function noCommonDay(a: Group, b: Group): boolean {
+  if (!a.days.size || !b.days.size) return false;
+  const [small, large] = a.days.size <= b.days.size ? [a.days, b.days] : [b.days, a.days];
+  for (const day of small.keys()) if (large.has(day)) return false;
+  return true;
+}
+
 /**
  * Second pass: articles that clustering left alone join the group they link to best when that
  * link is at least `minScore` and at least `ratio` times their link to any other group or lone
@@ -310,7 +364,7 @@ class MergeHeap {
   }
 }
 
-const NO_DATES: DateAffinity = { windowDays: Infinity, slackDays: 0, decayDays: Infinity };
+const NO_DATES: DateAffinity = { windowDays: Infinity, slackDays: 0, decayDays: Infinity, bridgeThreshold: 0 };
 
 /** The optional second pass: articles left alone after clustering join a group they clearly prefer (see attachLoners). */
 export interface AttachOptions {
@@ -360,14 +414,25 @@ export function averageLinkClusters(
     gk.profile = undefined;
   };
   const heap = new MergeHeap();
+  // A link between groups with no common day under the bridge threshold is parked on both groups
+  // instead of queued. Groups only ever gain days, so it can turn mergeable only when a merge
+  // adds a day to one of them: then (and only then) it is scored again (see the loop below).
+  const offer = (a: number, b: number, score: number) => {
+    if (score < threshold) return;
+    const ga = groups[a]!;
+    const gb = groups[b]!;
+    if (score < d.bridgeThreshold && noCommonDay(ga, gb)) {
+      (ga.parked ??= []).push(b);
+      (gb.parked ??= []).push(a);
+    } else heap.push([score, a, b, ga.version, gb.version]);
+  };
   const rescored = new Map<number, number>();
   for (const { i, j, score } of input.edges) {
     if (i === j || score < threshold) continue; // below the threshold an edge can never surface
     const di = input.days?.[i] ?? NaN;
     const dj = input.days?.[j] ?? NaN;
     if (Math.abs(di - dj) > d.windowDays) continue; // NaN compares false: undated pairs stay linked
-    const weighted = score * dateAffinity(groups[i]!, groups[j]!, d);
-    if (weighted >= threshold) heap.push([weighted, i, j, 0, 0]);
+    offer(i, j, score * dateAffinity(groups[i]!, groups[j]!, d));
   }
   // Lazy evaluation: merging A and B gives link(A∪B, C) = weighted mean of link(A, C) and
   // link(B, C), never more than the larger, so a stale heap entry is an upper bound (the date
@@ -387,12 +452,27 @@ export function averageLinkClusters(
       const stamp = groups[lo]!.version * (n + 1) + groups[hi]!.version;
       if (rescored.get(lo * n + hi) === stamp) continue;
       rescored.set(lo * n + hi, stamp);
-      const score = link(ga, gb, d);
-      if (score >= threshold) heap.push([score, a, b, ga.version, gb.version]);
+      offer(a, b, link(ga, gb, d));
       continue;
     }
-    if (ga.members.length >= gb.members.length) merge(a, b);
-    else merge(b, a);
+    const [keep, drop] = ga.members.length >= gb.members.length ? [a, b] : [b, a];
+    const daysBefore = Math.min(ga.days.size, gb.days.size);
+    const parked = [...(groups[keep]!.parked ?? []), ...(groups[drop]!.parked ?? [])];
+    merge(keep, drop);
+    const gk = groups[keep]!;
+    if (gk.days.size === daysBefore) {
+      // Both had the same days: no parked link can have found a common day.
+      gk.parked = parked.length ? parked : undefined;
+      continue;
+    }
+    gk.parked = undefined;
+    const seen = new Set<number>([keep]);
+    for (const p of parked) {
+      const r = find(p);
+      if (seen.has(r)) continue;
+      seen.add(r);
+      offer(keep, r, link(gk, groups[r]!, d));
+    }
   }
   if (attach) attachLoners(input, groups, find, merge, d, attach);
   const out: number[][] = [];

@@ -92,6 +92,7 @@ export function groupSimilar(c: SimilarityComputation, inputs: readonly EventMet
     windowDays: o.dateWindowDays,
     slackDays: o.dateSlackDays,
     decayDays: o.dateDecayDays,
+    bridgeThreshold: o.dateBridgeThreshold,
   }, o.attachLoners ? { minScore: o.attachMinScore, ratio: o.attachRatio } : undefined);
 
   // 4. ids and labels of the content groups

@@ -52,6 +52,8 @@ export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string,
   // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits;
   // 5: nor page furniture
   version: '5',
+  // 2: groups with no common day merge only on a link ≥ dateBridgeThreshold (cluster.ts)
+  summaryVersion: '2',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: summarizeEvents,
   assignEvents: (summary) => ({

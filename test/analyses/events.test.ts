@@ -85,6 +85,42 @@ describe('average-link clustering', () => {
     // without the decay only the hard window applies
     expect(averageLinkClusters({ vectors: space.vectors, edges, days: Float64Array.from([0, 2]) }, cosine * 0.9, 3)).toEqual([[0, 1]]);
   });
+
+  describe('groups with no common day', () => {
+    // Hand-made unit vectors (4 terms): a0 and b0 are dated day 0, b1 day 1. cos(a0, b1) = 0.32,
+    // cos(b0, b1) = 0.36, cos(a0, b0) = 0 (no candidate edge).
+    const vector = (...weights: number[]) => ({ ids: Int32Array.from(weights.keys()), weights: Float64Array.from(weights) });
+    const a0 = vector(0, 0.4, 0, Math.sqrt(1 - 0.16));
+    const b0 = vector(0.6, 0, 0.8, 0);
+    const b1 = vector(0.6, 0.8, 0, 0);
+    const dates = (bridgeThreshold: number) => ({ windowDays: 3, slackDays: 1, decayDays: 1, bridgeThreshold });
+
+    it('merge across days only on a link of at least the bridge threshold; within a day the threshold is enough', () => {
+      const edges = [{ i: 0, j: 1, score: sparseDot(a0, b1) }];
+      const input = (days: number[]) => ({ vectors: [a0, b1], edges, days: Float64Array.from(days) });
+      expect(averageLinkClusters(input([0, 1]), 0.15, dates(0.35))).toEqual([[0], [1]]);
+      expect(averageLinkClusters(input([0, 1]), 0.15, dates(0.3))).toEqual([[0, 1]]);
+      expect(averageLinkClusters(input([0, 1]), 0.15, dates(0))).toEqual([[0, 1]]);
+      expect(averageLinkClusters(input([0, 0]), 0.15, dates(0.35))).toEqual([[0, 1]]);
+      expect(averageLinkClusters({ vectors: [a0, b1], edges }, 0.15, dates(0.35))).toEqual([[0, 1]]); // undated
+    });
+
+    it('score a link held back as a bridge again once a merge gives its group a common day', () => {
+      // b0 and b1 bridge days 0 and 1 on a strong link; a0's link to b1 alone is a weak bridge,
+      // but once b1's group holds day 0 too, a0 joins on the average link (0.32 + 0) / 2 = 0.16.
+      const input = {
+        vectors: [a0, b0, b1],
+        edges: [
+          { i: 0, j: 2, score: sparseDot(a0, b1) },
+          { i: 1, j: 2, score: sparseDot(b0, b1) },
+        ],
+        days: Float64Array.from([0, 0, 1]),
+      };
+      expect(averageLinkClusters(input, 0.15, dates(0.35))).toEqual([[0, 1, 2]]);
+      expect(averageLinkClusters(input, 0.17, dates(0.35))).toEqual([[1, 2], [0]]);
+      expect(averageLinkClusters(input, 0.15, dates(0.4))).toEqual([[0], [1], [2]]);
+    });
+  });
 });
 
 describe('lone articles after clustering', () => {
