@@ -53,7 +53,8 @@ export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string,
   // 5: nor page furniture
   version: '5',
   // 2: groups with no common day merge only on a link ≥ dateBridgeThreshold (cluster.ts)
-  summaryVersion: '2',
+  // 3: date affinity over dated member pairs only (undated articles no longer bridge dates)
+  summaryVersion: '3',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: summarizeEvents,
   assignEvents: (summary) => ({

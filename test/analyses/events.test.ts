@@ -123,6 +123,46 @@ describe('average-link clustering', () => {
   });
 });
 
+describe('undated articles between dated groups', () => {
+  // u is undated; a is dated day 0 and b day 30 (or 1). cos(a, u) = cos(a, b) = 0.9, cos(u, b) = 1.
+  const a = { ids: Int32Array.from([0, 1]), weights: Float64Array.from([0.9, Math.sqrt(1 - 0.81)]) };
+  const u = { ids: Int32Array.from([0]), weights: Float64Array.from([1]) };
+  const b = { ids: Int32Array.from([0]), weights: Float64Array.from([1]) };
+  const edges = [
+    { i: 0, j: 1, score: sparseDot(a, u) },
+    { i: 0, j: 2, score: sparseDot(a, b) },
+    { i: 1, j: 2, score: sparseDot(u, b) },
+  ];
+  const dates = { windowDays: 3, slackDays: 1, decayDays: 1, bridgeThreshold: 0.3 };
+
+  it('join a dated group on content alone but never bridge dated articles a month apart', () => {
+    // u and b merge first (link 1); counting the undated pair (u, a) as affinity 1 gave the pair's
+    // link to a 0.9 × 1/2 = 0.45 and joined day 0 to day 30 through u.
+    const input = { vectors: [a, u, b], edges, days: Float64Array.from([0, NaN, 30]) };
+    expect(averageLinkClusters(input, 0.3, dates)).toEqual([[1, 2], [0]]);
+  });
+
+  it('leave next-day coverage and groups without dates linked as before', () => {
+    expect(averageLinkClusters({ vectors: [a, u, b], edges, days: Float64Array.from([0, NaN, 1]) }, 0.3, dates)).toEqual([[0, 1, 2]]);
+    expect(averageLinkClusters({ vectors: [a, u, b], edges }, 0.3, dates)).toEqual([[0, 1, 2]]);
+  });
+
+  it('let lone articles attach to a group without dates in one round only from days that fit together', () => {
+    // Two undated articles group (cosine 1); lone x and y (cosine 0.3 to each, 0.09 to each
+    // other) both clearly prefer that group. Decided on the group as it stood, both joined,
+    // putting day 0 and day 30 together.
+    const e0 = { ids: Int32Array.from([0]), weights: Float64Array.from([1]) };
+    const x = { ids: Int32Array.from([0, 1]), weights: Float64Array.from([0.3, Math.sqrt(0.91)]) };
+    const y = { ids: Int32Array.from([0, 2]), weights: Float64Array.from([0.3, Math.sqrt(0.91)]) };
+    const vectors = [e0, e0, x, y];
+    const pairs = [[0, 1], [0, 2], [1, 2], [0, 3], [1, 3], [2, 3]].map(([i, j]) => ({ i, j, score: sparseDot(vectors[i], vectors[j]) }));
+    const attach = { minScore: 0.08, ratio: 3 };
+    const at = (dayOfY: number) => averageLinkClusters({ vectors, edges: pairs, days: Float64Array.from([NaN, NaN, 0, dayOfY]) }, 0.6, dates, attach);
+    expect(at(30)).toEqual([[0, 1, 2], [3]]);
+    expect(at(1)).toEqual([[0, 1, 2, 3]]);
+  });
+});
+
 describe('lone articles after clustering', () => {
   // a1, a2 report one event; a3 covers it in words of its own, sharing only a little with them;
   // b1, b2 are another event; c1 and c2 are one more story told in two unlike ways; z is alone.
