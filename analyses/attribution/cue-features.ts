@@ -29,16 +29,25 @@ export function isQuoteMark(text: string): boolean {
   return text.length <= MARK_LENGTH && (OPEN_QUOTES.has(text) || CLOSE_QUOTES.has(text) || SYMMETRIC_QUOTES.has(text));
 }
 
+const DASH = /^(?:[—―–]|-{1,2})$/;
+/** A dash: "—", "―", "–", "-" or "--" (DASH.test, asked only of texts that start like a dash). */
+export function isDash(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c === 45 || (c >= 0x2013 && c <= 0x2015)) && DASH.test(text);
+}
+
 function hasNewline(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
   return false;
 }
 
 // What a token's written form alone decides here, by its form id (src/text/word-ids.ts), worked
-// out on its first token: which quote mark it is, the shape its placeholder reads and whether it
-// is a comma. Per token that is one array read instead of set look-ups, a digit scan and a regex,
+// out on its first token: which quote mark it is, the shape its placeholder reads, whether it
+// is a comma, and whether a rule cue may start at it (a colon or a dash). Per token that is one array read instead of set look-ups, a digit scan and a regex,
 // and the token's text is read only for a form not seen before.
 const FORM_KNOWN = 1, OPEN_MARK = 2, CLOSE_MARK = 4, SYMMETRIC_MARK = 8, DASHES = 16, SHORT = 32, DIGIT = 64, UPPER_FIRST = 128, COMMA_FORM = 256;
+/** A colon or a dash (isDash): the marks the rule cues of find-cues.ts start from. */
+export const RULE_MARK = 512;
 const QUOTE_MARK = OPEN_MARK | CLOSE_MARK | SYMMETRIC_MARK;
 const formFactsTable = new WordTable(0);
 
@@ -47,7 +56,7 @@ function formFactsOf(id: number, text: string): number {
   if (facts === 0) {
     const mark = text.length > MARK_LENGTH ? 0 : OPEN_QUOTES.has(text) ? OPEN_MARK : CLOSE_QUOTES.has(text) ? CLOSE_MARK : SYMMETRIC_QUOTES.has(text) ? SYMMETRIC_MARK : 0;
     facts = FORM_KNOWN | mark | (/^[-–—]+$/.test(text) ? DASHES : 0) | (text.length <= 2 ? SHORT : 0) | (hasDigit(text) ? DIGIT : 0);
-    facts |= (isUpper(text.charCodeAt(0)) ? UPPER_FIRST : 0) | (text === ',' ? COMMA_FORM : 0);
+    facts |= (isUpper(text.charCodeAt(0)) ? UPPER_FIRST : 0) | (text === ',' ? COMMA_FORM : 0) | (text === ':' || isDash(text) ? RULE_MARK : 0);
     formFactsTable.set(id, facts);
   }
   return facts;
@@ -120,20 +129,66 @@ const lemmaWord = (lowerLemma: string) => (isGeneralWord(lowerLemma) ? lowerLemm
 
 // What a lower-cased lemma alone decides, by its word id (src/text/word-ids.ts), worked out on
 // its first token: its word ('<X>' unless it is a general word), that word's value id and its
-// suffix feature's in each symbol table, and whether each cue lexicon holds it. Per token that
-// is a few array reads instead of a lower-cased copy of the lemma (a new string for the text
-// layer's two-byte strings), a character scan and look-ups that hash it in the model's Map of
-// some hundred thousand values, which mostly waits on memory.
+// suffix feature's in the symbol table, whether the cue lexicon holds it, whether it is "that"
+// or a strong cue. Per token that is one row of three numbers (one cache line) instead of a
+// lower-cased copy of the lemma (a new string for the text layer's two-byte strings), a character
+// scan and look-ups that hash it in the model's Map of some hundred thousand values, which mostly
+// waits on memory.
 const UNKNOWN = -2;
 const NO_SUFFIX = -3;
-const generalLemmas = new WordTable(UNKNOWN);
-const cueLemmas = new WeakMap<ReadonlySet<string>, WordTable>();
 const NO_CUE_WORDS: ReadonlySet<string> = new Set();
 
-/** Per symbol table: value ids by lemma id (of its word, of its suffix), and of the few other values asked per token. */
+// Bits of what a lemma decides (LemmaTable.bits).
+const GENERAL_LEMMA = 1, CUE_LEMMA = 2, THAT_LEMMA = 4, STRONG_CUE_LEMMA = 8;
+
+/**
+ * Per lemma id, for one symbol table and one cue lexicon: `[bits, word value id, suffix value
+ * id]`, UNKNOWN until worked out. The bits are worked out on a lemma's first token; the value
+ * ids on its first token without a placeholder (a growing symbol table, in training, numbers
+ * only the values that occur).
+ */
+class LemmaTable {
+  private rows = new Int32Array(3 * 1024).fill(UNKNOWN);
+
+  constructor(
+    private readonly symbols: Symbols,
+    private readonly cueWords: ReadonlySet<string>,
+  ) {}
+
+  /** GENERAL_LEMMA | CUE_LEMMA | … of lemma `id`. */
+  bits(id: number): number {
+    if (3 * id >= this.rows.length) {
+      const grown = new Int32Array(Math.max(3 * (id + 1), 2 * this.rows.length)).fill(UNKNOWN);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    let bits = this.rows[3 * id];
+    if (bits === UNKNOWN) {
+      const lemma = wordText(id);
+      bits = (isGeneralWord(lemma) ? GENERAL_LEMMA : 0) | (this.cueWords.has(lemma) ? CUE_LEMMA : 0) | (lemma === 'that' ? THAT_LEMMA : 0) | (STRONG_CUES.has(lemma) ? STRONG_CUE_LEMMA : 0);
+      this.rows[3 * id] = bits;
+    }
+    return bits;
+  }
+
+  /** Value id of the word of lemma `id` (`word`, its lemma or '<X>'); bits(id) asked first. */
+  wordValue(id: number, word: string): number {
+    let value = this.rows[3 * id + 1];
+    if (value === UNKNOWN) this.rows[3 * id + 1] = value = this.symbols.id(word);
+    return value;
+  }
+
+  /** Value id of the suffix feature of `word` (lemma `id`'s), or NO_SUFFIX; bits(id) asked first. */
+  suffixValue(id: number, word: string): number {
+    let value = this.rows[3 * id + 2];
+    if (value === UNKNOWN) this.rows[3 * id + 2] = value = hasSuffixFeature(word) ? this.symbols.id(word.slice(-3)) : NO_SUFFIX;
+    return value;
+  }
+}
+
+/** Per symbol table: a LemmaTable per cue lexicon, and the value ids of the few other values asked per token. */
 interface LemmaValues {
-  word: WordTable;
-  suffix: WordTable;
+  lemmas: WeakMap<ReadonlySet<string>, LemmaTable>;
   /** POS tags and placeholders (quote and punctuation marks of up to two characters among them): a small Map that stays in cache. */
   small: Map<string, number>;
 }
@@ -141,15 +196,15 @@ const lemmaValues = new WeakMap<Symbols, LemmaValues>();
 
 function lemmaValuesOf(symbols: Symbols): LemmaValues {
   let values = lemmaValues.get(symbols);
-  if (!values) lemmaValues.set(symbols, (values = { word: new WordTable(UNKNOWN), suffix: new WordTable(UNKNOWN), small: new Map() }));
+  if (!values) lemmaValues.set(symbols, (values = { lemmas: new WeakMap(), small: new Map() }));
   return values;
 }
 
-/** The word of a lemma (word id `id`) without a placeholder: the lemma when it is a general word, else '<X>'. */
-function lemmaWordOf(id: number): string {
-  let general = generalLemmas.get(id);
-  if (general === UNKNOWN) generalLemmas.set(id, (general = isGeneralWord(wordText(id)) ? 1 : 0));
-  return general === 1 ? wordText(id) : '<X>';
+/** The lemma table of `symbols` and the cue lexicon `cueWords`: looked up once per document. */
+function lemmaTableOf(values: LemmaValues, symbols: Symbols, cueWords: ReadonlySet<string>): LemmaTable {
+  let table = values.lemmas.get(cueWords);
+  if (!table) values.lemmas.set(cueWords, (table = new LemmaTable(symbols, cueWords)));
+  return table;
 }
 
 /** Value id of a POS tag or placeholder. */
@@ -157,20 +212,6 @@ function smallValueId(values: LemmaValues, symbols: Symbols, value: string): num
   let id = values.small.get(value);
   if (id === undefined) values.small.set(value, (id = symbols.id(value)));
   return id;
-}
-
-/** The table of cue lexicon `cueWords` by lemma id (isCueLemma): one per lexicon, looked up once per document. */
-function cueLemmaTable(cueWords: ReadonlySet<string>): WordTable {
-  let table = cueLemmas.get(cueWords);
-  if (!table) cueLemmas.set(cueWords, (table = new WordTable(UNKNOWN)));
-  return table;
-}
-
-/** Whether the cue lexicon `cueWords` (its table `table`) holds the lemma with word id `id`. */
-function isCueLemma(table: WordTable, cueWords: ReadonlySet<string>, id: number): boolean {
-  let cue = table.get(id);
-  if (cue === UNKNOWN) table.set(id, (cue = cueWords.has(wordText(id)) ? 1 : 0));
-  return cue === 1;
 }
 
 // Character tests of wordOf and the suffix feature, run for every token: written out rather
@@ -320,6 +361,8 @@ export interface FeatureContext {
   columns: Int32Array[];
   /** Condition columns: 1 where the feature fires. */
   conditions: Uint8Array[];
+  /** Facts of each token's written form (bits; RULE_MARK is the one read outside this module). */
+  forms: Int32Array;
 }
 
 // Token kinds the window conditions and running flags look for (bits).
@@ -383,7 +426,7 @@ export function featureContext(
   const inq = (columns[INQ] = ints[INQ]);
   const lemmaIds = ids.lemma;
   const values = lemmaValuesOf(symbols);
-  const cueTable = cueLemmaTable(cueWords);
+  const lemmas = lemmaTableOf(values, symbols, cueWords);
   // Token kinds the window conditions look for.
   const kinds = bytes.subarray(CONDITIONS * n);
   for (let i = 0; i < n; i++) {
@@ -400,26 +443,27 @@ export function featureContext(
     else if (form & UPPER_FIRST && i !== sentenceStart[i] && !(i > 0 && facts[i - 1] & QUOTE_MARK)) placeholder = '<CAP>';
     // A proper noun always has a placeholder and is never a cue word: its lemma goes unread.
     const lemma = pos === 'PROPN' ? -1 : lemmaIds[i];
+    const bits = lemma >= 0 ? lemmas.bits(lemma) : 0;
     let word: string;
+    // What the lemma's own word decides ("that", a strong cue): nothing when a placeholder stands for it.
+    let wordBits = 0;
     // Placeholders have no suffix feature (none is five lower-case letters): only a lemma's word can.
     if (placeholder !== null) (word = placeholder), (wordIds[i] = smallValueId(values, symbols, word));
     else {
       // lemma ≥ 0 here: only a PROPN has no lemma id, and it has a placeholder
-      word = lemmaWordOf(lemma);
-      let id = values.word.get(lemma);
-      if (id === UNKNOWN) values.word.set(lemma, (id = symbols.id(word)));
-      wordIds[i] = id;
-      let suffixId = values.suffix.get(lemma);
-      if (suffixId === UNKNOWN) values.suffix.set(lemma, (suffixId = hasSuffixFeature(word) ? symbols.id(word.slice(-3)) : NO_SUFFIX));
+      word = bits & GENERAL_LEMMA ? wordText(lemma) : '<X>';
+      wordBits = bits;
+      wordIds[i] = lemmas.wordValue(lemma, word);
+      const suffixId = lemmas.suffixValue(lemma, word);
       if (suffixId !== NO_SUFFIX) (suffix[i] = suffixId), (conditions[HAS_SUFFIX][i] = 1);
     }
     words[i] = word;
-    lexical[i] = lemma >= 0 && isCueLemma(cueTable, cueWords, lemma);
+    lexical[i] = (bits & CUE_LEMMA) !== 0;
     // Everything the sentence loop below asks of a token, so that it reads no token again.
     const verb = pos === 'VERB';
     kinds[i] =
-      (form & QUOTE_MARK ? IS_QUOTE : 0) | (word === 'that' ? IS_THAT : 0) | (pos === 'PRON' || pos === 'PROPN' ? IS_SUBJECT : 0) | (pos === 'PROPN' ? IS_NAME : 0) |
-      (verb ? IS_VERB : 0) | (verb && STRONG_CUES.has(word) ? IS_STRONG_CUE : 0) | (pos === 'SCONJ' && word === 'that' ? IS_THAT_CONJUNCTION : 0) | (form & COMMA_FORM ? IS_COMMA : 0);
+      (form & QUOTE_MARK ? IS_QUOTE : 0) | (wordBits & THAT_LEMMA ? IS_THAT : 0) | (pos === 'PRON' || pos === 'PROPN' ? IS_SUBJECT : 0) | (pos === 'PROPN' ? IS_NAME : 0) |
+      (verb ? IS_VERB : 0) | (verb && wordBits & STRONG_CUE_LEMMA ? IS_STRONG_CUE : 0) | (pos === 'SCONJ' && wordBits & THAT_LEMMA ? IS_THAT_CONJUNCTION : 0) | (form & COMMA_FORM ? IS_COMMA : 0);
     posIds[i] = smallValueId(values, symbols, pos);
     inq[i] = inside[i] ? one : zero;
   }
@@ -483,7 +527,7 @@ export function featureContext(
       if (kind & IS_COMMA) comma = 1;
     }
   }
-  return { tokens, words, inside, lexical, sentenceStart, sentenceEnd, symbols, columns, conditions };
+  return { tokens, words, inside, lexical, sentenceStart, sentenceEnd, symbols, columns, conditions, forms: facts };
 }
 
 const bucket = (p: number) => (p < 0.1 ? 0 : p < 0.3 ? 1 : p < 0.5 ? 2 : p < 0.7 ? 3 : p < 0.9 ? 4 : 5);

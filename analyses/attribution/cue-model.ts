@@ -6,8 +6,9 @@
  *
  * Every token of every article is scored (twice: the model is stacked), so the weights are
  * compiled once into fixed-point tables indexed by value ids (cue-symbols.ts): word features
- * from one row per word, word bigrams from one pair table, the rest one template at a time over
- * all tokens (tight loops over one small table each). Integer sums make the order free and the
+ * from one row per word, word bigrams from one pair table, the features a condition alone fires
+ * from one table by the conditions that hold, the rest one template at a time over all tokens
+ * (tight loops over one small table each). Integer sums make the order free and the
  * result exact. Names are only written out for the few tokens whose score is explained.
  */
 import { readFileSync } from 'node:fs';
@@ -114,6 +115,17 @@ interface CompiledModel {
   /** Per word pair, `[first, second]` of each of BIGRAM_SPECS. */
   bigrams: PairTable;
   /**
+   * The no-value templates of OTHER_SPECS (the bias and features a condition alone fires, as
+   * "q-before"), summed together: `[first, second]` at 2 × the bit mask of their conditions that
+   * hold (bit k: `flagConditions[k]`; a template without a condition counts in every entry). One
+   * look-up per token instead of a pass over all tokens per template. (TOKEN_FEATURES has twelve
+   * such conditions: 4,096 entries.)
+   */
+  flagSums: Int32Array;
+  flagConditions: Int32Array;
+  /** OTHER_SPECS without those (summed template by template). */
+  otherSpecs: readonly FeatureSpec[];
+  /**
    * Whether the scoring tables hold every weight exactly: each is a non-zero multiple of
    * 1/WEIGHT_SCALE (the trainer writes them so), so a fixed-point value divided back is the
    * weight itself and 0 means none. Explanations then read these tables (see weightOf).
@@ -178,7 +190,18 @@ function compile(model: CueModel): CompiledModel {
     for (const [a, b, slot] of pairsOf(t)) bigrams.entries.set(both(t, slot), bigrams.add(a, b) + 2 + 2 * j);
   });
   const exact = readings.every((pass) => pass.every(({ w }) => w !== 0 && fixed(w) / WEIGHT_SCALE === w));
-  return { symbols, lookup, pairs, first, second: second ?? null, unary, blocks, pairWeights, rows, bigrams, exact };
+  const flagSpecs = OTHER_SPECS.filter(({ t }) => lookup[t] === 0);
+  const flagConditions = Int32Array.from(new Set(flagSpecs.filter(({ when }) => when >= 0).map(({ when }) => when)));
+  const flagSums = new Int32Array(2 << flagConditions.length);
+  for (let mask = 0; mask < 1 << flagConditions.length; mask++) {
+    for (const { t, when } of flagSpecs) {
+      if (when >= 0 && !(mask & (1 << flagConditions.indexOf(when)))) continue;
+      flagSums[2 * mask] += unary[t][0];
+      flagSums[2 * mask + 1] += unary[t][1];
+    }
+  }
+  const otherSpecs = OTHER_SPECS.filter((spec) => !flagSpecs.includes(spec));
+  return { symbols, lookup, pairs, first, second: second ?? null, unary, blocks, pairWeights, rows, bigrams, flagSums, flagConditions, otherSpecs, exact };
 }
 
 /** Compiled tables per weights object (a model copied with another threshold shares them). */
@@ -305,6 +328,18 @@ function accumulateRows(c: CompiledModel, ctx: FeatureContext, z1: Float64Array,
   }
 }
 
+/** Adds the weights of the no-value templates of OTHER_SPECS (flagSums) to every token's sums. */
+function accumulateFlags(c: CompiledModel, conditions: readonly Uint8Array[], z1: Float64Array, z2: Float64Array): void {
+  const { flagSums } = c;
+  const flags = Array.from(c.flagConditions, (when) => conditions[when]);
+  for (let i = 0; i < z1.length; i++) {
+    let mask = 0;
+    for (let k = 0; k < flags.length; k++) mask |= flags[k][i] << k;
+    z1[i] += flagSums[2 * mask];
+    z2[i] += flagSums[2 * mask + 1];
+  }
+}
+
 /**
  * Adds the BIGRAM_SPECS weights: each word pair of a sentence (sentence edges included) is
  * looked up once and gives each bigram template's weight to the token that reads that pair.
@@ -355,7 +390,8 @@ export function scoreTokens(model: CueModel, tokens: readonly FeatureToken[], te
   const z2 = new Float64Array(n);
   accumulateRows(c, ctx, z1, z2);
   accumulateBigrams(c, ctx, z1, z2);
-  accumulate(c, OTHER_SPECS, ctx.columns, ctx.conditions, z1, z2);
+  accumulateFlags(c, ctx.conditions, z1, z2);
+  accumulate(c, c.otherSpecs, ctx.columns, ctx.conditions, z1, z2);
   const first = new Float64Array(n);
   for (let i = 0; i < n; i++) first[i] = probability(z1[i]);
   const explainFirst = (i: number) => explain(c, ctx, 0, [[TOKEN_FEATURES, ctx.columns]], i);

@@ -3,7 +3,7 @@
  * grouped into spans (consecutive tokens of one sentence; a single weaker word may bridge two
  * strong ones, as in "said in a statement"). Each span keeps its head lemma and the reason.
  */
-import type { FeatureToken } from './cue-features.js';
+import { isDash, RULE_MARK, type FeatureToken } from './cue-features.js';
 import { scoreTokens, type CueModel, type TokenScores } from './cue-model.js';
 import { anonymityAt, purposeOfAnonymity } from './anonymity.js';
 
@@ -69,7 +69,7 @@ export function findCues(
     if (hasContentWord(tokens, from, last) && !anonymity) cues.push(candidate(tokens, scores, from, last));
     i = end;
   }
-  return { cues: addRuleCues(cues, tokens, text), scores };
+  return { cues: addRuleCues(cues, tokens, text, scores.ctx.forms), scores };
 }
 
 const RELATIVE = /^(?:who|which|that)$/i;
@@ -111,12 +111,6 @@ function hasContentWord(tokens: readonly FeatureToken[], start: number, end: num
   return false;
 }
 
-const DASH = /^(?:[—―–]|-{1,2})$/;
-/** DASH.test, asked only of texts that start like a dash: the rule loop meets every short token ("a", "of", ","). */
-const isDash = (text: string) => {
-  const c = text.charCodeAt(0);
-  return (c === 45 || (c >= 0x2013 && c <= 0x2015)) && DASH.test(text);
-};
 /**
  * A colon ending its paragraph, the next one opening with a quote ("Transcript as follows:" /
  * "“…"). On PolNeAR train the rule, when any quote after a colon counted, was right 4 times in
@@ -133,16 +127,14 @@ const SPEAKER_LABEL = /^(?:[A-Z][A-Za-z.'’-]*)(?: [A-Z][A-Za-z.'’-]*){0,3}$/
  * ("… as terrorism: “…”"), and a dash before a name that signs a quote or tweet
  * ("… — Paul Ryan", a paragraph "- Sanders.").
  */
-function addRuleCues(cues: CueCandidate[], tokens: readonly FeatureToken[], text: string): CueCandidate[] {
+function addRuleCues(cues: CueCandidate[], tokens: readonly FeatureToken[], text: string, forms: Int32Array): CueCandidate[] {
   const taken = new Set<number>();
   for (const c of cues) for (let k = c.tokenStart; k < c.tokenEnd; k++) taken.add(k);
   const added: CueCandidate[] = [];
-  // Every rule starts at a colon or a dash: one pass over all tokens finds those, the rules read only them.
+  // Every rule starts at a colon or a dash: one pass over the tokens' form facts (featureContext's)
+  // finds those, the rules read only them.
   const marks: number[] = [];
-  for (let k = 1; k < tokens.length; k++) {
-    const mark = tokens[k].text;
-    if (mark === ':' || (mark.length <= 2 && isDash(mark))) marks.push(k);
-  }
+  for (let k = 1; k < tokens.length; k++) if (forms[k] & RULE_MARK) marks.push(k);
   const labels = speakerLabels(tokens, text, marks);
   for (const k of marks) {
     if (k === tokens.length - 1 || taken.has(k)) continue;

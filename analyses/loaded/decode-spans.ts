@@ -32,11 +32,11 @@ export interface TokenSpan {
 }
 
 /**
- * Decodes token probabilities (0 for tokens never flagged) into token spans. `forced` marks
+ * Decodes token probabilities (0 or undefined for tokens never flagged) into token spans. `forced` marks
  * tokens that join spans whatever their probability and count as certain (lexicon hits the
  * model agrees with).
  */
-export function decodeSpans(tokens: readonly Token[], p: readonly number[], options: DecodeOptions, forced?: ReadonlySet<number>): TokenSpan[] {
+export function decodeSpans(tokens: readonly Token[], p: ReadonlyArray<number | undefined>, options: DecodeOptions, forced?: ReadonlySet<number>): TokenSpan[] {
   const { threshold } = options;
   const seed = options.seed ?? threshold;
   const single = options.single ?? seed;

@@ -152,8 +152,8 @@ function scoreDocTokens(doc: AnalyzedDoc, model: LoadedModel, hits: readonly Lex
     p: scoreTokens(model, ctx),
     explain: (i) => scoreFeatures(model, tokenFeatures(ctx, i)),
     wordWeight: (i) => {
-      const lemma = ctx.lemma[i];
-      return lemma === undefined ? 0 : lemmaWeight(model, lemma);
+      const id = ctx.lemmaId[i];
+      return id < 0 ? 0 : lemmaWeight(model, id);
     },
   };
 }
@@ -165,12 +165,12 @@ function scoreDocTokens(doc: AnalyzedDoc, model: LoadedModel, hits: readonly Lex
  * spans the phrase stage keeps; `explainAt` records each span's tokens and the one that explains it.
  */
 function learnedMarkers(doc: AnalyzedDoc, scores: TokenScores, hits: readonly LexiconHit[], threshold: number, decode: LoadedModel['decode'], explainAt: Map<Draft, LearnedSpan>): Draft[] {
-  const p = scores.p.map((x) => x ?? 0);
+  const { p } = scores;
   const forced = new Set<number>();
   for (const hit of hits) {
     if (!SCORED_CATEGORIES.includes(hit.category)) continue;
     let agreed = false;
-    for (let i = hit.tokenStart; i < hit.tokenEnd; i++) if (p[i] >= threshold) agreed = true;
+    for (let i = hit.tokenStart; i < hit.tokenEnd; i++) if ((p[i] ?? 0) >= threshold) agreed = true;
     if (agreed) for (let i = hit.tokenStart; i < hit.tokenEnd; i++) forced.add(i);
   }
   const out: Draft[] = [];
@@ -215,6 +215,16 @@ export function phraseKey(doc: AnalyzedDoc, from: number, to: number): string {
   return key;
 }
 
+// describeFeature's answers by feature: the same few thousand features explain the flags of every article.
+const described = new Map<string, string>();
+
+/** describeFeature (messages.ts), worked out once per feature. */
+function describeOnce(feature: string): string {
+  let text = described.get(feature);
+  if (text === undefined) described.set(feature, (text = describeFeature(feature)));
+  return text;
+}
+
 /** Writes the key and reason of each learned marker: its explaining token's top features, then the phrase note. */
 function explainLearned(doc: AnalyzedDoc, markers: readonly Draft[], scores: TokenScores, explainAt: ReadonlyMap<Draft, LearnedSpan>, notes: ReadonlyMap<Draft, string>): void {
   for (const m of markers) {
@@ -222,7 +232,7 @@ function explainLearned(doc: AnalyzedDoc, markers: readonly Draft[], scores: Tok
     if (!span) continue;
     m.key = phraseKey(doc, span.tokenStart, span.tokenEnd);
     const best: TokenScore = span.best < 0 ? { p: 0, top: [] } : scores.explain(span.best);
-    m.reason = modelReason(best.p, best.top.map((c) => `${describeFeature(c.feature)} (+${c.weight.toFixed(2)})`)) + (notes.get(m) ?? '');
+    m.reason = modelReason(best.p, best.top.map((c) => `${describeOnce(c.feature)} (+${c.weight.toFixed(2)})`)) + (notes.get(m) ?? '');
   }
 }
 

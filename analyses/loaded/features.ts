@@ -28,6 +28,8 @@ export interface TokenContext {
   docCue: string[];
   /** Polarity bucket of each token (polarity.ts), looked up once per document. */
   polarity: Array<string | undefined>;
+  /** The same buckets as codes (word-facts.ts polarityCode: 0 neutral, else POLARITY_BUCKETS index + 1), for the fast scorer. */
+  polarityCodes: Uint8Array;
   /** Lemma of each token that may become a feature (isGeneralWord), else undefined. */
   lemma: Array<string | undefined>;
   /** Word id (src/text/word-ids.ts) of each token's `lemma` above, -1 where that is undefined. */
@@ -37,6 +39,15 @@ export interface TokenContext {
 }
 
 const PERSONAL = new Set(['i', 'we', 'you', 'our', 'us', 'my', 'your']);
+// The longest of them: longer words (most tokens) skip the look-up.
+const PERSONAL_LENGTH = Math.max(...[...PERSONAL].map((word) => word.length));
+// The codes of the strongly polar buckets ('neg2', 'pos2'), counted by the polar cues.
+const STRONG_NEGATIVE = POLARITY_BUCKETS.indexOf('neg2') + 1;
+const STRONG_POSITIVE = POLARITY_BUCKETS.indexOf('pos2') + 1;
+// Bits of a sentence's marks: '!', '?' and a personal word seen in it.
+const EXCLAIM = 1;
+const QUESTION = 2;
+const PERSONAL_WORD = 4;
 // Cue names by count bucket, built once: the scorer looks each one up in the weights.
 const bucketed = (name: string) => [0, 1, 2, 3].map((b) => `${name}${b}`);
 const SENT_LEX = bucketed('sent=lex');
@@ -68,30 +79,36 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
       tags.push(hit.category, `${hit.category}/${hit.entry.subcategory ?? ''}`);
     }
   }
+  // Each token's innermost quote: the quote holding it that starts last (of two starting together,
+  // the later in `quotes`). Quotes in order of start, each written over the tokens it holds, leave
+  // exactly that quote on each token. The tokens of one quote share one (read-only) record.
   const quote: TokenContext['quote'] = new Array(n);
-  const byStart = [...quotes].sort((a, b) => a.quote.start - b.quote.start);
-  let q = 0;
-  const open: ClassifiedQuote[] = [];
-  let lastInner: ClassifiedQuote | undefined;
-  for (let i = 0; i < n; i++) {
-    const t = doc.tokens[i];
-    while (q < byStart.length && byStart[q].quote.start <= t.start) open.push(byStart[q++]);
-    for (let k = open.length - 1; k >= 0; k--) if (open[k].quote.end < t.end) open.splice(k, 1);
-    const inner = open.length ? open.reduce((a, b) => (b.quote.start >= a.quote.start ? b : a)) : undefined;
-    // The tokens of one quote share one (read-only) record.
-    if (inner) quote[i] = inner === lastInner ? quote[i - 1] : { cls: inner.cls, words: inner.quote.words };
-    lastInner = inner;
+  const tokens = doc.tokens;
+  for (const { quote: q, cls } of [...quotes].sort((a, b) => a.quote.start - b.quote.start)) {
+    const record = { cls, words: q.words };
+    for (let i = firstTokenFrom(tokens, q.start); i < n && tokens[i].end <= q.end; i++) quote[i] = record;
   }
   const { title, text } = doc.article;
   const headlineEnd = title && text.startsWith(title.trim()) ? title.trim().length : 0;
   const facts = new Int32Array(n);
   const polarity: Array<string | undefined> = new Array(n);
+  const polarityCodes = new Uint8Array(n);
   const lemma: Array<string | undefined> = new Array(n);
   const lemmaId = new Int32Array(n).fill(-1);
+  // What the sentence cues count, per sentence, gathered in the same pass over the tokens as their
+  // facts (a token counts for the sentence it names; the text layer's sentences are exactly those
+  // token ranges).
+  const sentenceCount = doc.sentences.length;
+  const marks = new Uint8Array(sentenceCount);
+  const hitsIn = new Int32Array(sentenceCount);
+  const polarIn = new Int32Array(sentenceCount);
+  let hitCount = 0;
+  let polarCount = 0;
   // The word ids key what each form decides (word-facts.ts); a lemma id's string is lemmaOf's answer.
   const ids = tokenWordIds(doc.tokens);
   for (let i = 0; i < n; i++) {
     const t = doc.tokens[i];
+    const s = t.sentence;
     // Punctuation has no prior polarity in wink's sentiment lexicon (none of the punctuation tokens
     // of 3,000 article-bias-prediction articles has one): skip the look-up.
     const punctuation = t.type === 'punctuation';
@@ -99,42 +116,50 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
     const form = punctuation ? wordFacts(t.text, formId) : withPolarity(wordFacts(t.text, formId), t.text, formId);
     facts[i] = form;
     const code = punctuation ? 0 : polarityCode(form);
-    polarity[i] = code ? POLARITY_BUCKETS[code - 1] : undefined;
-    if (form & GENERAL) lemma[i] = wordText((lemmaId[i] = ids.lemma[i]));
-  }
-  const strong = (i: number) => polarity[i] === 'neg2' || polarity[i] === 'pos2';
-  const sentenceCues = doc.sentences.map((s) => {
-    let exclaim = false;
-    let question = false;
-    let personal = false;
-    let hitsIn = 0;
-    let polar = 0;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      const t = doc.tokens[i];
-      if (t.text === '!') exclaim = true;
-      else if (t.text === '?') question = true;
-      if (!personal && PERSONAL.has(t.norm)) personal = true;
-      if (lex[i]) hitsIn++;
-      if (strong(i)) polar++;
+    if (code) {
+      polarityCodes[i] = code;
+      polarity[i] = POLARITY_BUCKETS[code - 1];
+      if (code === STRONG_NEGATIVE || code === STRONG_POSITIVE) {
+        polarIn[s]++;
+        polarCount++;
+      }
     }
+    if (form & GENERAL) lemma[i] = wordText((lemmaId[i] = ids.lemma[i]));
+    if (t.text === '!') marks[s] |= EXCLAIM;
+    else if (t.text === '?') marks[s] |= QUESTION;
+    if (!(marks[s] & PERSONAL_WORD) && t.norm.length <= PERSONAL_LENGTH && PERSONAL.has(t.norm)) marks[s] |= PERSONAL_WORD;
+    if (lex[i]) {
+      hitsIn[s]++;
+      hitCount++;
+    }
+  }
+  const sentenceCues = doc.sentences.map((_, s) => {
     const cues: string[] = [];
-    if (exclaim) cues.push('sent=exclaim');
-    if (question) cues.push('sent=question');
-    if (personal) cues.push('sent=personal');
-    cues.push(SENT_LEX[Math.min(hitsIn, 3)], SENT_POLAR[Math.min(polar, 3)]);
+    if (marks[s] & EXCLAIM) cues.push('sent=exclaim');
+    if (marks[s] & QUESTION) cues.push('sent=question');
+    if (marks[s] & PERSONAL_WORD) cues.push('sent=personal');
+    cues.push(SENT_LEX[Math.min(hitsIn[s], 3)], SENT_POLAR[Math.min(polarIn[s], 3)]);
     return cues;
   });
-  let hitCount = 0;
-  for (let i = 0; i < n; i++) if (lex[i]) hitCount++;
-  let polarCount = 0;
-  for (let i = 0; i < n; i++) if (strong(i)) polarCount++;
   const density = doc.words ? (1000 * hitCount) / doc.words : 0;
   const polarDensity = doc.words ? (1000 * polarCount) / doc.words : 0;
   const docCue = [
     DOC_LEX_DENSITY[density < 5 ? 0 : density < 12 ? 1 : density < 25 ? 2 : 3],
     DOC_POLAR_DENSITY[polarDensity < 5 ? 0 : polarDensity < 10 ? 1 : polarDensity < 20 ? 2 : 3],
   ];
-  return { doc, lex, quote, headlineEnd, sentenceCues, docCue, polarity, lemma, lemmaId, facts };
+  return { doc, lex, quote, headlineEnd, sentenceCues, docCue, polarity, polarityCodes, lemma, lemmaId, facts };
+}
+
+/** Index of the first token starting at or after `offset` (binary search; tokens are in text order). */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The feature names of token `i` (empty for punctuation and spaces, which are never flagged). */

@@ -95,9 +95,14 @@ function suffixWeight(m: CompiledModel, facts: number, text: string): number {
   return weights[number];
 }
 
-/** Weight of a word's own `lem=` feature (0 when the model has none): how loaded the word is out of context. */
-export function lemmaWeight(model: LoadedModel, lemma: string): number {
-  return compiledModel(model).lemma.get(lemma)?.[0] ?? 0;
+/**
+ * Weight of a word's own `lem=` feature (0 when the model has none): how loaded the word is out
+ * of context. `lemmaId` is the word id of the lemma (TokenContext.lemmaId), so this is an array
+ * read like the scorer's, not a hash of the lemma.
+ */
+export function lemmaWeight(model: LoadedModel, lemmaId: number): number {
+  const m = compiledModel(model);
+  return m.lemmaRows[3 * lemmaRow(m, lemmaId)];
 }
 
 function compile(model: LoadedModel): CompiledModel {
@@ -181,39 +186,6 @@ function lemmaRow(m: CompiledModel, id: number): number {
   return row;
 }
 
-/** Per-token work arrays of scoreTokens (see workArrays). */
-interface WorkArrays {
-  /** Tag index of each token. */
-  tag: Int32Array;
-  /** Polarity bucket index of each token (0: neutral). */
-  pol: Uint8Array;
-  /** Weights of each token's lemma as the word itself, as the previous word, as the next word. */
-  lemSelf: Float64Array;
-  lemAsPrev: Float64Array;
-  lemAsNext: Float64Array;
-}
-
-let work: WorkArrays | undefined;
-
-/**
- * Work arrays for `n` tokens, zeroed. Kept from one document to the next: five new typed arrays
- * per document (each zeroed memory outside the heap, freed by the garbage collector) cost more
- * than clearing the ones already in cache. scoreTokens never lets them escape.
- */
-function workArrays(n: number): WorkArrays {
-  if (!work || work.tag.length < n) {
-    const size = Math.max(n, 2 * (work?.tag.length ?? 1024));
-    work = { tag: new Int32Array(size), pol: new Uint8Array(size), lemSelf: new Float64Array(size), lemAsPrev: new Float64Array(size), lemAsNext: new Float64Array(size) };
-  } else {
-    work.tag.fill(0, 0, n);
-    work.pol.fill(0, 0, n);
-    work.lemSelf.fill(0, 0, n);
-    work.lemAsPrev.fill(0, 0, n);
-    work.lemAsNext.fill(0, 0, n);
-  }
-  return work;
-}
-
 /**
  * The model probability of every token (undefined for punctuation and other non-words, which
  * have no features), equal to scoreProbability(model, tokenFeatures(ctx, i)).
@@ -222,42 +194,60 @@ export function scoreTokens(model: LoadedModel, ctx: TokenContext): Array<number
   const m = compiledModel(model);
   const { tokens } = ctx.doc;
   const n = tokens.length;
-  const { tag, pol, lemSelf, lemAsPrev, lemAsNext } = workArrays(n);
-  for (let i = 0; i < n; i++) {
-    tag[i] = m.tags.get(tokens[i].pos) ?? 0;
-    const bucket = ctx.polarity[i];
-    if (bucket) pol[i] = POLARITY_BUCKETS.indexOf(bucket) + 1;
-    const id = ctx.lemmaId[i];
-    const row = id < 0 ? 0 : lemmaRow(m, id);
-    if (row) {
-      lemSelf[i] = m.lemmaRows[3 * row];
-      lemAsPrev[i] = m.lemmaRows[3 * row + 1];
-      lemAsNext[i] = m.lemmaRows[3 * row + 2];
-    }
-  }
-  const weightsOf = (names: readonly string[]) => names.map((name) => cueWeight(m, name));
-  const sentenceCues = ctx.sentenceCues.map(weightsOf);
-  const docCue = weightsOf(ctx.docCue);
+  // The context's arrays as locals: read once per token each, not through ctx.
+  const { facts: factsOf, lemmaId, lex: lexOf, quote: quoteOf, headlineEnd } = ctx;
+  // Polarity bucket index of each token (0: neutral), as POLARITY_BUCKETS index + 1 like the tables.
+  const pol = ctx.polarityCodes;
+  // The sentence cues' weights, sentence after sentence in one array (sentence s's at
+  // cueFrom[s] .. cueFrom[s + 1]), and the document's: added one by one per token below.
+  const cueFrom = new Int32Array(ctx.sentenceCues.length + 1);
+  const cueWeights: number[] = [];
+  ctx.sentenceCues.forEach((names, s) => {
+    for (const name of names) cueWeights.push(cueWeight(m, name));
+    cueFrom[s + 1] = cueWeights.length;
+  });
+  const docWeights = Float64Array.from(ctx.docCue, (name) => cueWeight(m, name));
   const k = m.k;
+
+  // The tag index and lemma row (lemmaRows) of tokens i - 1, i and i + 1, each worked out once as
+  // the window moves along the tokens.
+  const tagOf = (i: number) => (i < n ? m.tags.get(tokens[i].pos) ?? 0 : 0);
+  const rowOf = (i: number) => (i < n && lemmaId[i] >= 0 ? lemmaRow(m, lemmaId[i]) : 0);
+  let tagBefore = 0;
+  let tag = tagOf(0);
+  let tagAfter = tagOf(1);
+  let rowBefore = 0;
+  let row = rowOf(0);
+  let rowAfter = rowOf(1);
+  const rows = m.lemmaRows;
 
   const p: Array<number | undefined> = new Array(n);
   for (let i = 0; i < n; i++) {
+    if (i > 0) {
+      tagBefore = tag;
+      tag = tagAfter;
+      tagAfter = tagOf(i + 1);
+      rowBefore = row;
+      row = rowAfter;
+      rowAfter = rowOf(i + 1);
+    }
     const t = tokens[i];
     if (t.type !== 'word') continue;
     const hasPrev = i > 0 && tokens[i - 1].sentence === t.sentence;
     const hasNext = i + 1 < n && tokens[i + 1].sentence === t.sentence;
-    const self = tag[i];
-    const before = hasPrev ? tag[i - 1] : m.start;
-    const after = hasNext ? tag[i + 1] : m.end;
-    const facts = ctx.facts[i];
-    // Same order as tokenFeatures: floating-point sums depend on it.
+    const self = tag;
+    const before = hasPrev ? tagBefore : m.start;
+    const after = hasNext ? tagAfter : m.end;
+    const facts = factsOf[i];
+    // Same order as tokenFeatures: floating-point sums depend on it. A neighbour without a lemma
+    // (row 0, all zeros) adds 0.
     let z = m.posContext[(self * k + before) * k + after];
-    if (ctx.lemma[i] !== undefined) {
-      z += lemSelf[i];
+    if (lemmaId[i] >= 0) {
+      z += rows[3 * row];
       if (facts & SUFFIX) z += suffixWeight(m, facts, t.text);
     }
-    if (hasPrev) z += lemAsPrev[i - 1];
-    if (hasNext) z += lemAsNext[i + 1];
+    if (hasPrev) z += rows[3 * rowBefore + 1];
+    if (hasNext) z += rows[3 * rowAfter + 2];
     if (pol[i]) {
       z += m.pol[pol[i]];
       z += m.polPos[pol[i] * k + self];
@@ -271,20 +261,20 @@ export function scoreTokens(model: LoadedModel, ctx: TokenContext): Array<number
     else if (facts & CAPITAL && hasPrev && t.pos !== 'PROPN') z += m.capMid;
     if (facts & HYPHEN) z += m.hyphen;
     if (facts & LONG) z += m.long;
-    const lex = ctx.lex[i];
+    const lex = lexOf[i];
     if (lex) for (const tagName of lex) z += m.lex.get(tagName) ?? 0;
-    const prevLex = hasPrev ? ctx.lex[i - 1] : undefined;
+    const prevLex = hasPrev ? lexOf[i - 1] : undefined;
     if (prevLex) for (const tagName of prevLex) if (!tagName.includes('/')) z += m.lexPrev.get(tagName) ?? 0;
-    const nextLex = hasNext ? ctx.lex[i + 1] : undefined;
+    const nextLex = hasNext ? lexOf[i + 1] : undefined;
     if (nextLex) for (const tagName of nextLex) if (!tagName.includes('/')) z += m.lexNext.get(tagName) ?? 0;
-    const quote = ctx.quote[i];
+    const quote = quoteOf[i];
     if (quote) {
       z += m.quote.get(quote.cls) ?? 0;
       if (quote.words <= 3) z += m.quoteShort.get(quote.cls) ?? 0;
     }
-    if (t.end <= ctx.headlineEnd) z += m.headline;
-    for (const w of sentenceCues[t.sentence]) z += w;
-    for (const w of docCue) z += w;
+    if (t.end <= headlineEnd) z += m.headline;
+    for (let c = cueFrom[t.sentence], to = cueFrom[t.sentence + 1]; c < to; c++) z += cueWeights[c];
+    for (let c = 0; c < docWeights.length; c++) z += docWeights[c];
     p[i] = 1 / (1 + Math.exp(-z));
   }
   return p;
