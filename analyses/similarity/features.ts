@@ -1,6 +1,6 @@
 /**
  * perDoc for similarity and events: AnalyzedDoc → DocTerms (lemma counts of content words and
- * name-mention key counts; credit lines and lists are not counted: src/text/non-prose.ts).
+ * name-mention key counts; sentences that are not prose are not counted: src/text/non-prose.ts).
  * First step of the similarity flow:
  *   features (per article) → vectors (IDF over the corpus) → candidates (inverted index) → cosine.
  * Terms are counted by the text layer's word ids (word-ids.ts); strings are made only for the
@@ -217,7 +217,7 @@ function bodyCounts(doc: AnalyzedDoc, useBigrams: boolean): Counts {
   let previousIndex = -1;
   for (let i = 0; i < n; i++) {
     const token = tokens[i];
-    if (nonProse[token.sentence]) continue; // a credit line or a list (no bigram spans it: it is a sentence of its own)
+    if (nonProse[token.sentence]) continue; // a credit line, caption, widget or list (no bigram spans it: it is a sentence of its own)
     if (!isContent(token)) {
       if (token.type === 'punctuation' || !token.stop) previous = undefined;
       continue;
