@@ -9,6 +9,7 @@ import type { AnalyzedDoc, Mention, Token } from '../../src/text/types.js';
 import type { ResolutionStep, SourceType } from './types.js';
 import type { SourceNouns } from './source-lexicon.js';
 import { nameBeforeSeam } from '../../src/text/glued-names.js';
+import { firstStartingAt } from '../../src/text/first-starting-at.js';
 
 /** A source already resolved earlier in the document (for pronoun continuity). */
 export interface PriorSource {
@@ -97,14 +98,7 @@ export interface SourceChars {
  * at the end of the article.
  */
 function lastMentionBefore(mentions: readonly Mention[], offset: number, ok: (m: Mention) => boolean): Mention | undefined {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo - 1; k >= 0; k--) if (mentions[k].end <= offset && ok(mentions[k])) return mentions[k];
+  for (let k = firstStartingAt(mentions, offset) - 1; k >= 0; k--) if (mentions[k].end <= offset && ok(mentions[k])) return mentions[k];
   return undefined;
 }
 

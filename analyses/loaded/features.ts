@@ -12,6 +12,7 @@ import { tokenWordIds, wordText } from '../../src/text/word-ids.js';
 import type { LexiconHit } from './lexicons.js';
 import type { ClassifiedQuote } from './quote-classes.js';
 import { GENERAL, POLARITY_BUCKETS, polarityCode, withPolarity, wordFacts } from './word-facts.js';
+import { firstStartingAt } from '../../src/text/first-starting-at.js';
 
 /** Per-token context computed once per document. */
 export interface TokenContext {
@@ -86,7 +87,7 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
   const tokens = doc.tokens;
   for (const { quote: q, cls } of [...quotes].sort((a, b) => a.quote.start - b.quote.start)) {
     const record = { cls, words: q.words };
-    for (let i = firstTokenFrom(tokens, q.start); i < n && tokens[i].end <= q.end; i++) quote[i] = record;
+    for (let i = firstStartingAt(tokens, q.start); i < n && tokens[i].end <= q.end; i++) quote[i] = record;
   }
   const { title, text } = doc.article;
   const headlineEnd = title && text.startsWith(title.trim()) ? title.trim().length : 0;
@@ -150,17 +151,6 @@ export function buildTokenContext(doc: AnalyzedDoc, hits: readonly LexiconHit[],
   return { doc, lex, quote, headlineEnd, sentenceCues, docCue, polarity, polarityCodes, lemma, lemmaId, facts };
 }
 
-/** Index of the first token starting at or after `offset` (binary search; tokens are in text order). */
-function firstTokenFrom(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The feature names of token `i` (empty for punctuation and spaces, which are never flagged). */
 export function tokenFeatures(ctx: TokenContext, i: number): string[] {

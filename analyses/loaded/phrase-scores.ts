@@ -11,6 +11,7 @@
  */
 import type { AnalyzedDoc } from '../../src/text/types.js';
 import type { ClassifiedQuote } from './quote-classes.js';
+import { firstStartingAt } from '../../src/text/first-starting-at.js';
 
 /** The phrase model of the weights file. */
 export interface PhraseModel {
@@ -182,7 +183,7 @@ function phraseFacts(doc: AnalyzedDoc, scores: PhraseTokenScores, start: number,
   let caps = 0;
   let sentence = -1;
   const pos: string[] = [];
-  for (let i = firstTokenAt(doc, start); i < doc.tokens.length && doc.tokens[i].start < end; i++) {
+  for (let i = firstStartingAt(doc.tokens, start); i < doc.tokens.length && doc.tokens[i].start < end; i++) {
     const t = doc.tokens[i];
     if (t.type !== 'word' || t.end > end) continue;
     const pi = scores.p[i] ?? 0;
@@ -204,17 +205,6 @@ function startsUpper(text: string): boolean {
   return /^\p{Lu}/u.test(text);
 }
 
-/** Index of the first token starting at or after `offset` (binary search; tokens are in text order). */
-function firstTokenAt(doc: AnalyzedDoc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The innermost quote holding [start, end). */
 export function innermostQuote(quotes: readonly ClassifiedQuote[], start: number, end: number): ClassifiedQuote | undefined {
