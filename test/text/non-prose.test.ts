@@ -30,9 +30,9 @@ describe('nonProseSentences', () => {
   });
 
   it('marks photo credits and captions kept by a scraper, and keeps prose that mentions a photo', () => {
-    const text = `Enlarge this image toggle caption Cleo Marsh/AP Cleo Marsh/AP\n\n${STORY}\n\nHide Caption 4 of 22 Photos: The flood in pictures – Residents carry sandbags.\n\nA photographer for the Ledger took the picture of the mill that the council later shared.`;
+    const text = `Enlarge this image toggle caption Cleo Marsh/AP Cleo Marsh/AP\n\n${STORY}\n\nHide Caption 4 of 22 Photos: The flood in pictures – Residents carry sandbags.\n\nPhotos: The flood in pictures – A boat on Mill Street.\n\nA photographer for the Ledger took the picture of the mill that the council later shared.`;
     const sentences = sentencesOf(text);
-    expect(sentences.filter((s) => s.nonProse).map((s) => s.text.slice(0, 12))).toEqual(['Enlarge this', 'Hide Caption']);
+    expect(sentences.filter((s) => s.nonProse).map((s) => s.text.slice(0, 12))).toEqual(['Enlarge this', 'Hide Caption', 'Photos: The ']);
   });
 
   it('marks page furniture: a video widget, a link to another story, a newsletter sign-up and a copyright footer', () => {
