@@ -50,8 +50,8 @@ export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string,
   id: 'events',
   title: 'Event grouping',
   // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits;
-  // 5: nor page furniture; 6: nor photo gallery captions
-  version: '6',
+  // 5: nor page furniture; 6: nor photo gallery captions; 7: more furniture, staff credits
+  version: '7',
   // 2: groups with no common day merge only on a link ≥ dateBridgeThreshold (cluster.ts)
   // 3: date affinity over dated member pairs only (undated articles no longer bridge dates)
   summaryVersion: '3',

@@ -53,8 +53,8 @@ export const similarityAnalysis: Analysis<DocTerms, SimilaritySummary> = {
   id: 'similarity',
   title: 'Similarity',
   // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits;
-  // 5: nor page furniture; 6: nor photo gallery captions
-  version: '6',
+  // 5: nor page furniture; 6: nor photo gallery captions; 7: more furniture, staff credits
+  version: '7',
   perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
   summarize: (perDoc, corpus, ctx) => summarizeSimilarity(perDoc, corpus, optionsOf(ctx)),
   charts: (summary, corpus): Record<string, object> => {

@@ -35,8 +35,8 @@ describe('nonProseSentences', () => {
     expect(sentences.filter((s) => s.nonProse).map((s) => s.text.slice(0, 12))).toEqual(['Enlarge this', 'Hide Caption', 'Photos: The ']);
   });
 
-  it('marks page furniture: a video widget, a link to another story, a newsletter sign-up and a copyright footer', () => {
-    const text = `${STORY}\n\nJUST WATCHED Flood footage from Ardel Replay More Videos ... MUST WATCH Flood footage from Ardel 02:11\n\nRelated: Council plans new levee\n\nSign up for Daily Newsletters Manage Newsletters\n\nCopyright © 2031 The Velmora Ledger, LLC. Click here for reprint permission.`;
+  it('marks page furniture: a video widget, links to other stories, a newsletter sign-up, a copyright footer, an ad label, a time stamp and a staff credit', () => {
+    const text = `${STORY}\n\nJUST WATCHED Flood footage from Ardel Replay More Videos ... MUST WATCH Flood footage from Ardel 02:11\n\nRelated: Council plans new levee\n\nSign up for Daily Newsletters Manage Newsletters\n\nCopyright © 2031 The Velmora Ledger, LLC. Click here for reprint permission.\n\nStory Continued Below\n\nAdvertisement\n\nUpdated at 4:20 p.m.\n\nMira Santel contributed to this report.`;
     const sentences = sentencesOf(text);
     expect(sentences.filter((s) => !s.nonProse).map((s) => s.text)).toEqual(['Floodwater reached the old mill in Ardel on Tuesday.', 'The council opened two shelters and asked residents to leave the lower streets.']);
   });
