@@ -7,6 +7,7 @@
  * (summarize.ts) once every article is counted.
  */
 import type { SourceCount } from './types.js';
+import { getOrAdd } from '../../src/get-or-add.js';
 
 /**
  * A surname joins the full name with the most attributions ending in it only when that name has
@@ -32,7 +33,7 @@ export function surnameOwners(sources: Iterable<Pick<SourceCount, 'source' | 'so
     const words = name.split(/\s+/);
     if (words.length < 2) continue;
     const surname = words[words.length - 1];
-    (bySurname.get(surname) ?? bySurname.set(surname, []).get(surname)!).push([name, n]);
+    getOrAdd(bySurname, surname, () => []).push([name, n]);
   }
   const owners = new Map<string, string>();
   for (const [surname, fullNames] of bySurname) {

@@ -14,6 +14,7 @@ import { isOwnName, ownNameWords } from './own-name.js';
 import { frequentTerms, ratePer10k } from './term-counts.js';
 import { GroupSummer, TermTableBuilder, termId, type SparseGroup, type TermTable } from './term-table.js';
 import type { CountOptions, GroupKeyness, KeyTerm, KwicRow, TermsDoc, TermsDocWithMeta } from './types.js';
+import { getOrAdd } from '../../src/get-or-add.js';
 
 /** Options of the terms analysis (`ctx.options.terms`, or the summarizeTerms argument). */
 export interface TermsAnalysisOptions extends Omit<CountOptions, 'by'> {
@@ -167,12 +168,6 @@ const ownNames = new Map<string, Set<string>>();
 function withoutOwnName(outlet: string, top: KeyTerm[]): KeyTerm[] {
   const own = ownNames.get(outlet) ?? ownNames.set(outlet, ownNameWords(outlet)).get(outlet)!;
   return own.size ? top.filter((t) => !isOwnName(t.term, own)) : top;
-}
-
-function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
 }
 
 /** Per-outlet summaries (outlet groups, or outlets within an event); an outlet's own name is not among its top terms (own-name.ts). */

@@ -110,7 +110,8 @@ function mediaNameTokens(doc: AnalyzedDoc): Uint8Array {
 
 /**
  * Walks the term tokens of an analyzed document in order, the one place that decides them.
- * Tokens of sentences that are not prose (credit lines, lists: src/text/non-prose.ts) and of
+ * Tokens of sentences that are not prose (credit lines, captions, page furniture, lists:
+ * src/text/non-prose.ts) and of
  * outlet names are breaks, not terms. Hyphenated compounds that wink splits ("foreign - backed") are joined back into one word, as
  * framing terms often are compounds ("pro-life", "foreign-backed"); their lemma keeps the
  * leading parts and lemmatizes the last ("foreign-back").

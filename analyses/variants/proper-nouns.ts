@@ -41,9 +41,12 @@ export function properNounsOfAnalyzed(doc: AnalyzedDoc): Record<string, number> 
   return counts;
 }
 
+/** Whether a word starts in lower case ("police", "étage"; not "Police", "9th"). */
 function isLowerCase(text: string): boolean {
   const c = text.charCodeAt(0);
-  return c >= 97 && c <= 122 ? true : c < 128 ? false : text === text.toLowerCase() && text !== text.toUpperCase();
+  if (c < 128) return c >= 97 && c <= 122;
+  const first = text.charAt(0);
+  return first !== first.toUpperCase();
 }
 
 /** Proper-noun forms of plain text: capitalized words that are not the first word of a sentence. */

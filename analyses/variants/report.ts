@@ -33,8 +33,9 @@ function setParagraphs(
     .map((set) => {
       const using = rows.filter((r) => r.set === set.id && r.count > 0);
       const mine = using.filter((r) => outlets.has(r.group));
-      if (!mine.length || new Set(using.map((r) => r.group)).size < minOutlets) return undefined;
-      const others = new Set(using.map((r) => r.group)).size - new Set(mine.map((r) => r.group)).size;
+      const users = new Set(using.map((r) => r.group)).size;
+      if (!mine.length || users < minOutlets) return undefined;
+      const others = users - new Set(mine.map((r) => r.group)).size;
       const more = others > 0 ? ` (and ${plural(others, 'more outlet')}: see the table)` : '';
       const examples = Object.entries(examplesOf[set.id] ?? {}).flatMap(([form, list]) =>
         list.slice(0, 2).map((e) => html`<a href="${kit.articleHref(e.doc, { start: e.start, end: e.end })}" title="${e.outlet}">“${form}”</a>`),

@@ -7,6 +7,7 @@ import { detailedEvents, type CorpusIndex, type DocMeta } from '../types.js';
 import { discoverVariants } from './discover.js';
 import { addMatches, variantRows, type FormCounts } from './variants.js';
 import type { DiscoverOptions, VariantCandidate, VariantMatch, VariantRow, VariantSet } from './types.js';
+import { getOrAdd } from '../../src/get-or-add.js';
 
 /** Per-article result of the variants analysis. */
 export interface VariantsDoc {
@@ -55,7 +56,7 @@ class ExampleCollector {
   add(meta: DocMeta, m: VariantMatch): void {
     const list = ((this.examples[m.set] ??= {})[m.form] ??= []);
     const key = `${m.set}\u0000${m.form}`;
-    const seen = this.outlets.get(key) ?? this.outlets.set(key, new Set()).get(key)!;
+    const seen = getOrAdd(this.outlets, key, () => new Set<string>());
     if (list.length < this.perForm && !seen.has(meta.outlet)) {
       list.push({ doc: meta.id, outlet: meta.outlet, start: m.start, end: m.end, text: m.text });
       seen.add(meta.outlet);
@@ -64,9 +65,7 @@ class ExampleCollector {
 }
 
 function counter(map: Map<string, FormCounts>, key: string): FormCounts {
-  let counts = map.get(key);
-  if (!counts) map.set(key, (counts = new Map()));
-  return counts;
+  return getOrAdd(map, key, () => new Map());
 }
 
 export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corpus: CorpusIndex, sets: VariantSet[], options: VariantsAnalysisOptions = {}): VariantsSummary {
@@ -82,11 +81,9 @@ export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corp
     addMatches(counter(byOutlet, meta.outlet), d.matches);
     if (meta.event) {
       addMatches(counter(byEvent, meta.event), d.matches);
-      let within = byEventOutlet.get(meta.event);
-      if (!within) byEventOutlet.set(meta.event, (within = new Map()));
-      addMatches(counter(within, meta.outlet), d.matches);
+      addMatches(counter(getOrAdd(byEventOutlet, meta.event, () => new Map()), meta.outlet), d.matches);
     }
-    const inEvent = meta.event && detailed.has(meta.event) && d.matches.length ? getEventCollector(eventExamples, meta.event) : undefined;
+    const inEvent = meta.event && detailed.has(meta.event) && d.matches.length ? getOrAdd(eventExamples, meta.event, () => new ExampleCollector(EVENT_EXAMPLES)) : undefined;
     for (const m of d.matches) {
       examples.add(meta, m);
       inEvent?.add(meta, m);
@@ -107,10 +104,6 @@ export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corp
     eventExamples: Object.fromEntries([...eventExamples].map(([event, c]) => [event, c.examples])),
     discovered,
   };
-}
-
-function getEventCollector(map: Map<string, ExampleCollector>, event: string): ExampleCollector {
-  return map.get(event) ?? map.set(event, new ExampleCollector(EVENT_EXAMPLES)).get(event)!;
 }
 
 /**

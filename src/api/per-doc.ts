@@ -9,6 +9,7 @@ import type { LoadedMarker } from '../../analyses/loaded/types.js';
 import { extractAttributions } from '../../analyses/attribution/extract.js';
 import type { Attribution } from '../../analyses/attribution/types.js';
 import { surnameOwners } from '../../analyses/attribution/surname-merge.js';
+import { sourceName } from '../../analyses/attribution/summarize.js';
 
 export interface QuoteRow {
   doc: string;
@@ -76,12 +77,11 @@ export function sources(
   options: { by?: (row: Attribution & { doc: string; outlet: string }) => string } = {},
 ) {
   const groupOf = options.by ?? ((r) => r.outlet);
-  const nameOf = (r: Attribution) => r.resolved ?? r.source?.text ?? '(no source)';
   // A surname one full name owns across the rows counts as that person, as in the report (surname-merge.ts).
-  const owners = surnameOwners(rows.map((r) => ({ source: nameOf(r), sourceType: r.sourceType, attributions: 1 })));
+  const owners = surnameOwners(rows.map((r) => ({ source: sourceName(r), sourceType: r.sourceType, attributions: 1 })));
   const counts = new Map<string, { group: string; source: string; sourceType: string; attributions: number; quotedWords: number; stances: Record<string, number> }>();
   for (const r of rows) {
-    const name = nameOf(r);
+    const name = sourceName(r);
     const source = owners.get(name) ?? name;
     const key = JSON.stringify([groupOf(r), source]);
     let row = counts.get(key);

@@ -8,6 +8,7 @@ import type { CorpusIndex, Section } from '../../analyses/types.js';
 import { html, type Html } from './html.js';
 import type { ReportKit } from './kit.js';
 import { messages } from './messages.js';
+import { isScrapedFurniture } from '../text/non-prose.js';
 
 const LEAD_CHARS = 360;
 /** Outlets beyond the columns listed with their first titles; the rest are counted (the articles table has them). */
@@ -37,13 +38,15 @@ const ENDS_SENTENCE = /[.!?]["'”’)]*$/;
 
 /**
  * The first paragraph that is the story's (a sentence; not the headline repeated, as scraped
- * pages often begin, nor a byline or a photo credit), cut at a word boundary near LEAD_CHARS.
+ * pages often begin, nor a byline, a caption or other page furniture: src/text/non-prose.ts),
+ * cut at a word boundary near LEAD_CHARS.
  * When none is, the first paragraph.
  */
 export function leadOf(text: string, title = ''): string {
   const headline = bare(title);
   const paragraphs = text.split(/\n\s*\n|\n/).map((p) => p.trim()).filter((p) => p.length > 0);
-  const story = (p: string) => ENDS_SENTENCE.test(p) && p.split(/\s+/).length >= MIN_LEAD_WORDS && !(headline && bare(p) === headline) && !BYLINE.test(p);
+  const story = (p: string) =>
+    ENDS_SENTENCE.test(p) && p.split(/\s+/).length >= MIN_LEAD_WORDS && !(headline && bare(p) === headline) && !BYLINE.test(p) && !isScrapedFurniture(p);
   const paragraph = paragraphs.find(story) ?? paragraphs[0] ?? '';
   if (paragraph.length <= LEAD_CHARS) return paragraph;
   const cut = paragraph.slice(0, LEAD_CHARS);

@@ -85,6 +85,14 @@ function isList(tokens: readonly Token[], from: number, to: number): boolean {
   return words >= LIST_MIN_WORDS && capitals >= LIST_MIN_CAPITALS * words && verbs < LIST_MAX_VERBS * words;
 }
 
+/**
+ * Whether a sentence or paragraph is a photo credit or caption, page furniture or a staff credit,
+ * by its text alone (the event page's leads are chosen from raw paragraphs with it).
+ */
+export function isScrapedFurniture(text: string): boolean {
+  return PHOTO_CREDIT.test(text) || PAGE_FURNITURE.test(text) || STAFF_CREDIT.test(text);
+}
+
 const memo = new WeakMap<AnalyzedDoc, Uint8Array>();
 
 /** Per sentence of `doc`, 1 when it is a credit line, a photo credit or caption, page furniture or a list, else 0 (computed once per document). */
@@ -94,8 +102,7 @@ export function nonProseSentences(doc: AnalyzedDoc): Uint8Array {
   mask = new Uint8Array(doc.sentences.length);
   doc.sentences.forEach((s, k) => {
     const text = doc.article.text.slice(s.start, s.end);
-    const nonProse =
-      isCreditLine(doc.tokens, s.tokenStart, s.tokenEnd) || STAFF_CREDIT.test(text) || isList(doc.tokens, s.tokenStart, s.tokenEnd) || PHOTO_CREDIT.test(text) || PAGE_FURNITURE.test(text);
+    const nonProse = isCreditLine(doc.tokens, s.tokenStart, s.tokenEnd) || isList(doc.tokens, s.tokenStart, s.tokenEnd) || isScrapedFurniture(text);
     if (nonProse) mask![k] = 1;
   });
   memo.set(doc, mask);

@@ -9,6 +9,11 @@ describe('leadOf', () => {
     expect(leadOf(text, "Flood reaches Ardel's old mill")).toBe(story);
   });
 
+  it('skips a caption or sign-up paragraph even when it reads as a sentence', () => {
+    const text = `Media playback is unsupported on your device Media caption Residents of Ardel describe the night the river rose.\n\nGet the Ledger's stories you care about delivered to your inbox every morning.\n\n${story}`;
+    expect(leadOf(text, 'Flood at the mill')).toBe(story);
+  });
+
   it('keeps a first paragraph that only starts like the headline, and the first paragraph when every one is skipped', () => {
     expect(leadOf(`Flood reaches Ardel, where the council opened two shelters.\n\n${story}`, 'Flood reaches Ardel')).toBe('Flood reaches Ardel, where the council opened two shelters.');
     expect(leadOf('Flood reaches Ardel', 'Flood reaches Ardel')).toBe('Flood reaches Ardel');
