@@ -9,6 +9,7 @@
 import { TITLE_PREFIX } from './features.js';
 import { nameSkeleton } from './name-skeleton.js';
 import { SIMILARITY_DEFAULTS, type DocTerms, type SparseVector, type VectorOptions } from './types.js';
+import { startsUpperCase } from '../../src/text/letter-case.js';
 
 export { nameSkeleton } from './name-skeleton.js';
 
@@ -25,13 +26,6 @@ export interface TermSpace {
 
 const NAME_PREFIX = 'n:';
 const PROPER_PREFIX = 'p:';
-
-function isProper(term: string): boolean {
-  const c = term.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90; // the common case without allocating
-  const first = term.charAt(0);
-  return first !== first.toLowerCase();
-}
 
 /** Ids and weights of all vectors, appended one vector at a time into arrays that grow by doubling. */
 class FlatVectors {
@@ -123,7 +117,7 @@ export function buildVectors(docs: Iterable<DocTerms>, options: VectorOptions = 
     const lemma = isTitle ? term.slice(TITLE_PREFIX.length) : term;
     let id: number;
     // Proper nouns (capitalised by features.ts) share a dimension across spellings.
-    if (isProper(lemma)) id = skeletonDimension(PROPER_PREFIX + nameSkeleton(lemma), lemma, index);
+    if (startsUpperCase(lemma)) id = skeletonDimension(PROPER_PREFIX + nameSkeleton(lemma), lemma, index);
     else if (looksPrefixed(lemma)) id = skeletonDimension(lemma, lemma, index);
     else if (!isTitle) id = newDimension(lemma, lemma, index); // a new body term key is a new lemma
     else {

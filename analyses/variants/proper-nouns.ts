@@ -5,6 +5,7 @@
  */
 import { simpleTermsDoc } from '../terms/simple-tokens.js';
 import type { AnalyzedDoc } from '../../src/text/types.js';
+import { startsLowerCase } from '../../src/text/letter-case.js';
 
 const NAME = /^\p{Lu}[\p{L}\p{M}'’\-]*\p{L}$/u;
 const POSSESSIVE = /['’]s?$/u;
@@ -31,7 +32,7 @@ export function properNounsOfAnalyzed(doc: AnalyzedDoc): Record<string, number> 
   const lowerCase = new Set<string>();
   for (const t of doc.tokens) {
     if (t.pos === 'PROPN') raw.set(t.text, (raw.get(t.text) ?? 0) + 1);
-    else if (t.type === 'word' && isLowerCase(t.text)) lowerCase.add(t.text);
+    else if (t.type === 'word' && startsLowerCase(t.text)) lowerCase.add(t.text);
   }
   const counts: Record<string, number> = {};
   for (const [text, n] of raw) {
@@ -39,14 +40,6 @@ export function properNounsOfAnalyzed(doc: AnalyzedDoc): Record<string, number> 
     if (form && !lowerCase.has(form.toLowerCase())) counts[form] = (counts[form] ?? 0) + n;
   }
   return counts;
-}
-
-/** Whether a word starts in lower case ("police", "étage"; not "Police", "9th"). */
-function isLowerCase(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if (c < 128) return c >= 97 && c <= 122;
-  const first = text.charAt(0);
-  return first !== first.toUpperCase();
 }
 
 /** Proper-noun forms of plain text: capitalized words that are not the first word of a sentence. */

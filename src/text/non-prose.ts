@@ -12,6 +12,7 @@
  * untouched.
  */
 import type { AnalyzedDoc, Token } from './types.js';
+import { startsUpperCase } from './letter-case.js';
 
 /** First words of a wire credit line: "(Reporting by …; Editing by …)", "Additional reporting by …". */
 const CREDIT_WORDS = new Set(['reporting', 'writing', 'editing', 'additional', 'compiled', 'produced', 'graphics', 'research']);
@@ -63,13 +64,6 @@ function isCreditLine(tokens: readonly Token[], from: number, to: number): boole
   return false;
 }
 
-function isCapitalised(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  const first = text.charAt(0);
-  return first !== first.toLowerCase();
-}
-
 function isList(tokens: readonly Token[], from: number, to: number): boolean {
   if (to - from < LIST_MIN_WORDS) return false;
   let words = 0;
@@ -79,7 +73,7 @@ function isList(tokens: readonly Token[], from: number, to: number): boolean {
     const token = tokens[i];
     if (token.type !== 'word') continue;
     words++;
-    if (isCapitalised(token.text)) capitals++;
+    if (startsUpperCase(token.text)) capitals++;
     if (token.pos === 'VERB' || token.pos === 'AUX') verbs++;
   }
   return words >= LIST_MIN_WORDS && capitals >= LIST_MIN_CAPITALS * words && verbs < LIST_MAX_VERBS * words;
