@@ -95,6 +95,12 @@ export interface Analysis<D = unknown, S = unknown> {
   summaryVersion?: string;
   perDoc(doc: AnalyzedDoc, ctx: AnalysisContext): D;
   summarize(perDoc: ReadonlyMap<string, D>, corpus: CorpusIndex, ctx: AnalysisContext): S;
+  /**
+   * True when `summarize` reads no event ids (neither `corpus.events`, `eventLabels` nor
+   * `docs[].event`): the parallel pipeline then summarises it on a worker thread while the
+   * events are being grouped, instead of after. Default false.
+   */
+  independentOfEvents?: boolean;
   /** Event ids per doc, for analyses that group stories (only `events`). */
   assignEvents?(summary: S, corpus: CorpusIndex): { events: Map<string, string>; labels: Map<string, string> };
   /** Named Vega-Lite specs for the overview (also written to `charts/<id>-<name>.vl.json` and `.svg`). */

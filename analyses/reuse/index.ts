@@ -57,6 +57,8 @@ export const reuse: Analysis<PackedReuseDoc, ReuseSummary & { outlets: Record<st
   // 2: side `a` of a passage or pair is the article whose id sorts first (was: first in the corpus)
   summaryVersion: '2',
   perDoc: (doc, ctx) => packedReuseFingerprint(doc, optionsOf(ctx)),
+  // Copies are found between any two articles, whatever their events.
+  independentOfEvents: true,
   summarize: (perDoc, corpus, ctx) => {
     // Packed fingerprints go straight into flat arrays (reuse-table.ts): no ReuseDoc per article.
     const summary = findReuse(reuseInputs(perDoc, corpus), optionsOf(ctx));

@@ -1,7 +1,8 @@
 /**
  * Step 4 of the parallel pipeline (run-parallel.ts) on every core. An analysis that assigns
- * events runs on this thread, alone, because every analysis after it reads those events; the
- * analyses between two such points are independent and run at the same time on worker threads,
+ * events runs on this thread, because every analysis after it reads those events (only those
+ * that declare `independentOfEvents` run beside it, on worker threads); the analyses between two
+ * such points are independent and run at the same time on worker threads,
  * each reading its per-article results from the same store files (descriptors are shared by the
  * threads of a process). Summaries are pure functions of their inputs, so the output is the
  * same bytes as summarising one analysis after the other.
@@ -121,8 +122,21 @@ export async function summarizeStore(
     tidy();
     options.onSummary?.(analysis, seconds(started));
   };
-  const pool = options.jobs > 1 && large ? new Piscina({ filename: options.workerFile, name: 'summarizeOne', maxThreads: options.jobs }) : undefined;
+  // All threads start now: they load their modules while this thread groups the events.
+  const pool = options.jobs > 1 && large ? new Piscina({ filename: options.workerFile, name: 'summarizeOne', minThreads: options.jobs, maxThreads: options.jobs }) : undefined;
+  const onWorker = async (analysis: AnyAnalysis) => {
+    const started = process.hrtime.bigint();
+    const task: SummarizeTask = { analysis: analysis.id, part: column(analysis), ids, store: snapshot, index, context };
+    found.set(analysis.id, await pool!.run(task));
+    done(column(analysis));
+    options.onSummary?.(analysis, seconds(started));
+  };
   try {
+    // Summaries that read no events start on the workers at once, beside the events grouping
+    // (the task copies the index as it is then; they do not read what grouping adds to it).
+    const early = pool ? analyses.filter((a) => a.independentOfEvents && !a.assignEvents) : [];
+    const earlyDone = Promise.all(early.map(onWorker));
+    earlyDone.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
     let independent: AnyAnalysis[] = [];
     const flush = async () => {
       const batch = independent;
@@ -131,15 +145,7 @@ export async function summarizeStore(
       const here = batch.filter((a) => summarisedHere.has(column(a)));
       const rest = batch.filter((a) => !here.includes(a));
       if (!pool || batch.length < 2) return [...here, ...rest].forEach(inThisThread);
-      const away = Promise.all(
-        rest.map(async (analysis) => {
-          const started = process.hrtime.bigint();
-          const task: SummarizeTask = { analysis: analysis.id, part: column(analysis), ids, store: snapshot, index, context };
-          found.set(analysis.id, await pool.run(task));
-          done(column(analysis));
-          options.onSummary?.(analysis, seconds(started));
-        }),
-      );
+      const away = Promise.all(rest.map(onWorker));
       if (here.length) {
         await nextTick(); // lets the pool hand out its tasks before this thread gets busy
         here.forEach(inThisThread);
@@ -147,15 +153,18 @@ export async function summarizeStore(
       await away;
     };
     for (const analysis of analyses) {
+      if (early.includes(analysis)) continue;
       if (!analysis.assignEvents) {
         independent.push(analysis);
         continue;
       }
       await flush();
+      if (early.length) await nextTick(); // lets the pool hand out the early tasks first
       inThisThread(analysis);
       applyEventAssignments(analysis, found.get(analysis.id), index);
     }
     await flush();
+    await earlyDone;
   } finally {
     await pool?.destroy();
   }

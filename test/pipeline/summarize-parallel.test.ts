@@ -3,6 +3,8 @@ import { sameResults } from '../../src/pipeline/summarize-parallel.js';
 import type { ResultStoreSnapshot } from '../../src/pipeline/result-store.js';
 // The compiled pipeline: its worker threads run dist/ (see run-parallel.test.ts).
 import { runPipelineParallel } from '../../dist/src/pipeline/run-parallel.js';
+import { runPipeline } from '../../src/pipeline/run.js';
+import { buildCorpusIndex } from '../../src/pipeline/corpus-index.js';
 import { sampleArticles, stableJson } from './helpers.js';
 
 /** A snapshot of `parts[article][analysis]` = [start, length] (length -1: no result). */
@@ -55,5 +57,22 @@ describe('summaries on worker threads', () => {
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);
     expect(JSON.parse(outputs[0]).summaries.map.map(([id]: [string]) => id)).toContain('similarity');
+  });
+});
+
+describe('summaries that declare they read no events', () => {
+  it('are the same bytes whether the events are grouped yet or not, so they can run beside the grouping', async () => {
+    // The sample's articles without their given ids: every event comes from the grouping.
+    const articles = (await sampleArticles()).map(({ event: _event, ...a }) => a);
+    const result = runPipeline(articles);
+    const words = new Map(result.index.docs.map((d) => [d.id, d.words]));
+    const before = buildCorpusIndex(articles, words);
+    const summary = (id: string, index: typeof before) => stableJson(result.analyses.find((a) => a.id === id)!.summarize(result.perDoc.get(id)!, index, result.context));
+    const flagged = result.analyses.filter((a) => a.independentOfEvents).map((a) => a.id);
+    expect(flagged).toContain('reuse');
+    expect(result.index.events.length).toBeGreaterThan(1);
+    for (const id of flagged) expect(summary(id, before), id).toBe(summary(id, result.index));
+    // The check can tell: a summary that reads events differs.
+    expect(summary('terms', before)).not.toBe(summary('terms', result.index));
   });
 });
