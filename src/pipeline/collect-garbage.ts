@@ -9,10 +9,19 @@
  * test runners do it (jest-leak-detector), and when that fails this does nothing, as V8 then
  * collects on its own schedule.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 let collect: (() => void) | undefined | null = null;
+/** Bytes in use after this thread's last collection (module state is per thread). */
+let liveAfterLast = 0;
+/**
+ * Growth of the heap since the last collection below which a collection between phases is
+ * skipped: on 20k articles, 6 of the 12 such collections of one run reclaimed 1–68 MB of a
+ * ≈ 520 MB heap and took 0.21–0.49 s each; the ones that mattered found 20–130 % more than was
+ * live after the previous one.
+ */
+const MIN_GROWTH = 0.2;
 
 function exposeGc(): (() => void) | undefined {
   const global = globalThis as { gc?: () => void };
@@ -31,4 +40,12 @@ function exposeGc(): (() => void) | undefined {
 export function collectGarbage(): void {
   if (collect === null) collect = exposeGc();
   collect?.();
+  liveAfterLast = getHeapStatistics().used_heap_size;
+}
+
+/** collectGarbage() between phases, when the heap has grown by MIN_GROWTH since the last one; true when it collected. */
+export function collectGarbageIfGrown(): boolean {
+  if (getHeapStatistics().used_heap_size < liveAfterLast * (1 + MIN_GROWTH)) return false;
+  collectGarbage();
+  return true;
 }

@@ -18,7 +18,7 @@
 import { Piscina } from 'piscina';
 import type { Article } from '../corpus/article.js';
 import type { AnalysisContext, AnyAnalysis, CorpusIndex } from '../../analyses/types.js';
-import { collectGarbage } from './collect-garbage.js';
+import { collectGarbageIfGrown } from './collect-garbage.js';
 import { buildCorpusIndex } from './corpus-index.js';
 import { LazyResultMap } from './lazy-result-map.js';
 import type { ResultStore, ResultStoreSnapshot } from './result-store.js';
@@ -110,7 +110,7 @@ export async function summarizeStore(
   const summarisedHere = new Set<number>();
   const large = articles.length >= (options.threadsFrom ?? 1000);
   // What a summary built and did not keep is garbage V8 would keep until the heap doubles.
-  const tidy = () => large && collectGarbage();
+  const tidy = () => large && collectGarbageIfGrown();
   const inThisThread = (analysis: AnyAnalysis) => {
     const started = process.hrtime.bigint();
     const col = column(analysis);

@@ -11,7 +11,7 @@ import type { Article } from '../corpus/article.js';
 import type { AnalysisContext } from '../../analyses/types.js';
 import { analyzeArticle, selectAnalyses, type ArticleResult } from './run.js';
 import { analyzeArticleLine } from './analyze-line.js';
-import { collectGarbage } from './collect-garbage.js';
+import { collectGarbageIfGrown } from './collect-garbage.js';
 import { ResultStore } from './result-store.js';
 import { summarizeTask, type SummarizeTask } from './summarize-parallel.js';
 
@@ -51,6 +51,6 @@ export function summarizeOne(task: SummarizeTask): unknown {
   const [analysis] = selectAnalyses([task.analysis]);
   const summary = summarizeTask(task, analysis, ResultStore.fromSnapshot(task.store));
   // What the summary decoded would stay in this thread's heap while the other summaries run.
-  collectGarbage();
+  collectGarbageIfGrown();
   return summary;
 }

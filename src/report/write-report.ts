@@ -12,7 +12,7 @@
  *      report in one rename
  */
 import type { PipelineResult } from '../pipeline/run.js';
-import { collectGarbage } from '../pipeline/collect-garbage.js';
+import { collectGarbageIfGrown } from '../pipeline/collect-garbage.js';
 import type { Article } from '../corpus/article.js';
 import type { Diagnostic } from '../corpus/diagnostics.js';
 import type { AnyAnalysis, DocMeta, Highlight, Section } from '../../analyses/types.js';
@@ -219,7 +219,7 @@ async function buildReport(result: PipelineResult, out: ReportDir, options: Writ
   if (index.events.length > maxPages) paged = new Set(index.events.slice(0, maxPages));
   // Every rendering pass leaves its pages behind as garbage V8 keeps until the heap doubles: on
   // 20k articles the main heap reached 2 GB while writing (on 5,000, 0.3–0.45 GB of it was live).
-  const tidy = () => index.docs.length >= LARGE_REPORT && collectGarbage();
+  const tidy = () => index.docs.length >= LARGE_REPORT && collectGarbageIfGrown();
   let { overviewParts, overviewSections, eventViews } = renderSections(diagnostics);
 
   // 3. highlights. Kinds get their colours report-wide before any page is drawn: from the
