@@ -13,6 +13,7 @@
  */
 import { computeSimilarity, resolveSimilarityOptions, type SimilarityComputation } from '../similarity/compute.js';
 import type { DocTerms } from '../similarity/types.js';
+import type { PackedDocTerms } from '../similarity/doc-terms-codec.js';
 import { bcubed } from './bcubed.js';
 import { averageLinkClusters } from './cluster.js';
 import { smoothVectors } from './smooth.js';
@@ -33,7 +34,7 @@ export interface EventMeta {
 
 /** What grouping needs to know about one article. */
 export interface EventInput extends EventMeta {
-  terms: DocTerms;
+  terms: DocTerms | PackedDocTerms;
 }
 
 export interface GroupingResult extends EventsSummary {

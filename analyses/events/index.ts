@@ -8,7 +8,7 @@
 import type { Article } from '../../src/corpus/article.js';
 import type { Analysis, AnalysisContext, CorpusIndex } from '../types.js';
 import { docTerms } from '../similarity/features.js';
-import type { DocTerms } from '../similarity/types.js';
+import { packDocTerms, type PackedDocTerms } from '../similarity/doc-terms-codec.js';
 import { corpusSimilarity } from '../similarity/compute.js';
 import { groupEvents, groupSimilar, type EventInput, type EventMeta, type GroupingResult } from './compute.js';
 import type { EventsOptions, EventsSummary } from './types.js';
@@ -40,22 +40,23 @@ function eventMeta(ids: readonly string[], corpus: CorpusIndex): EventMeta[] {
  * The events summary: vectors and candidate pairs come from corpusSimilarity, so the similarity
  * summary of the same per-article map reuses them instead of building them again.
  */
-function summarizeEvents(perDoc: ReadonlyMap<string, DocTerms>, corpus: CorpusIndex, ctx: AnalysisContext): GroupingResult {
+function summarizeEvents(perDoc: ReadonlyMap<string, PackedDocTerms>, corpus: CorpusIndex, ctx: AnalysisContext): GroupingResult {
   const options = optionsOf(ctx);
   const c = corpusSimilarity(perDoc, corpus, options);
   return groupSimilar(c, eventMeta(c.ids, corpus), options);
 }
 
-export const events: Analysis<DocTerms, EventsSummary & { labels: Record<string, string> }> = {
+export const events: Analysis<PackedDocTerms, EventsSummary & { labels: Record<string, string> }> = {
   id: 'events',
   title: 'Event grouping',
   // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits;
-  // 5: nor page furniture; 6: nor photo gallery captions; 7: more furniture, staff credits
-  version: '7',
+  // 5: nor page furniture; 6: nor photo gallery captions; 7: more furniture, staff credits;
+  // 8: packed into arrays (similarity/doc-terms-codec.ts)
+  version: '8',
   // 2: groups with no common day merge only on a link ≥ dateBridgeThreshold (cluster.ts)
   // 3: date affinity over dated member pairs only (undated articles no longer bridge dates)
   summaryVersion: '3',
-  perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
+  perDoc: (doc, ctx) => packDocTerms(docTerms(doc, optionsOf(ctx))),
   summarize: summarizeEvents,
   assignEvents: (summary) => ({
     events: new Map(Object.entries(summary.assignment)),

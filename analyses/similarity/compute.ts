@@ -11,6 +11,7 @@
 import type { CorpusIndex } from '../types.js';
 import { candidatePairs, stripUndefined, type IndexPair } from './candidates.js';
 import { SIMILARITY_DEFAULTS, type DocTerms, type SimilarPair, type SimilarityOptions } from './types.js';
+import type { PackedDocTerms } from './doc-terms-codec.js';
 import { buildVectors, type TermSpace } from './vectors.js';
 
 export interface SimilarityComputation {
@@ -29,12 +30,12 @@ export function resolveSimilarityOptions(options: SimilarityOptions = {}): Requi
 /** Vectors and candidate pairs for the given articles' DocTerms, in the order of `ids`. */
 export function computeSimilarity(
   ids: readonly string[],
-  termsOf: (id: string) => DocTerms | undefined,
+  termsOf: (id: string) => DocTerms | PackedDocTerms | undefined,
   options: SimilarityOptions = {},
   outletOf?: (id: string) => string | undefined,
 ): SimilarityComputation {
   const present: string[] = [];
-  const terms: DocTerms[] = [];
+  const terms: Array<DocTerms | PackedDocTerms> = [];
   for (const id of ids) {
     const t = termsOf(id);
     if (t === undefined) continue;
@@ -46,7 +47,7 @@ export function computeSimilarity(
 
 function computeOver(
   ids: string[],
-  terms: Iterable<DocTerms>,
+  terms: Iterable<DocTerms | PackedDocTerms>,
   options: SimilarityOptions,
   outletOf: ((id: string) => string | undefined) | undefined,
 ): SimilarityComputation {
@@ -63,7 +64,7 @@ function computationKey(options: SimilarityOptions): string {
 }
 
 /** Computations per per-article map, then per corpus index and options key (weak: they go with the map). */
-const computed = new WeakMap<ReadonlyMap<string, DocTerms>, WeakMap<CorpusIndex, Map<string, SimilarityComputation>>>();
+const computed = new WeakMap<ReadonlyMap<string, DocTerms | PackedDocTerms>, WeakMap<CorpusIndex, Map<string, SimilarityComputation>>>();
 
 /**
  * Vectors and candidate pairs of a summary's articles (corpus order, those `perDoc` has), built
@@ -71,7 +72,7 @@ const computed = new WeakMap<ReadonlyMap<string, DocTerms>, WeakMap<CorpusIndex,
  * asks with the same three; read it, do not change it. Each article's DocTerms is read from
  * `perDoc` once and not kept.
  */
-export function corpusSimilarity(perDoc: ReadonlyMap<string, DocTerms>, corpus: CorpusIndex, options: SimilarityOptions = {}): SimilarityComputation {
+export function corpusSimilarity(perDoc: ReadonlyMap<string, DocTerms | PackedDocTerms>, corpus: CorpusIndex, options: SimilarityOptions = {}): SimilarityComputation {
   const byCorpus = computed.get(perDoc) ?? computed.set(perDoc, new WeakMap()).get(perDoc)!;
   const byKey = byCorpus.get(corpus) ?? byCorpus.set(corpus, new Map()).get(corpus)!;
   const key = computationKey(options);

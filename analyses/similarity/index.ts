@@ -7,6 +7,7 @@ import type { Article } from '../../src/corpus/article.js';
 import type { Analysis, AnalysisContext } from '../types.js';
 import { computeSimilarity, namedPairs } from './compute.js';
 import { docTerms } from './features.js';
+import { packDocTerms, type PackedDocTerms } from './doc-terms-codec.js';
 import { similarityEventView, similarityOverview } from './section.js';
 import { summarizeSimilarity, type SimilaritySummary, type SimilaritySummaryOptions } from './summary.js';
 import type { DocTerms, SimilarityOptions, SimilarPair } from './types.js';
@@ -18,7 +19,9 @@ export type { EventSimilarity, OutletCell } from './outlet-matrix.js';
 export { SIMILARITY_DEFAULTS } from './types.js';
 /** Per-article ingredient (lemma and name counts) of one analyzed article. */
 export { docTerms } from './features.js';
-/** L2-normalised TF-IDF vectors of a list of DocTerms. */
+/** DocTerms in parallel arrays (what perDoc returns and the cache stores), and back. */
+export { packDocTerms, unpackDocTerms, type PackedDocTerms } from './doc-terms-codec.js';
+/** L2-normalised TF-IDF vectors of a list of DocTerms (keyed or packed). */
 export { buildVectors } from './vectors.js';
 /** Cosine of two normalised sparse vectors. */
 export { sparseDot } from './cosine.js';
@@ -28,7 +31,7 @@ function optionsOf(ctx: AnalysisContext): SimilaritySummaryOptions {
 }
 
 /** Similar pairs among precomputed DocTerms (best first; never all pairs). */
-export function similarPairs(docs: ReadonlyMap<string, DocTerms>, options: SimilarityOptions = {}): SimilarPair[] {
+export function similarPairs(docs: ReadonlyMap<string, DocTerms | PackedDocTerms>, options: SimilarityOptions = {}): SimilarPair[] {
   return namedPairs(computeSimilarity([...docs.keys()], (id) => docs.get(id), options));
 }
 
@@ -49,13 +52,14 @@ export async function similarity(articles: readonly Article[], options: Similari
   return { docs: [...terms.keys()], pairs: similarPairs(terms, options) };
 }
 
-export const similarityAnalysis: Analysis<DocTerms, SimilaritySummary> = {
+export const similarityAnalysis: Analysis<PackedDocTerms, SimilaritySummary> = {
   id: 'similarity',
   title: 'Similarity',
   // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits;
-  // 5: nor page furniture; 6: nor photo gallery captions; 7: more furniture, staff credits
-  version: '7',
-  perDoc: (doc, ctx) => docTerms(doc, optionsOf(ctx)),
+  // 5: nor page furniture; 6: nor photo gallery captions; 7: more furniture, staff credits;
+  // 8: packed into arrays (doc-terms-codec.ts)
+  version: '8',
+  perDoc: (doc, ctx) => packDocTerms(docTerms(doc, optionsOf(ctx))),
   summarize: (perDoc, corpus, ctx) => summarizeSimilarity(perDoc, corpus, optionsOf(ctx)),
   charts: (summary, corpus): Record<string, object> => {
     const cells = pooledCells(summary.byEvent);

@@ -6,6 +6,7 @@ import type { CorpusIndex } from '../types.js';
 import { corpusSimilarity, namedPairs } from './compute.js';
 import { outletMatrices, type EventSimilarity } from './outlet-matrix.js';
 import type { DocTerms, SimilarityOptions, SimilarPair } from './types.js';
+import type { PackedDocTerms } from './doc-terms-codec.js';
 
 export interface SimilaritySummary {
   docs: number;
@@ -21,7 +22,7 @@ export interface SimilaritySummaryOptions extends SimilarityOptions {
 
 /** The similarity summary of a corpus (vectors and pairs shared with the events summary of the same map, see compute.ts). */
 export function summarizeSimilarity(
-  perDoc: ReadonlyMap<string, DocTerms>,
+  perDoc: ReadonlyMap<string, DocTerms | PackedDocTerms>,
   corpus: CorpusIndex,
   options: SimilaritySummaryOptions = {},
 ): SimilaritySummary {

@@ -9,6 +9,7 @@
 import { TITLE_PREFIX } from './features.js';
 import { nameSkeleton } from './name-skeleton.js';
 import { SIMILARITY_DEFAULTS, type DocTerms, type SparseVector, type VectorOptions } from './types.js';
+import { asPackedDocTerms, type PackedDocTerms } from './doc-terms-codec.js';
 import { startsUpperCase } from '../../src/text/letter-case.js';
 
 export { nameSkeleton } from './name-skeleton.js';
@@ -69,11 +70,11 @@ export function isNameDimension(dimension: string): boolean {
 }
 
 /**
- * Builds the term space and the normalised vectors of `docs`. Each DocTerms is read once, in
+ * Builds the term space and the normalised vectors of `docs` (keyed or packed, doc-terms-codec.ts). Each is read once, in
  * order, and not kept: a summary can pass a generator that decodes one article's at a time, so
  * the corpus's DocTerms objects (tens of KB each) are never all in memory together.
  */
-export function buildVectors(docs: Iterable<DocTerms>, options: VectorOptions = {}, outlets?: readonly string[]): TermSpace {
+export function buildVectors(docs: Iterable<DocTerms | PackedDocTerms>, options: VectorOptions = {}, outlets?: readonly string[]): TermSpace {
   const nameWeight = options.nameWeight ?? SIMILARITY_DEFAULTS.nameWeight;
   const outletWeight = options.outletTermWeight ?? SIMILARITY_DEFAULTS.outletTermWeight;
   const titleWeight = options.titleWeight ?? SIMILARITY_DEFAULTS.titleWeight;
@@ -151,27 +152,30 @@ export function buildVectors(docs: Iterable<DocTerms>, options: VectorOptions = 
   const flat = new FlatVectors();
   const starts: number[] = [];
   let index = 0;
-  for (const doc of docs) {
+  for (const given of docs) {
+    const { terms, termCounts, names, nameCounts } = asPackedDocTerms(given);
     touched.length = 0;
-    for (const term in doc.terms) {
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k];
       let code = termKeys[term];
       if (code === undefined) termKeys[term] = code = termCode(term, index);
-      count(code >> 1, doc.terms[term] * (code & 1 ? titleWeight : 1), index);
+      count(code >> 1, termCounts[k] * (code & 1 ? titleWeight : 1), index);
     }
-    for (const key in doc.names) {
+    for (let k = 0; k < names.length; k++) {
+      const key = names[k];
       let id = nameKeys[key];
       if (id === undefined) nameKeys[key] = id = skeletonDimension(NAME_PREFIX + nameSkeleton(key), key, index);
       if (createdIn[id] === index) display[id] = key;
-      count(id, doc.names[key], index);
+      count(id, nameCounts[k], index);
     }
     // Ids ascending (a typed-array sort, no comparator), as the vectors keep them.
     const at = flat.append(touched);
-    const { ids: termIds, weights: termCounts } = flat;
-    termIds.subarray(at, at + touched.length).sort();
+    const { ids: flatIds, weights: flatCounts } = flat;
+    flatIds.subarray(at, at + touched.length).sort();
     const outlet = outlets?.[index] ?? '';
     for (let k = at; k < at + touched.length; k++) {
-      const id = termIds[k];
-      termCounts[k] = slots[2 * id + 1];
+      const id = flatIds[k];
+      flatCounts[k] = slots[2 * id + 1];
       dfList[id]++;
       if (soleOutlet[id] !== outlet) soleOutlet[id] = '';
     }
