@@ -7,24 +7,46 @@
  * Democrat/Democrats) are skipped; spelling pairs must share their consonant skeleton (vowels
  * differ, consonants do not: Orlisk/Orlesk but not Boston/Bolton); a pair whose two forms often appear in the same article is two names, not one
  * (`maxCoUse`); a weak split (`minV`) or one that chance explains (chi-square below its critical
- * value at `alpha`) is dropped.
+ * value at `alpha`) is dropped. Two more tests tell two names from two spellings of one, read off
+ * the 20 strongest pairs proposed on 5,000 ABP articles, of which 2 were spellings of one name
+ * (Qaeda/Qaida, O'Malley/O’Malley) and 18 two different ones:
+ *   - both forms ordinary English words in wink's lexicon (Policy/Police, Mayor/Major, Booker/Baker):
+ *     two words. One ordinary word is not enough: the lexicon knows "Kiev" and "Qaeda" as nouns.
+ *   - each form mostly part of a longer name, and hardly a word of those names shared between
+ *     them, even in another spelling (Cory Booker / Charlie Baker, North Carolina / Carolyn
+ *     Maloney, Ezra Klein / Ron Klain): two people or places. "Aurel Kastrovich" / "Aurel
+ *     Kastrovych" share "Aurel"; a form mostly seen alone ("in Kyiv") gives no evidence either way.
  */
 import type { Article } from '../../src/corpus/article.js';
 import type { AnalyzedDoc } from '../../src/text/types.js';
-import { properNounsOfAnalyzed, properNounsOfText } from './proper-nouns.js';
+import { properNamesOfAnalyzed, properNamesOfText, type ProperNames } from './proper-nouns.js';
+import { isCommonWord } from '../../src/text/common-words.js';
 import { consonantSkeleton, normalizedDistance, translitKey } from './translit-key.js';
 import type { DiscoverOptions, VariantCandidate } from './types.js';
 
-/** Documents, or their proper-noun counts (the variants perDoc result has them). */
-export type DiscoverInput = Article | AnalyzedDoc | { outlet: string; proper: Record<string, number> };
+/** Documents, or their proper-noun counts and name mates (the variants perDoc result has them). */
+export type DiscoverInput = Article | AnalyzedDoc | ({ outlet: string } & Pick<ProperNames, 'proper'> & Partial<Pick<ProperNames, 'mates'>>);
 
 const INFLECTIONS = new Set(['s', 'es', "'s", 'n', 'an', 'ian', 'ians', 'ans', 'ns', 'i', 'is', 'ese', 'ic', 'ism', 'ist', 'ists', 'ite', 'ites', 'er', 'ers', 'd', 'ed', 'ing', 'al', 'a', 'e']);
 
-function properOf(input: DiscoverInput): { outlet: string; proper: Record<string, number> } {
-  if ('proper' in input) return input;
-  if ('tokens' in input && 'article' in input) return { outlet: input.article.outlet, proper: properNounsOfAnalyzed(input) };
-  return { outlet: input.outlet, proper: properNounsOfText(input.text) };
+function properOf(input: DiscoverInput): { outlet: string } & ProperNames {
+  if ('proper' in input) return { outlet: input.outlet, proper: input.proper, mates: input.mates ?? {} };
+  if ('tokens' in input && 'article' in input) return { outlet: input.article.outlet, ...properNamesOfAnalyzed(input) };
+  return { outlet: input.outlet, ...properNamesOfText(input.text) };
 }
+
+/**
+ * Share of a form's documents in which it must be part of a longer name before the words of its
+ * names count as evidence (and at least two documents).
+ */
+const NAMED_SHARE = 0.25;
+/**
+ * Share of one form's name words the other's names must use too before the two are taken for one
+ * name. Not zero: words that are not part of the name ride along in a run of proper nouns
+ * ("Republican", "AP", "US"): North/South Carolina and Carolyn Maloney shared "Democrat" and "AP",
+ * 1 % of Carolina's name words.
+ */
+const MIN_SHARED_MATES = 0.1;
 
 /** True when one form is the other plus an inflectional or derivational ending. */
 export function isInflection(a: string, b: string): boolean {
@@ -37,6 +59,25 @@ interface FormStats {
   key: string;
   total: number;
   byOutlet: Map<string, number>;
+  docs: number;
+  /** Documents where the form was part of a longer name. */
+  namedDocs: number;
+  /** Transliteration keys of the other words of those names, with the documents they were seen in. */
+  mates: Map<string, number>;
+  mateUses: number;
+}
+
+/** Share of `a`'s name words (by documents) that `b`'s names use too, in some spelling. */
+function sharedMates(a: FormStats, b: FormStats): number {
+  let shared = 0;
+  for (const [key, n] of a.mates) if (b.mates.has(key)) shared += n;
+  return a.mateUses ? shared / a.mateUses : 0;
+}
+
+/** Whether two forms are two names: each mostly part of longer names, and those names hardly share a word. */
+function twoNames(a: FormStats, b: FormStats): boolean {
+  const named = (f: FormStats) => f.namedDocs >= 2 && f.namedDocs >= NAMED_SHARE * f.docs;
+  return named(a) && named(b) && Math.min(sharedMates(a, b), sharedMates(b, a)) < MIN_SHARED_MATES;
 }
 
 /** Candidate variant pairs, strongest split first. */
@@ -52,13 +93,21 @@ export function discoverVariants(docs: Iterable<DiscoverInput>, options: Discove
   const forms = new Map<string, FormStats>();
   const docForms: string[][] = [];
   for (const input of docs) {
-    const { outlet, proper } = properOf(input);
+    const { outlet, proper, mates } = properOf(input);
     docForms.push(Object.keys(proper));
     for (const [form, c] of Object.entries(proper)) {
       let stats = forms.get(form);
-      if (!stats) forms.set(form, (stats = { form, key: translitKey(form), total: 0, byOutlet: new Map() }));
+      if (!stats) forms.set(form, (stats = { form, key: translitKey(form), total: 0, byOutlet: new Map(), docs: 0, namedDocs: 0, mates: new Map(), mateUses: 0 }));
       stats.total += c;
       stats.byOutlet.set(outlet, (stats.byOutlet.get(outlet) ?? 0) + c);
+      stats.docs++;
+      const named = mates[form];
+      if (!named?.length) continue;
+      stats.namedDocs++;
+      for (const key of new Set(named.map(translitKey))) {
+        stats.mates.set(key, (stats.mates.get(key) ?? 0) + 1);
+        stats.mateUses++;
+      }
     }
   }
   const kept = [...forms.values()]
@@ -93,13 +142,11 @@ export function discoverVariants(docs: Iterable<DiscoverInput>, options: Discove
     for (const f of [a.form, b.form]) pairsOf.set(f, [...(pairsOf.get(f) ?? []), p]);
   });
   const both = new Float64Array(pairs.length);
-  const docsWith = new Map<string, number>();
   for (const list of docForms) {
     const here = new Set(list);
     const seen = new Set<number>();
     for (const form of list) {
       if (!pairsOf.has(form)) continue;
-      docsWith.set(form, (docsWith.get(form) ?? 0) + 1);
       for (const p of pairsOf.get(form)!) {
         if (seen.has(p)) continue;
         seen.add(p);
@@ -115,9 +162,10 @@ export function discoverVariants(docs: Iterable<DiscoverInput>, options: Discove
     const [a, b] = x.total >= y.total ? [x, y] : [y, x];
     const split = outletSplit(a.byOutlet, b.byOutlet);
     if (!split) return;
-    const rarer = Math.min(docsWith.get(a.form) ?? 0, docsWith.get(b.form) ?? 0);
+    const rarer = Math.min(a.docs, b.docs);
     const coUse = rarer ? both[p] / rarer : 0;
     if (split.v < minV || coUse > maxCoUse || split.chi2 < chiSquareCritical(split.df, alpha)) return;
+    if ((isCommonWord(a.form.toLowerCase()) && isCommonWord(b.form.toLowerCase())) || twoNames(a, b)) return;
     out.push({ a: a.form, b: b.form, reason, distance, countA: a.total, countB: b.total, coUse, ...split });
   });
   out.sort((p, q) => q.chi2 - p.chi2 || q.v - p.v || p.a.localeCompare(q.a));

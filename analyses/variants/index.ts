@@ -10,7 +10,7 @@ import type { Analysis, AnalysisContext, Highlight } from '../types.js';
 import { candidateChart, preferenceChart } from './charts.js';
 import { compileVariantSets, loadVariantSets, type CompiledVariantSet } from './lexicon.js';
 import { findVariantMatches } from './match.js';
-import { properNounsOfAnalyzed } from './proper-nouns.js';
+import { properNamesOfAnalyzed } from './proper-nouns.js';
 import { variantsEventView, variantsOverview } from './report.js';
 import { summarizeVariants, type VariantsAnalysisOptions, type VariantsDoc, type VariantsSummary } from './summarize.js';
 import type { VariantSet } from './types.js';
@@ -45,10 +45,11 @@ export const variants: Analysis<VariantsDoc, VariantsSummary> = {
   id: 'variants',
   title: 'Naming variants',
   // 2: proper nouns the article also writes in lower case are not counted for discovery
-  version: '2',
+  // 3: the words of the longer names each form is part of (mates), for discovery
+  version: '3',
   // 2: examples per event (eventExamples)
   summaryVersion: '2',
-  perDoc: (doc, ctx) => ({ matches: findVariantMatches(doc.article.text, setsFor(ctx).compiled), proper: properNounsOfAnalyzed(doc) }),
+  perDoc: (doc, ctx) => ({ matches: findVariantMatches(doc.article.text, setsFor(ctx).compiled), ...properNamesOfAnalyzed(doc) }),
   summarize: (perDoc, corpus, ctx) => summarizeVariants(perDoc, corpus, setsFor(ctx).sets, (ctx.options.variants ?? {}) as VariantsAnalysisOptions),
   charts(summary, corpus): Record<string, object> {
     const preferences = preferenceChart(summary, corpus);
@@ -78,7 +79,7 @@ export { loadVariantSets, readVariantFile, validateSets, compileVariantSets } fr
 export { findVariantMatches } from './match.js';
 /** Transliteration key and edit distance. */
 export { translitKey, levenshtein, normalizedDistance } from './translit-key.js';
-export { properNounsOfAnalyzed, properNounsOfText } from './proper-nouns.js';
+export { properNounsOfAnalyzed, properNounsOfText, properNamesOfAnalyzed, properNamesOfText, type ProperNames } from './proper-nouns.js';
 export { summarizeVariants, type VariantsDoc, type VariantsSummary, type VariantsAnalysisOptions } from './summarize.js';
 export { candidateChart, preferenceChart } from './charts.js';
 export type * from './types.js';

@@ -4,7 +4,7 @@
  * pairs. Built from the per-article matches and proper-noun counts only.
  */
 import { detailedEvents, type CorpusIndex, type DocMeta } from '../types.js';
-import { discoverVariants } from './discover.js';
+import { discoverVariants, type DiscoverInput } from './discover.js';
 import { addMatches, variantRows, type FormCounts } from './variants.js';
 import type { DiscoverOptions, VariantCandidate, VariantMatch, VariantRow, VariantSet } from './types.js';
 import { getOrAdd } from '../../src/get-or-add.js';
@@ -14,6 +14,8 @@ export interface VariantsDoc {
   matches: VariantMatch[];
   /** Proper-noun forms and their counts (for discovery). */
   proper: Record<string, number>;
+  /** Per form, the other words of the longer names it is part of (for discovery; proper-nouns.ts). */
+  mates?: Record<string, string[]>;
 }
 
 export interface VariantExample {
@@ -110,9 +112,9 @@ export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corp
  * Each document's proper-noun counts, one at a time: perDoc may decode on every get
  * (lazy-result-map.ts), and a list of them all would hold every document's result at once.
  */
-function* properNouns(perDoc: ReadonlyMap<string, VariantsDoc>, corpus: CorpusIndex): Generator<{ outlet: string; proper: Record<string, number> }> {
+function* properNouns(perDoc: ReadonlyMap<string, VariantsDoc>, corpus: CorpusIndex): Generator<DiscoverInput> {
   for (const meta of corpus.docs) {
     const d = perDoc.get(meta.id);
-    if (d) yield { outlet: meta.outlet, proper: d.proper };
+    if (d) yield { outlet: meta.outlet, proper: d.proper, mates: d.mates };
   }
 }

@@ -9,7 +9,7 @@ import { Option, type Command } from 'commander';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { analyzeDoc } from '../text/analyze.js';
 import type { GroupBy } from '../../analyses/terms/index.js';
-import { discoverVariants, loadVariantSets, properNounsOfAnalyzed, variantPreferences } from '../../analyses/variants/index.js';
+import { discoverVariants, loadVariantSets, properNamesOfAnalyzed, variantPreferences } from '../../analyses/variants/index.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
 import { ROW_FORMATS, writeRows, type RowFormat } from './output.js';
 import { GROUPINGS, intOption, round, warnMissingEvents } from './terms.js';
@@ -54,9 +54,9 @@ export function register(program: Command): void {
       const docs = opts.fast
         ? articles
         : articles.map((a, i) => {
-            const proper = properNounsOfAnalyzed(analyzeDoc(a, { mentions: false }));
+            const names = properNamesOfAnalyzed(analyzeDoc(a, { mentions: false }));
             progress.update(i + 1, articles.length);
-            return { outlet: a.outlet, proper };
+            return { outlet: a.outlet, ...names };
           });
       progress.done();
       const found = discoverVariants(docs, { minCount: intOption(opts.minCount, '--min-count'), limit: intOption(opts.limit, '--limit') });

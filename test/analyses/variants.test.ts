@@ -16,6 +16,8 @@ import {
   discoverVariants,
   findVariantMatches,
   isInflection,
+  properNamesOfAnalyzed,
+  properNamesOfText,
   loadVariantSets,
   candidateChart,
   preferenceChart,
@@ -137,6 +139,38 @@ describe('variant discovery', () => {
     expect(found[0].v).toBeCloseTo(1, 10);
     expect(found[0].byOutlet).toEqual([['A', 0, 12], ['B', 12, 0], ['C', 2, 0]]);
     expect(found.some((c) => [c.a, c.b].includes('Halden') && [c.a, c.b].includes('Harden'))).toBe(false); // used together
+  });
+
+  it('drops look-alike forms that are parts of different names, and keeps those whose names share a word', () => {
+    const docs = (markA: string, markB: string) => [
+      ...Array.from({ length: 4 }, () => ({ outlet: 'A', proper: { Kharkov: 3, [markA]: 3 }, mates: { Kharkov: [markA], [markA]: ['Kharkov'] } })),
+      ...Array.from({ length: 4 }, () => ({ outlet: 'B', proper: { Kharkiv: 3, [markB]: 3 }, mates: { Kharkiv: [markB], [markB]: ['Kharkiv'] } })),
+    ];
+    const pair = (found: ReturnType<typeof discoverVariants>) => found.find((c) => [c.a, c.b].sort().join('/') === 'Kharkiv/Kharkov');
+    // "Piet Kharkov" and "Ines Kharkiv": two people
+    expect(pair(discoverVariants(docs('Piet', 'Ines')))).toBeUndefined();
+    // "Piet Kharkov" and "Pyet Kharkiv": one person, the first name spelled two ways too
+    expect(pair(discoverVariants(docs('Piet', 'Pyet')))).toMatchObject({ reason: 'transliteration' });
+    // a form seen alone tells nothing: the pair stays
+    const alone = docs('Piet', 'Ines').map((d) => ({ ...d, mates: {} }));
+    expect(pair(discoverVariants(alone))).toBeDefined();
+  });
+
+  it('drops pairs of two ordinary English words, but not a name the dictionary also knows as a word', () => {
+    const split = (a: string, b: string) => [
+      ...Array.from({ length: 4 }, () => ({ outlet: 'A', proper: { [a]: 3 } })),
+      ...Array.from({ length: 4 }, () => ({ outlet: 'B', proper: { [b]: 3 } })),
+    ];
+    expect(discoverVariants(split('Policy', 'Police'))).toEqual([]);
+    expect(discoverVariants(split('Kiev', 'Kyiv'))).toEqual([expect.objectContaining({ a: 'Kiev', b: 'Kyiv' })]);
+  });
+
+  it('records the other words of the names each form is part of, from the text layer and from plain text', () => {
+    const text = 'Ines Haldan met the harbour master in Velmora on Monday. Haldan said the ferries of Tova Renner would sail again.';
+    const analyzed = properNamesOfAnalyzed(analyzeDoc({ id: 'm', outlet: 'A', title: '', text }));
+    expect(analyzed.mates).toMatchObject({ Haldan: ['Ines'], Renner: ['Tova'], Tova: ['Renner'] });
+    expect(analyzed.mates).not.toHaveProperty('Velmora');
+    expect(properNamesOfText(text).mates).toMatchObject({ Haldan: ['Ines'], Renner: ['Tova'] });
   });
 
   it('does not take an everyday word in a name for a proper noun where the article writes it in lower case', () => {
