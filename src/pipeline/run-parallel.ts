@@ -22,7 +22,7 @@ import type { Article } from '../corpus/article.js';
 import type { Diagnostic } from '../corpus/diagnostics.js';
 import { packageRoot } from '../paths.js';
 import type { AnalysisContext, AnyAnalysis } from '../../analyses/types.js';
-import { analyzeArticleLine } from './analyze-line.js';
+import { analyzeArticleLines } from './analyze-line.js';
 import { articleKey, contextKey, defaultCacheDir } from './cache.js';
 import { collectGarbage } from './collect-garbage.js';
 import { failureDiagnostics, leaveOutFailedArticles, type ArticleFailure } from './failed-articles.js';
@@ -133,8 +133,15 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     for (let i = 0; i < todo.length; i += batchSize) batches.push(todo.slice(i, i + batchSize));
     options.signal?.throwIfAborted();
     if (jobs === 1 || batches.length <= 1) {
+      const keyOf = keys;
       for (const batch of batches) {
-        for (const i of batch) finish(i, analyzeArticleLine(articles[i], analyses, context, keys?.[i]));
+        const lines = analyzeArticleLines(
+          batch.map((i) => articles[i]),
+          analyses,
+          context,
+          keyOf && batch.map((i) => keyOf[i]),
+        );
+        batch.forEach((i, k) => finish(i, lines[k]));
         await nextTick(); // let Ctrl-C and progress through
         options.signal?.throwIfAborted();
       }

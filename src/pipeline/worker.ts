@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import type { Article } from '../corpus/article.js';
 import type { AnalysisContext } from '../../analyses/types.js';
 import { analyzeArticle, selectAnalyses, type ArticleResult } from './run.js';
-import { analyzeArticleLine } from './analyze-line.js';
+import { analyzeArticleLines } from './analyze-line.js';
 import { collectGarbageIfGrown } from './collect-garbage.js';
 import { ResultStore } from './result-store.js';
 import { summarizeTask, type SummarizeTask } from './summarize-parallel.js';
@@ -33,7 +33,7 @@ export default function runBatch(task: BatchTask): ArticleResult[] {
 
 export function analyzeLines(task: LineBatchTask): string[] {
   const analyses = selectAnalyses(task.analyses);
-  return task.articles.map((article, i) => analyzeArticleLine(article, analyses, task.context, task.keys?.[i]));
+  return analyzeArticleLines(task.articles, analyses, task.context, task.keys);
 }
 
 /**
