@@ -5,7 +5,9 @@
  *
  *   AnalyzedDoc ─perDoc─▶ PackedTermsDoc (token stream packed into strings, terms-codec.ts)
  *     ─summarize─▶ TermsSummary ─▶ charts, report
- *   (summarize counts into flat arrays, term-table.ts, and scores them with sparse-keyness.ts)
+ *   (summarize counts into flat arrays, term-table.ts, and scores them with sparse-keyness.ts;
+ *   it leaves out each outlet's repeated sentences, repeated-sentences.ts, patching the table
+ *   with table-patch.ts)
  */
 import type { Analysis } from '../types.js';
 import { distinctiveChart, scatterChart } from './charts.js';
@@ -22,8 +24,9 @@ export const terms: Analysis<PackedTermsDoc, TermsSummary> = {
   // 8: more furniture, staff credits
   version: '8',
   // 2: an outlet's own name (brand word, one-word aliases) is not among its distinctive terms;
-  // 3: per-event detail for the DETAILED_EVENTS largest events only
-  summaryVersion: '3',
+  // 3: per-event detail for the DETAILED_EVENTS largest events only;
+  // 4: each outlet's repeated sentences are not counted (repeated-sentences.ts), and listed
+  summaryVersion: '4',
   perDoc: (doc) => packedTermsDocFromAnalyzed(doc),
   summarize: (perDoc, corpus, ctx) => summarizeTerms(perDoc, corpus, (ctx.options.terms ?? {}) as TermsAnalysisOptions),
   charts(summary, corpus) {
@@ -53,6 +56,9 @@ export { packTermsDoc, unpackTermsDoc, termsDocOf, type PackedTermsDoc } from '.
 export { forEachNgram } from './ngrams.js';
 /** The summary builder behind the registered analysis. */
 export { summarizeTerms } from './summarize.js';
+/** Each outlet's repeated sentences (page furniture): sentence keys, the rule and its thresholds. */
+export { sentenceKeys, type SentenceKeys } from './sentence-keys.js';
+export { RepeatedSentenceFinder, REPEAT_RULE, leaveOutSentences, type RepeatDecision, type RepeatedKey } from './repeated-sentences.js';
 export { distinctiveChart, scatterChart } from './charts.js';
 export type { TermsAnalysisOptions, TermsSummary, TermsGroupSummary, TermsEventSummary, TermsScatterPoint, TermsDocs } from './summarize.js';
 export type * from './types.js';

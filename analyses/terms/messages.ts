@@ -52,6 +52,26 @@ export function eventContrast(event: TermsEventSummary, label: string, perOutlet
   return rest.length ? `For ${label}, ${says(first)} where ${rest.map(says).join('; ')}.` : `For ${label}, ${says(first)}, more than the other outlets covering it.`;
 }
 
+/**
+ * "Not counted as word choice: 5,345 sentences that 51 outlets repeat across many of their
+ * articles on different events (page furniture such as sign-up lines, column footers and time
+ * stamps), in 1,312 articles" — the report follows it with linked examples.
+ */
+export function repeatedIntro(repeated: TermsSummary['repeated']): string {
+  let sentences = 0;
+  let docs = 0;
+  for (const r of repeated) {
+    sentences += r.sentences;
+    docs += r.docs;
+  }
+  return `Not counted as word choice: ${plural(sentences, 'sentence')} that ${plural(repeated.length, 'outlet')} ${repeated.length === 1 ? 'repeats' : 'repeat'} across many of ${repeated.length === 1 ? 'its' : 'their'} articles on different events (page furniture such as sign-up lines, column footers and time stamps), in ${plural(docs, 'article')}`;
+}
+
+/** "(The New York Times, 103 articles)" after a quoted repeated sentence. */
+export function repeatedExample(outlet: string, docs: number): string {
+  return `(${outlet}, ${plural(docs, 'article')})`;
+}
+
 export function overviewIntro(summary: TermsSummary): string {
   const size = summary.options.ngram > 1 ? `terms of 1 to ${summary.options.ngram} words` : 'single words';
   const form = summary.options.lemma ? 'lemmas' : 'word forms';

@@ -1,5 +1,6 @@
 /**
- * Report sections of the terms analysis: the overview (distinctive-terms chart, per-outlet term
+ * Report sections of the terms analysis: the overview (what each outlet's repeated sentences left
+ * out of its counts, distinctive-terms chart, per-outlet term
  * lists whose terms open to KWIC lines linked to the article view, the two-outlet scatter and a
  * sortable table) and the event view ("for this event, outlet A says X where B says Y").
  * Markup only through the `html` template and the ReportKit; corpus text is always escaped.
@@ -8,11 +9,36 @@ import { html, join, type Html } from '../../src/report/html.js';
 import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
 import { distinctiveChart, scatterChart } from './charts.js';
-import { distinctiveCaption, eventContrast, overviewIntro, scatterCaption } from './messages.js';
+import { distinctiveCaption, eventContrast, overviewIntro, repeatedExample, repeatedIntro, scatterCaption } from './messages.js';
 import type { TermsGroupSummary, TermsSummary } from './summarize.js';
 import type { KeyTerm, KwicRow } from './types.js';
 import { CAPS, cliNote } from '../../src/report/caps.js';
 import { plural } from '../../src/plural.js';
+
+/** Repeated sentences quoted (with a link to an article holding each) under the intro. */
+const REPEATED_QUOTED = 3;
+/** Characters of a quoted repeated sentence. */
+const QUOTE_CHARS = 80;
+
+/**
+ * One sentence on what the repeated-sentence rule left out, quoting the most widespread line of
+ * the outlets with the most left out, each linked to the first article holding it.
+ */
+function repeatedNote(summary: TermsSummary, kit: ReportKit): Html {
+  const { repeated } = summary;
+  if (!repeated.length) return html``;
+  const quoted = [...repeated]
+    .sort((a, b) => b.sentences - a.sentences)
+    .slice(0, REPEATED_QUOTED)
+    .flatMap((o) => {
+      const line = o.top[0];
+      const span = line?.examples[0];
+      if (!span) return [];
+      const text = line.text.length > QUOTE_CHARS ? `${line.text.slice(0, QUOTE_CHARS - 1)}…` : line.text;
+      return [html`<a href="${kit.articleHref(span.doc, { start: span.start, end: span.end })}">“${text}”</a> ${repeatedExample(o.outlet, line.docs)}`];
+    });
+  return html`<p class="muted">${repeatedIntro(repeated)}${quoted.length ? html`, for example ${quoted.map((q, i) => html`${i ? (i === quoted.length - 1 ? ' and ' : ', ') : ''}${q}`)}` : ''}.</p>`;
+}
 
 /** Outlets listed with their terms on the overview (the table keeps all). */
 const LISTED_OUTLETS = 12;
@@ -40,7 +66,7 @@ function groupTerms(group: TermsGroupSummary, kit: ReportKit, count: number, kwi
 }
 
 export function termsOverview(summary: TermsSummary, corpus: CorpusIndex, kit: ReportKit): Section {
-  const parts: Html[] = [html`<p>${overviewIntro(summary)}</p>`];
+  const parts: Html[] = [html`<p>${overviewIntro(summary)}</p>`, repeatedNote(summary, kit)];
   parts.push(kit.chart('distinctive', distinctiveChart(summary, corpus), distinctiveCaption(summary)));
   parts.push(
     join(

@@ -3,7 +3,9 @@
  * the other events) and per outlet within each event (vs the other outlets covering it), plus a
  * two-outlet frequency scatter and a few KWIC lines for each outlet's top terms. Everything is
  * computed from the per-article TermsDocs (plain or packed, as perDoc returns them) and the
- * corpus index; no article text is read.
+ * corpus index; no article text is read. Sentences an outlet repeats in many of its articles
+ * (page furniture: repeated-sentences.ts) are left out of that outlet's counts at every level
+ * and out of its KWIC lines; the summary lists them per outlet (`repeated`).
  */
 import { detailedEvents, type CorpusIndex, type DocMeta } from '../types.js';
 import { forEachNgramOfForms, ngramInput } from './ngrams.js';
@@ -13,8 +15,12 @@ import { termsDocOf, type PackedTermsDoc } from './terms-codec.js';
 import { isOwnName, ownNameWords } from './own-name.js';
 import { frequentTerms, ratePer10k } from './term-counts.js';
 import { GroupSummer, TermTableBuilder, termId, type SparseGroup, type TermTable } from './term-table.js';
-import type { CountOptions, GroupKeyness, KeyTerm, KwicRow, TermsDoc, TermsDocWithMeta } from './types.js';
+import type { CountOptions, GroupKeyness, KeyTerm, KwicRow, OutletRepeatedSentences, TermsDoc, TermsDocWithMeta } from './types.js';
 import { getOrAdd } from '../../src/get-or-add.js';
+import { sentenceKeys } from './sentence-keys.js';
+import { leaveOutSentences, RepeatedSentenceFinder, type RepeatDecision } from './repeated-sentences.js';
+import { RepeatEvidence } from './repeat-evidence.js';
+import { TablePatch } from './table-patch.js';
 
 /** Options of the terms analysis (`ctx.options.terms`, or the summarizeTerms argument). */
 export interface TermsAnalysisOptions extends Omit<CountOptions, 'by'> {
@@ -38,6 +44,11 @@ export interface TermsAnalysisOptions extends Omit<CountOptions, 'by'> {
   pair?: [string, string];
   /** Terms plotted in the scatter. Default 250. */
   scatterTerms?: number;
+  /**
+   * Leave out of each outlet's counts the sentences it repeats in many of its articles (page
+   * furniture; the rule and its thresholds: repeated-sentences.ts). Default true.
+   */
+  repeatedSentences?: boolean;
 }
 
 /** One group's part of the summary. */
@@ -80,6 +91,12 @@ export interface TermsSummary {
   /** The DETAILED_EVENTS largest events (analyses/types.ts), largest first; every event counts in the others' keyness. */
   events: TermsEventSummary[];
   scatter?: { a: string; b: string; tokensA: number; tokensB: number; points: TermsScatterPoint[] };
+  /**
+   * Per outlet (corpus order; only outlets with any), the sentences it repeats in many of its
+   * articles and left out of its counts, with spans (repeated-sentences.ts). Empty when the
+   * rule is off.
+   */
+  repeated: OutletRepeatedSentences[];
 }
 
 /** Per-article token streams as summarizeTerms takes them: plain, or packed as perDoc returns them. */
@@ -106,20 +123,30 @@ export function summarizeTerms(perDoc: TermsDocs, corpus: CorpusIndex, options: 
   const docsOfEvent = new Map<string, number[]>(corpus.events.map((e) => [e, []]));
   const docsOfEventOutlet = new Map<string, Map<string, number[]>>();
   const present: DocMeta[] = [];
-  let tokens = 0;
+  const finder = options.repeatedSentences === false ? undefined : new RepeatedSentenceFinder();
   for (const meta of corpus.docs) {
     const stored = perDoc.get(meta.id);
     if (!stored) continue;
     const d = present.length;
     builder.add(stored);
+    finder?.add(meta.outlet, meta.event, sentenceKeys(stored));
     present.push(meta);
-    tokens += stored.words;
     getOrAdd(docsOfOutlet, meta.outlet, () => []).push(d);
     if (!meta.event) continue;
     getOrAdd(docsOfEvent, meta.event, () => []).push(d);
     getOrAdd(getOrAdd(docsOfEventOutlet, meta.event, () => new Map()), meta.outlet, () => []).push(d);
   }
-  const table = builder.build();
+  const built = builder.build();
+  // 1b. each outlet's repeated sentences: the articles holding one are counted again without them
+  const decision = finder?.decide();
+  const { table, repeated } = decision ? withoutRepeats(built, decision, perDoc, present, count, corpus) : { table: built, repeated: [] };
+  const docAt = (d: number): TermsDoc => {
+    const doc = termsDocOf(perDoc.get(present[d].id)!);
+    const dropped = decision?.dropped.get(d);
+    return dropped ? leaveOutSentences(doc, dropped).doc : doc;
+  };
+  let tokens = 0;
+  for (const words of table.words) tokens += words;
   const summer = new GroupSummer(table);
   const vocabulary = new KeynessVocabulary(table.terms);
 
@@ -149,7 +176,7 @@ export function summarizeTerms(perDoc: TermsDocs, corpus: CorpusIndex, options: 
   // 3. evidence: KWIC lines for the top terms of every outlet, and of every outlet within an event
   const outletSummary = new Map(outlets.map((o) => [o.group, o]));
   const eventOutlet = new Map(events.flatMap((e) => e.outlets.map((o) => [`${e.event}\u0000${o.group}`, o] as const)));
-  attachExamples(perDoc, present, table, count, options, [
+  attachExamples(docAt, present, table, count, options, [
     { summaryOf: (meta) => outletSummary.get(meta.outlet), perTerm: options.examples ?? 3 },
     { summaryOf: (meta) => eventOutlet.get(`${meta.event}\u0000${meta.outlet}`), perTerm: Math.min(options.examples ?? 3, 2) },
   ]);
@@ -160,7 +187,27 @@ export function summarizeTerms(perDoc: TermsDocs, corpus: CorpusIndex, options: 
     outlets,
     events,
     scatter: scatterData(byOutlet, vocabulary, corpus, options, minCount, prior),
+    repeated,
   };
+}
+
+/**
+ * The table with the articles that hold repeated sentences counted again without them, and the
+ * evidence per outlet. Their word counts lose the tokens left out too: a rate is per 10k tokens
+ * of the text whose terms are counted, and the outlet's token total enters the log-odds of
+ * every one of its terms (the text layer's non-prose sentences, by contrast, still count in
+ * `words`: src/text keeps that number for every analysis).
+ */
+function withoutRepeats(table: TermTable, decision: RepeatDecision, perDoc: TermsDocs, present: DocMeta[], count: CountOptions, corpus: CorpusIndex): { table: TermTable; repeated: OutletRepeatedSentences[] } {
+  const patch = new TablePatch(table, count);
+  const evidence = new RepeatEvidence(decision.keys);
+  for (const [d, sentences] of decision.dropped) {
+    const meta = present[d];
+    const stored = perDoc.get(meta.id)!;
+    const tokens = patch.leaveOut(d, stored, sentences);
+    evidence.record(meta, sentences, decision.keysOf.get(d)!, tokens, () => termsDocOf(stored));
+  }
+  return { table: patch.apply(), repeated: evidence.summary(corpus.outlets) };
 }
 
 const ownNames = new Map<string, Set<string>>();
@@ -195,15 +242,17 @@ interface ExampleLevel {
  * in corpus order. A document is unpacked again only when it holds a term one of its groups
  * still wants lines for (its term ids in the table tell).
  */
-function attachExamples(perDoc: TermsDocs, present: DocMeta[], table: TermTable, count: CountOptions, options: TermsAnalysisOptions, levels: ExampleLevel[]): void {
+function attachExamples(docAt: (d: number) => TermsDoc, present: DocMeta[], table: TermTable, count: CountOptions, options: TermsAnalysisOptions, levels: ExampleLevel[]): void {
   const termsPerGroup = options.exampleTerms ?? 10;
   const window = options.window ?? 8;
-  const wantedBy = new Map<TermsGroupSummary, { terms: Set<string>; ids: Set<number> }>();
+  // per summary, the terms still wanting lines, with their ids in the table
+  const wantedBy = new Map<TermsGroupSummary, { terms: Map<string, number>; ids: Set<number> }>();
   const wantedOf = (summary: TermsGroupSummary, perTerm: number) => {
     let wanted = wantedBy.get(summary);
     if (!wanted) {
-      const terms = new Set(summary.top.slice(0, termsPerGroup).map((t) => t.term).filter((t) => (summary.examples[t]?.length ?? 0) < perTerm));
-      wantedBy.set(summary, (wanted = { terms, ids: new Set([...terms].map((t) => termId(table.terms, t))) }));
+      const terms = summary.top.slice(0, termsPerGroup).map((t) => t.term).filter((t) => (summary.examples[t]?.length ?? 0) < perTerm);
+      const ids = new Map(terms.map((t) => [t, termId(table.terms, t)]));
+      wantedBy.set(summary, (wanted = { terms: ids, ids: new Set(ids.values()) }));
     }
     return wanted;
   };
@@ -215,23 +264,25 @@ function attachExamples(perDoc: TermsDocs, present: DocMeta[], table: TermTable,
     const open = levels
       .map((level) => ({ level, summary: level.summaryOf(meta) }))
       .filter((x): x is { level: ExampleLevel; summary: TermsGroupSummary } => x.summary !== undefined && wantedOf(x.summary, x.level.perTerm).terms.size > 0)
-      .filter((x) => holdsAny(d, wantedBy.get(x.summary)!.ids));
+      .map((x) => ({ ...x, wanted: wantedBy.get(x.summary)! }))
+      .filter((x) => holdsAny(d, x.wanted.ids));
     if (!open.length) continue;
-    const doc: TermsDocWithMeta = { ...termsDocOf(perDoc.get(meta.id)!), id: meta.id, outlet: meta.outlet, event: meta.event };
+    const doc: TermsDocWithMeta = { ...docAt(d), id: meta.id, outlet: meta.outlet, event: meta.event };
     let words: number[] | undefined;
     const { forms, kinds } = ngramInput(doc, count.lemma ?? false);
-    for (const { level, summary } of open) {
-      const wanted = wantedBy.get(summary)!;
-      forEachNgramOfForms(forms, kinds, count, (term, first, last) => {
-        if (!wanted.terms.has(term)) return;
+    // one pass over the document's n-grams serves all its levels: each keeps its lines in text order
+    forEachNgramOfForms(forms, kinds, count, (term, first, last) => {
+      for (const { level, summary, wanted } of open) {
+        const id = wanted.terms.get(term);
+        if (id === undefined) continue;
         const lines = (summary.examples[term] ??= []);
         if (lines.length < level.perTerm) lines.push(kwicRow(doc, first, last, summary.group, window, (words ??= wordIndices(doc))));
         if (lines.length >= level.perTerm) {
           wanted.terms.delete(term);
-          wanted.ids.delete(termId(table.terms, term));
+          wanted.ids.delete(id);
         }
-      });
-    }
+      }
+    });
   }
 }
 

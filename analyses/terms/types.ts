@@ -154,3 +154,39 @@ export interface KwicRow {
   match: string;
   right: string;
 }
+
+/** Where a left-out sentence stands: doc id and the UTF-16 span of the sentence in its text. */
+export interface SentenceSpan {
+  doc: string;
+  start: number;
+  end: number;
+  /** The sentence as its tokens read, whitespace collapsed (the exact text is `article.text.slice(start, end)`). */
+  text: string;
+}
+
+/** One sentence an outlet repeats in many of its articles (repeated-sentences.ts). */
+export interface RepeatedSentence {
+  /** The sentence as its first example reads. */
+  text: string;
+  /** Articles of the outlet holding it. */
+  docs: number;
+  /** Different events among those articles. */
+  events: number;
+  /** Where it stands in the first few of them (corpus order). */
+  examples: SentenceSpan[];
+}
+
+/** An outlet's repeated sentences, left out of its word counts. */
+export interface OutletRepeatedSentences {
+  outlet: string;
+  /** Different repeated sentences (keys). */
+  repeated: number;
+  /** Sentences left out: every occurrence in every article. */
+  sentences: number;
+  /** Articles with at least one sentence left out. */
+  docs: number;
+  /** Word and number tokens left out (also taken off the outlet's token count, the rate denominator). */
+  tokens: number;
+  /** The repeated sentences found in the most articles (at most 5, most first). */
+  top: RepeatedSentence[];
+}
