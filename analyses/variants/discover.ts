@@ -20,7 +20,7 @@
  */
 import type { Article } from '../../src/corpus/article.js';
 import type { AnalyzedDoc } from '../../src/text/types.js';
-import { properNamesOfAnalyzed, properNamesOfText, type ProperNames } from './proper-nouns.js';
+import { packProperNames, properNamesOfAnalyzed, properNamesOfText, type PackedProperNames, type ProperNames } from './proper-nouns.js';
 import { isCommonWord } from '../../src/text/common-words.js';
 import { consonantSkeleton, normalizedDistance, translitKey } from './translit-key.js';
 import type { DiscoverOptions, VariantCandidate } from './types.js';
@@ -30,10 +30,9 @@ export type DiscoverInput = Article | AnalyzedDoc | ({ outlet: string } & Pick<P
 
 const INFLECTIONS = new Set(['s', 'es', "'s", 'n', 'an', 'ian', 'ians', 'ans', 'ns', 'i', 'is', 'ese', 'ic', 'ism', 'ist', 'ists', 'ite', 'ites', 'er', 'ers', 'd', 'ed', 'ing', 'al', 'a', 'e']);
 
-function properOf(input: DiscoverInput): { outlet: string } & ProperNames {
-  if ('proper' in input) return { outlet: input.outlet, proper: input.proper, mates: input.mates ?? {} };
-  if ('tokens' in input && 'article' in input) return { outlet: input.article.outlet, ...properNamesOfAnalyzed(input) };
-  return { outlet: input.outlet, ...properNamesOfText(input.text) };
+function namesOf(input: DiscoverInput): PackedProperNames {
+  if ('proper' in input) return packProperNames({ proper: input.proper, mates: input.mates ?? {} });
+  return packProperNames('tokens' in input && 'article' in input ? properNamesOfAnalyzed(input) : properNamesOfText(input.text));
 }
 
 /**
@@ -81,36 +80,70 @@ function twoNames(a: FormStats, b: FormStats): boolean {
   return named(a) && named(b) && Math.min(sharedMates(a, b), sharedMates(b, a)) < MIN_SHARED_MATES;
 }
 
+/**
+ * Form counts per outlet, documents per form and name mates, added one document at a time: the
+ * variants summary feeds it from the loop that reads each document's result once.
+ */
+export class ProperNameTally {
+  private readonly forms = new Map<string, FormStats>();
+  /** Which forms each document uses (for co-use). */
+  private readonly docForms: string[][] = [];
+  // Mate words recur across thousands of documents; each is keyed once.
+  private readonly keys = new Map<string, string>();
+
+  add(input: DiscoverInput): void {
+    this.addNames('tokens' in input && 'article' in input ? input.article.outlet : input.outlet, namesOf(input));
+  }
+
+  /** One document's proper-noun forms, as the variants analysis stores them. */
+  addNames(outlet: string, { forms, counts, mates }: PackedProperNames): void {
+    this.docForms.push(forms);
+    forms.forEach((form, i) => {
+      const c = counts[i];
+      let stats = this.forms.get(form);
+      if (!stats) this.forms.set(form, (stats = { form, key: translitKey(form), total: 0, byOutlet: new Map(), docs: 0, namedDocs: 0, mates: new Map(), mateUses: 0 }));
+      stats.total += c;
+      stats.byOutlet.set(outlet, (stats.byOutlet.get(outlet) ?? 0) + c);
+      stats.docs++;
+      const named = mates[i];
+      if (!named.length) return;
+      stats.namedDocs++;
+      for (const key of new Set(named.map((word) => this.keyOf(word)))) {
+        stats.mates.set(key, (stats.mates.get(key) ?? 0) + 1);
+        stats.mateUses++;
+      }
+    });
+  }
+
+  private keyOf(word: string): string {
+    let key = this.keys.get(word);
+    if (key === undefined) this.keys.set(word, (key = translitKey(word)));
+    return key;
+  }
+
+  /** Candidate variant pairs, strongest split first. */
+  candidates(options: DiscoverOptions = {}): VariantCandidate[] {
+    return rankCandidates(this.forms, this.docForms, options);
+  }
+}
+
 /** Candidate variant pairs, strongest split first. */
 export function discoverVariants(docs: Iterable<DiscoverInput>, options: DiscoverOptions = {}): VariantCandidate[] {
+  chiSquareCritical(2, options.alpha ?? 0.05); // fail fast on an unsupported level
+  const tally = new ProperNameTally();
+  for (const input of docs) tally.add(input);
+  return tally.candidates(options);
+}
+
+function rankCandidates(forms: Map<string, FormStats>, docForms: string[][], options: DiscoverOptions): VariantCandidate[] {
   const minCount = options.minCount ?? 3;
   const maxDistance = options.maxDistance ?? 0.2;
   const minV = options.minV ?? 0.3;
   const maxCoUse = options.maxCoUse ?? 0.5;
   const alpha = options.alpha ?? 0.05;
-  chiSquareCritical(2, alpha); // fail fast on an unsupported level
+  chiSquareCritical(2, alpha); // fail on an unsupported level even when no pair is tested
 
-  // 1. form counts per outlet, and which forms each document uses (for co-use)
-  const forms = new Map<string, FormStats>();
-  const docForms: string[][] = [];
-  for (const input of docs) {
-    const { outlet, proper, mates } = properOf(input);
-    docForms.push(Object.keys(proper));
-    for (const [form, c] of Object.entries(proper)) {
-      let stats = forms.get(form);
-      if (!stats) forms.set(form, (stats = { form, key: translitKey(form), total: 0, byOutlet: new Map(), docs: 0, namedDocs: 0, mates: new Map(), mateUses: 0 }));
-      stats.total += c;
-      stats.byOutlet.set(outlet, (stats.byOutlet.get(outlet) ?? 0) + c);
-      stats.docs++;
-      const named = mates[form];
-      if (!named?.length) continue;
-      stats.namedDocs++;
-      for (const key of new Set(named.map(translitKey))) {
-        stats.mates.set(key, (stats.mates.get(key) ?? 0) + 1);
-        stats.mateUses++;
-      }
-    }
-  }
+  // 1. the forms worth pairing
   const kept = [...forms.values()]
     // All-caps forms are acronyms or page furniture ("WATCH"), not romanized names.
     .filter((f) => f.total >= minCount && f.key.length >= 3 && /\p{Ll}/u.test(f.form))

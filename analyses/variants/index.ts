@@ -10,7 +10,7 @@ import type { Analysis, AnalysisContext, Highlight } from '../types.js';
 import { candidateChart, preferenceChart } from './charts.js';
 import { compileVariantSets, loadVariantSets, type CompiledVariantSet } from './lexicon.js';
 import { findVariantMatches } from './match.js';
-import { properNamesOfAnalyzed } from './proper-nouns.js';
+import { packProperNames, properNamesOfAnalyzed } from './proper-nouns.js';
 import { variantsEventView, variantsOverview } from './report.js';
 import { summarizeVariants, type VariantsAnalysisOptions, type VariantsDoc, type VariantsSummary } from './summarize.js';
 import type { VariantSet } from './types.js';
@@ -46,10 +46,11 @@ export const variants: Analysis<VariantsDoc, VariantsSummary> = {
   title: 'Naming variants',
   // 2: proper nouns the article also writes in lower case are not counted for discovery
   // 3: the words of the longer names each form is part of (mates), for discovery
-  version: '3',
+  // 4: proper nouns packed as arrays (proper-nouns.ts PackedProperNames)
+  version: '4',
   // 2: examples per event (eventExamples)
   summaryVersion: '2',
-  perDoc: (doc, ctx) => ({ matches: findVariantMatches(doc.article.text, setsFor(ctx).compiled), ...properNamesOfAnalyzed(doc) }),
+  perDoc: (doc, ctx) => ({ matches: findVariantMatches(doc.article.text, setsFor(ctx).compiled), ...packProperNames(properNamesOfAnalyzed(doc)) }),
   summarize: (perDoc, corpus, ctx) => summarizeVariants(perDoc, corpus, setsFor(ctx).sets, (ctx.options.variants ?? {}) as VariantsAnalysisOptions),
   charts(summary, corpus): Record<string, object> {
     const preferences = preferenceChart(summary, corpus);
@@ -79,7 +80,7 @@ export { loadVariantSets, readVariantFile, validateSets, compileVariantSets } fr
 export { findVariantMatches } from './match.js';
 /** Transliteration key and edit distance. */
 export { translitKey, levenshtein, normalizedDistance } from './translit-key.js';
-export { properNounsOfAnalyzed, properNounsOfText, properNamesOfAnalyzed, properNamesOfText, type ProperNames } from './proper-nouns.js';
+export { properNounsOfAnalyzed, properNounsOfText, properNamesOfAnalyzed, properNamesOfText, packProperNames, type ProperNames, type PackedProperNames } from './proper-nouns.js';
 export { summarizeVariants, type VariantsDoc, type VariantsSummary, type VariantsAnalysisOptions } from './summarize.js';
 export { candidateChart, preferenceChart } from './charts.js';
 export type * from './types.js';

@@ -30,6 +30,23 @@ export interface ProperNames {
   mates: Record<string, string[]>;
 }
 
+/**
+ * ProperNames as parallel arrays, forms in order of first use, `mates[i]` empty when form i was
+ * only seen alone: how the variants analysis stores them per article. Parsing the records back
+ * builds a new object shape for every document's set of names (2.2 s for 20,730 articles in a
+ * fresh thread); the arrays parse in 0.6 s.
+ */
+export interface PackedProperNames {
+  forms: string[];
+  counts: number[];
+  mates: string[][];
+}
+
+export function packProperNames({ proper, mates }: ProperNames): PackedProperNames {
+  const forms = Object.keys(proper);
+  return { forms, counts: forms.map((f) => proper[f]), mates: forms.map((f) => mates[f] ?? []) };
+}
+
 /** A word that can stand in a name next to a form (possessive dropped): "Al" of "Al Qaeda" counts, unlike as a form. */
 function mateOf(token: string): string | undefined {
   const bare = token.replace(POSSESSIVE, '');

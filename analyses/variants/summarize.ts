@@ -4,18 +4,15 @@
  * pairs. Built from the per-article matches and proper-noun counts only.
  */
 import { detailedEvents, type CorpusIndex, type DocMeta } from '../types.js';
-import { discoverVariants, type DiscoverInput } from './discover.js';
+import { ProperNameTally } from './discover.js';
+import type { PackedProperNames } from './proper-nouns.js';
 import { addMatches, variantRows, type FormCounts } from './variants.js';
 import type { DiscoverOptions, VariantCandidate, VariantMatch, VariantRow, VariantSet } from './types.js';
 import { getOrAdd } from '../../src/get-or-add.js';
 
-/** Per-article result of the variants analysis. */
-export interface VariantsDoc {
+/** Per-article result of the variants analysis: matches, and proper-noun forms with their counts and name mates (for discovery; proper-nouns.ts). */
+export interface VariantsDoc extends PackedProperNames {
   matches: VariantMatch[];
-  /** Proper-noun forms and their counts (for discovery). */
-  proper: Record<string, number>;
-  /** Per form, the other words of the longer names it is part of (for discovery; proper-nouns.ts). */
-  mates?: Record<string, string[]>;
 }
 
 export interface VariantExample {
@@ -77,9 +74,12 @@ export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corp
   const examples = new ExampleCollector(options.examples ?? 4);
   const detailed = detailedEvents(corpus);
   const eventExamples = new Map<string, ExampleCollector>();
+  // Discovery reads the same results: one pass, as perDoc may decode on every get (lazy-result-map.ts).
+  const names = options.discover === false ? undefined : new ProperNameTally();
   for (const meta of corpus.docs) {
     const d = perDoc.get(meta.id);
     if (!d) continue;
+    names?.addNames(meta.outlet, d);
     addMatches(counter(byOutlet, meta.outlet), d.matches);
     if (meta.event) {
       addMatches(counter(byEvent, meta.event), d.matches);
@@ -93,10 +93,7 @@ export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corp
   }
   const used = sets.filter((s) => examples.examples[s.id]);
   const eventOutlets = [...byEventOutlet].flatMap(([event, within]) => variantRows(within, used).map((r) => ({ event, ...r })));
-  const discovered =
-    options.discover === false
-      ? []
-      : discoverVariants(properNouns(perDoc, corpus), options.discover);
+  const discovered = names?.candidates(options.discover || undefined) ?? [];
   return {
     sets: used,
     outlets: variantRows(byOutlet, used),
@@ -106,15 +103,4 @@ export function summarizeVariants(perDoc: ReadonlyMap<string, VariantsDoc>, corp
     eventExamples: Object.fromEntries([...eventExamples].map(([event, c]) => [event, c.examples])),
     discovered,
   };
-}
-
-/**
- * Each document's proper-noun counts, one at a time: perDoc may decode on every get
- * (lazy-result-map.ts), and a list of them all would hold every document's result at once.
- */
-function* properNouns(perDoc: ReadonlyMap<string, VariantsDoc>, corpus: CorpusIndex): Generator<DiscoverInput> {
-  for (const meta of corpus.docs) {
-    const d = perDoc.get(meta.id);
-    if (d) yield { outlet: meta.outlet, proper: d.proper, mates: d.mates };
-  }
 }

@@ -175,9 +175,9 @@ describe('variant discovery', () => {
 
   it('does not take an everyday word in a name for a proper noun where the article writes it in lower case', () => {
     const doc = analyzeDoc({ id: 'p', outlet: 'A', title: '', text: 'The Ardel Police Department said on Monday that police had closed the bridge to Velmora.' });
-    const proper = variants.perDoc(doc, ctx).proper;
-    expect(Object.keys(proper)).toEqual(expect.arrayContaining(['Ardel', 'Velmora']));
-    expect(proper).not.toHaveProperty('Police');
+    const { forms } = variants.perDoc(doc, ctx);
+    expect(forms).toEqual(expect.arrayContaining(['Ardel', 'Velmora']));
+    expect(forms).not.toContain('Police');
   });
 
   it('finds the sample corpus’s planted spelling splits first, from the text layer and from plain text', () => {
@@ -226,6 +226,17 @@ describe('variants analysis', () => {
     const highlights = variants.highlights!(perDoc.get('a1')!, index.byId.get('a1')!);
     expect(highlights.map((h) => [h.kind, h.label])).toEqual([['variant:kyiv', 'Kiev'], ['variant:kyiv', 'Kiev']]);
     expect(() => compile(preferenceChart(summary, index) as never)).not.toThrow();
+  });
+
+  it('discovers from the stored per-article results what it finds from the documents themselves', () => {
+    const articles = readSample();
+    const analyzed = articles.map((a) => analyzeDoc(a));
+    // Stored results come back through JSON (the result store and cache).
+    const perDoc = new Map<string, VariantsDoc>(analyzed.map((d) => [d.article.id, JSON.parse(JSON.stringify(variants.perDoc(d, ctx)))]));
+    const index = buildCorpusIndex(articles, new Map(analyzed.map((d) => [d.article.id, d.words])));
+    const discovered = variants.summarize(perDoc, index, ctx).discovered;
+    expect(discovered.length).toBeGreaterThan(0);
+    expect(discovered).toEqual(discoverVariants(analyzed));
   });
 
   it('charts the spelling each outlet uses for candidate pairs found in the corpus', () => {
