@@ -55,7 +55,8 @@ export const events: Analysis<PackedDocTerms, EventsSummary & { labels: Record<s
   version: '8',
   // 2: groups with no common day merge only on a link ≥ dateBridgeThreshold (cluster.ts)
   // 3: date affinity over dated member pairs only (undated articles no longer bridge dates)
-  summaryVersion: '3',
+  // 4: an outlet's house-style terms damped in its own articles (similarity/vectors.ts houseStyle)
+  summaryVersion: '4',
   perDoc: (doc, ctx) => packDocTerms(docTerms(doc, optionsOf(ctx))),
   summarize: summarizeEvents,
   assignEvents: (summary) => ({

@@ -59,6 +59,8 @@ export const similarityAnalysis: Analysis<PackedDocTerms, SimilaritySummary> = {
   // 5: nor page furniture; 6: nor photo gallery captions; 7: more furniture, staff credits;
   // 8: packed into arrays (doc-terms-codec.ts)
   version: '8',
+  // 2: an outlet's house-style terms damped in its own articles (vectors.ts houseStyle)
+  summaryVersion: '2',
   perDoc: (doc, ctx) => packDocTerms(docTerms(doc, optionsOf(ctx))),
   summarize: (perDoc, corpus, ctx) => summarizeSimilarity(perDoc, corpus, optionsOf(ctx)),
   charts: (summary, corpus): Record<string, object> => {

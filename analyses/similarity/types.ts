@@ -27,9 +27,11 @@ export interface VectorOptions {
   /** Weight of a headline term occurrence relative to a body occurrence. Default 2. */
   titleWeight?: number;
   /**
-   * Multiplier on terms that only one outlet uses, in two or more of its articles (its own name,
-   * bylines, house style): they would pull an outlet's stories on different events together.
-   * Applies when outlets are known and there are at least two. Default 0.3.
+   * Multiplier on an outlet's house-style terms in its own articles: terms only it uses, in two
+   * or more of its articles (its name, bylines), and terms most of whose articles are its own and
+   * that a tenth of its articles use (scraped furniture, house spelling; vectors.ts houseStyle):
+   * they would pull an outlet's stories on different events together. Applies when outlets are
+   * known and there are at least two. Default 0.3.
    */
   outletTermWeight?: number;
 }

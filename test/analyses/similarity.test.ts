@@ -61,6 +61,30 @@ describe('similarity vectors', () => {
     const weight = (name: string) => space.vectors[0].weights[space.vectors[0].ids.indexOf(space.vocab.indexOf(name))];
     expect(weight('klaxon')).toBeLessThan(weight('flood'));
   });
+
+  it('damps a block an outlet repeats on its pages in its own articles, also when a few others use its words', () => {
+    // The Post's pages carry another story's quote block, which two Wire articles on that story share.
+    const block = { auditor: 1, pier: 1, piling: 1, gantry: 1, inquiry: 1, commission: 1, inspection: 1, rusted: 1 };
+    const topics = Array.from({ length: 8 }, (_, t) => ({ [`place${t}`]: 2, [`deed${t}`]: 2, [`thing${t}`]: 1 }));
+    const docs = [
+      ...topics.map((topic) => doc({ ...topic, ...block })),
+      ...topics.map((topic) => doc(topic)),
+      doc(block),
+      doc(block),
+      ...syntheticCorpus(200),
+    ];
+    const outlets = [...topics.map(() => 'Post'), ...topics.map(() => 'Wire'), 'Wire', 'Wire', ...syntheticCorpus(200).map((_, i) => `Other ${i % 9}`)];
+    const cosine = (space: ReturnType<typeof buildVectors>, a: number, b: number) => sparseDot(space.vectors[a], space.vectors[b]);
+    const blind = buildVectors(docs);
+    for (let t = 1; t < topics.length; t++) expect(cosine(blind, 0, t)).toBeGreaterThan(0.3); // the block alone links them
+    const space = buildVectors(docs, {}, outlets);
+    for (let t = 1; t < topics.length; t++) {
+      expect(cosine(space, 0, t)).toBeLessThan(0.1);
+      expect(cosine(space, t, t + topics.length)).toBeGreaterThan(cosine(blind, t, t + topics.length));
+    }
+    // The Wire's own articles on the quoted story keep the block's words at full weight.
+    expect(cosine(space, 16, 17)).toBeCloseTo(cosine(blind, 16, 17), 10);
+  });
 });
 
 describe('candidate pairs', () => {
