@@ -48,8 +48,8 @@ export const variants: Analysis<VariantsDoc, VariantsSummary> = {
   // 3: the words of the longer names each form is part of (mates), for discovery
   // 4: proper nouns packed as arrays (proper-nouns.ts PackedProperNames)
   version: '4',
-  // 2: examples per event (eventExamples)
-  summaryVersion: '2',
+  // 2: examples per event (eventExamples); 3: name mates overlap by weight, name vs place (discover.ts)
+  summaryVersion: '3',
   perDoc: (doc, ctx) => ({ matches: findVariantMatches(doc.article.text, setsFor(ctx).compiled), ...packProperNames(properNamesOfAnalyzed(doc)) }),
   summarize: (perDoc, corpus, ctx) => summarizeVariants(perDoc, corpus, setsFor(ctx).sets, (ctx.options.variants ?? {}) as VariantsAnalysisOptions),
   charts(summary, corpus): Record<string, object> {

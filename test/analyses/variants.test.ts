@@ -154,6 +154,19 @@ describe('variant discovery', () => {
     // a form seen alone tells nothing: the pair stays
     const alone = docs('Piet', 'Ines').map((d) => ({ ...d, mates: {} }));
     expect(pair(discoverVariants(alone))).toBeDefined();
+    // a name and a place: one form always with a first name, the other always alone
+    const nameAndPlace = docs('Piet', 'Ines').map((d) => (d.outlet === 'B' ? { ...d, mates: {} } : d));
+    expect(pair(discoverVariants(nameAndPlace))).toBeUndefined();
+  });
+
+  it('does not take one stray shared word for a shared name', () => {
+    // "Piet Kharkov" and "Ines Kharkiv", each run once into the other's first name (a list of names)
+    const side = (outlet: string, form: string, own: string, stray: string) => [
+      ...Array.from({ length: 20 }, () => ({ outlet, proper: { [form]: 2 }, mates: { [form]: [own] } })),
+      { outlet, proper: { [form]: 1 }, mates: { [form]: [stray] } },
+    ];
+    const found = discoverVariants([...side('A', 'Kharkov', 'Piet', 'Ines'), ...side('B', 'Kharkiv', 'Ines', 'Piet')]);
+    expect(found.find((c) => [c.a, c.b].sort().join('/') === 'Kharkiv/Kharkov')).toBeUndefined();
   });
 
   it('drops pairs of two ordinary English words, but not a name the dictionary also knows as a word', () => {
