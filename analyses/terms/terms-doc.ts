@@ -31,6 +31,18 @@ function kindOf(token: Token, facts: number): string {
 
 const HYPHENS = new Set(['-', '‐', '‑']);
 
+const ABBREVIATION = /^[A-Za-z]{1,4}\.$/;
+
+/**
+ * An abbreviation's letters without its period ("Mr." → "Mr"), else undefined: outlets that drop
+ * the period ("Mr Johnson", British style) write the same word. Counted apart, "mr" came out as
+ * the most distinctive word of all on 20,730 ABP articles (the BBC's, z = 85), a matter of
+ * punctuation. The simple tokenizer already leaves the period out.
+ */
+function abbreviationStem(text: string): string | undefined {
+  return text.charCodeAt(text.length - 1) === 46 && ABBREVIATION.test(text) ? text.slice(0, -1) : undefined;
+}
+
 /** Last token of a hyphenated compound starting at i ("foreign-backed", "anti-war"), or i itself. */
 function compoundEnd(tokens: Token[], i: number): number {
   let j = i;
@@ -136,10 +148,12 @@ function walkTermTokens(doc: AnalyzedDoc, sink: TermTokenSink): void {
     if (last === i) {
       // A lone token, by word ids: its lemma id names the lower-cased lemma, which is what the
       // string path below reports (when it differs from the lower-cased text, and is not empty).
-      const facts = formFacts(ids.form[i], token.text);
+      const stem = abbreviationStem(token.text);
+      const text = stem ?? token.text;
+      const facts = formFacts(stem === undefined ? ids.form[i] : wordId(stem), text);
       const lowerId = facts >>> FACT_BITS;
-      const lemma = ids.lemma[i] === lowerId ? undefined : wordText(ids.lemma[i]) || undefined;
-      sink.add(token.text, token.start, kindOf(token, facts), wordText(lowerId), lemma, sentenceStart, (facts & SPACED) !== 0);
+      const lemma = stem !== undefined || ids.lemma[i] === lowerId ? undefined : wordText(ids.lemma[i]) || undefined;
+      sink.add(text, token.start, kindOf(token, facts), wordText(lowerId), lemma, sentenceStart, (facts & SPACED) !== 0);
       continue;
     }
     // A compound: a word, its text cut from the article.

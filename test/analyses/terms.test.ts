@@ -178,6 +178,22 @@ describe('termCounts', () => {
     expect(counts.tokens).toBe(12);
   });
 
+  it('counts an abbreviation with and without its period as one word, from the text layer and plain text', () => {
+    const docs = [article('d1', 'A', 'Mr. Halvik met Dr Orsa.'), article('d2', 'B', 'Mr Halvik met Dr. Orsa in St. Ives.')];
+    for (const input of [docs.map((d) => analyzeDoc(d)), docs]) {
+      const counts = termCounts(input);
+      expect(counts.get('A')!.counts.get('mr')).toBe(1);
+      expect(counts.get('B')!.counts.get('mr')).toBe(1);
+      expect(counts.get('A')!.counts.get('dr')).toBe(1);
+      expect(counts.get('B')!.counts.get('dr')).toBe(1);
+      expect(counts.get('B')!.counts.has('mr.')).toBe(false);
+    }
+    // the evidence span is the word without its period
+    const doc = termsDocFromAnalyzed(analyzeDoc(docs[0]));
+    const i = doc.text.indexOf('Mr');
+    expect(docs[0].text.slice(doc.start[i], doc.start[i] + doc.text[i].length)).toBe('Mr');
+  });
+
   it('keeps stop words and numbers when asked, and lets stop words sit inside longer n-grams', () => {
     const docs = [article('d1', 'A', 'The rule of law held in 2025.')];
     const kept = termCounts(docs, { ngram: 3, stopWords: true, numbers: true }).get('A')!;
