@@ -23,25 +23,40 @@ const MIN_OWNER_SHARE = 0.8;
  */
 const MAX_SURNAME_SHARE = 5;
 
-/** Surname → full name, from every person source's corpus-wide attributions. */
+/** One person's forms of a full name: the same first and last word ("Donald J. Trump", "Donald Trump"). */
+function personKey(words: string[]): string {
+  return `${words[0]} ${words[words.length - 1]}`;
+}
+
+/**
+ * Source name → the name it is counted under, from every person source's corpus-wide
+ * attributions: each form of a full name → that person's most used form ("Donald J. Trump" →
+ * "Donald Trump"), and a surname → the person who owns it. A person's forms count together
+ * towards owning the surname: split three ways, "Donald Trump" held 74 % of the full names ending
+ * in "Trump" on 20,730 ABP articles (with its other forms 90 %), under MIN_OWNER_SHARE, and
+ * "Trump" stayed apart: Fox News's most quoted source was "Trump" (6 % of quoted words), now
+ * "Donald Trump" (8.7 %).
+ */
 export function surnameOwners(sources: Iterable<Pick<SourceCount, 'source' | 'sourceType' | 'attributions'>>): Map<string, string> {
   const counts = new Map<string, number>();
   for (const s of sources) if (s.sourceType === 'person') counts.set(s.source, (counts.get(s.source) ?? 0) + s.attributions);
-  // Full names (two or more words) by their last word.
-  const bySurname = new Map<string, Array<[string, number]>>();
+  // Full names (two or more words) by their last word, then by person.
+  const bySurname = new Map<string, Map<string, Array<[string, number]>>>();
   for (const [name, n] of counts) {
     const words = name.split(/\s+/);
     if (words.length < 2) continue;
-    const surname = words[words.length - 1];
-    getOrAdd(bySurname, surname, () => []).push([name, n]);
+    const people = getOrAdd(bySurname, words[words.length - 1], () => new Map());
+    getOrAdd(people, personKey(words), () => []).push([name, n]);
   }
+  const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
   const owners = new Map<string, string>();
-  for (const [surname, fullNames] of bySurname) {
+  for (const [surname, people] of bySurname) {
+    const ranked = [...people.values()].map((forms) => [forms.sort(byCount)[0][0], forms.reduce((sum, [, c]) => sum + c, 0)] as [string, number]).sort(byCount);
+    for (const forms of people.values()) for (const [form] of forms.slice(1)) owners.set(form, forms[0][0]);
     const alone = counts.get(surname);
     if (alone === undefined) continue;
-    fullNames.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const [owner, n] = fullNames[0];
-    const total = fullNames.reduce((sum, [, c]) => sum + c, 0);
+    const [owner, n] = ranked[0];
+    const total = ranked.reduce((sum, [, c]) => sum + c, 0);
     if (n >= MIN_OWNER_SHARE * total && alone <= MAX_SURNAME_SHARE * n) owners.set(surname, owner);
   }
   return owners;

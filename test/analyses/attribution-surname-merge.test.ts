@@ -16,6 +16,15 @@ describe('surnameOwners', () => {
     ]);
     expect([...owners]).toEqual([['Halvik', 'Oren Halvik']]);
   });
+
+  it('counts a person’s forms of a full name as one, also towards owning the surname', () => {
+    // split over three forms, "Oren Halvik" alone holds under 80 % of the full names ending in Halvik
+    const owners = surnameOwners([person('Oren Halvik', 60), person('Oren J. Halvik', 25), person('Oren Jan Halvik', 15), person('Mira Halvik', 20), person('Halvik', 100)]);
+    expect(owners.get('Oren J. Halvik')).toBe('Oren Halvik');
+    expect(owners.get('Oren Jan Halvik')).toBe('Oren Halvik');
+    expect(owners.get('Halvik')).toBe('Oren Halvik');
+    expect(owners.has('Mira Halvik')).toBe(false);
+  });
 });
 
 describe('summarizeAttributions', () => {
