@@ -12,7 +12,7 @@ import type { Article } from '../corpus/article.js';
 import type { AnalysisContext, AnyAnalysis } from '../../analyses/types.js';
 
 /** Bump when the text layer's output changes in a way analyses can see. */
-export const TEXT_LAYER_VERSION = '6'; // 2: unexpanded contractions ("wont") are their own lemma; 3: mentions end at seams of glued words; 4: day and month names alone, and a capitalised word glued to a lower-case one ('Passers-by'), are not mentions; 5: ordinary words opening a sentence ('Officials') and demonyms ('Kestrian') are not mentions, one-word names in place contexts are places; 6: runs in title-case lines count only as the body names them, a run ending in an ordinary plural or a word the article writes in lower case is no person, a sentence-opening common word that speaks or owns ('Trump said') stays
+export const TEXT_LAYER_VERSION = '7'; // 2: unexpanded contractions ("wont") are their own lemma; 3: mentions end at seams of glued words; 4: day and month names alone, and a capitalised word glued to a lower-case one ('Passers-by'), are not mentions; 5: ordinary words opening a sentence ('Officials') and demonyms ('Kestrian') are not mentions, one-word names in place contexts are places; 6: runs in title-case lines count only as the body names them, a run ending in an ordinary plural or a word the article writes in lower case is no person, a sentence-opening common word that speaks or owns ('Trump said') stays; 7: a corpus outlet named like a person is that person where the article shows it (mentions.ts personNamedAsOutlet)
 
 /** `$FRAMELENS_CACHE`, else `$XDG_CACHE_HOME/framelens`, else `~/.cache/framelens`. */
 export function defaultCacheDir(): string {

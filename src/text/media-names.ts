@@ -3,6 +3,7 @@
  * (read when present; the text layer works without it) plus the corpus's own outlet names,
  * compiled into a lexicon matcher. "The Times" also matches as "Times" after a lower-case
  * "the" ("the Times wrote"). Short names (≤ 4 characters: "AP", "RT", "dpa") match their exact case.
+ * Entries of corpus outlets the shipped table does not know carry `corpusOnly`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { lexiconPath } from '../paths.js';
@@ -53,17 +54,24 @@ function matcherFor(cacheKey: string, corpusOutlets: readonly string[]): Lexicon
   const hit = matchers.get(cacheKey);
   if (hit) return hit;
   const entries: LexiconEntry[] = [];
-  const add = (alias: string, canonical: string, kind: string) => {
+  const add = (alias: string, canonical: string, kind: string, corpusOnly = false) => {
     const term = alias.trim();
     if (!term || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(term)) return; // domains are not written in running text
     const sensitive = term.length <= 4;
-    const base = { category: 'media', subcategory: kind, match: 'surface' as const, case: sensitive ? ('sensitive' as const) : ('insensitive' as const), canonical, lexicon: 'media' };
+    const base = { category: 'media', subcategory: kind, match: 'surface' as const, case: sensitive ? ('sensitive' as const) : ('insensitive' as const), canonical, lexicon: 'media', corpusOnly };
     entries.push({ ...base, term });
     const bare = /^the\s+(.+)$/i.exec(term)?.[1];
     if (bare) entries.push({ ...base, term: bare, needsThe: true });
   };
-  for (const o of shippedOutlets()) for (const alias of [o.name, ...(o.aliases ?? [])]) add(alias, o.name, o.kind ?? 'media');
-  for (const name of corpusOutlets) add(name, name, 'media');
+  const shippedNames = new Set<string>();
+  for (const o of shippedOutlets()) {
+    for (const alias of [o.name, ...(o.aliases ?? [])]) {
+      add(alias, o.name, o.kind ?? 'media');
+      shippedNames.add(alias.trim().toLowerCase());
+    }
+  }
+  // A corpus's outlet may be a person (an op-ed writer listed as the source): mentions.ts asks each article.
+  for (const name of corpusOutlets) add(name, name, 'media', !shippedNames.has(name.trim().toLowerCase()));
   const matcher = compileLexicon(entries);
   matchers.set(cacheKey, matcher);
   return matcher;

@@ -120,11 +120,12 @@ export function findMentions(doc: MentionInput, options: MentionOptions = {}): M
   // every match, longest first at each start: "the Times" (rejected: lower-case) leaves room for "Times"
   const media = mediaMatcher(options.outlets).match({ tokens: tokens as Token[], article: { id: '', outlet: '', title: '', text } }, { overlaps: 'all', starts });
   for (const m of media) {
-    const entry = m.entry as { canonical?: string; needsThe?: boolean };
+    const entry = m.entry as { canonical?: string; needsThe?: boolean; corpusOnly?: boolean };
     if (anyTaken(flags, m.tokenStart, m.tokenEnd)) continue;
     if (entry.needsThe && !(m.tokenStart > 0 && tokens[m.tokenStart - 1].norm === 'the')) continue;
     const first = tokens[m.tokenStart];
     if (m.entry.case !== 'sensitive' && !isCapitalised(first) && !/\d/.test(first.text[0])) continue;
+    if (entry.corpusOnly && personNamedAsOutlet(tokens, m.tokenStart, m.tokenEnd, capitals, cues)) continue;
     for (let i = m.tokenStart; i < m.tokenEnd; i++) flags[i] |= TAKEN;
     mentions.push(makeMention(text, tokens, m.tokenStart, m.tokenEnd, m.tokenStart, undefined, 'media', entry.canonical ?? m.text));
   }
@@ -181,6 +182,29 @@ export function findMentions(doc: MentionInput, options: MentionOptions = {}): M
   keyWithinDocument(sorted);
   typePlaces(sorted, evidence, cues);
   return sorted;
+}
+
+/**
+ * Whether a match of a corpus outlet named like a person ("Barack Obama": corpora of opinion
+ * pieces list their writers as sources) names the person in this article: a title or honorific
+ * before the name or before its last word alone ("President Barack Obama", "Mr. Obama"), or the
+ * last word alone, mid-sentence, where it is no ordinary word ("said Obama"). Typed as media,
+ * politicians who wrote a piece for the corpus became media in every article: 2,700 attributions
+ * on 20,730 ABP articles ("Barack Obama" 1,105, "Mitt Romney" 533, "Paul Ryan" 400).
+ */
+function personNamedAsOutlet(tokens: readonly Token[], start: number, end: number, capitals: readonly number[], cues: MentionCues): boolean {
+  if (end - start < 2) return false;
+  for (let i = start; i < end; i++) if (tokens[i].type !== 'word' || !isCapitalised(tokens[i])) return false;
+  const last = tokens[end - 1];
+  if (cues.mediaHeads.has(bare(last))) return false;
+  const titled = (i: number) => i > 0 && (cues.titles.has(bare(tokens[i - 1])) || cues.honorifics.has(bare(tokens[i - 1])));
+  if (titled(start)) return true;
+  const ordinary = isCommonWord(last.norm);
+  for (const i of capitals) {
+    if (tokens[i].text !== last.text || (i >= start && i < end) || (i > 0 && tokens[i - 1].text === tokens[end - 2].text)) continue;
+    if (titled(i) || (!ordinary && i > 0 && tokens[i - 1].sentence === tokens[i].sentence)) return true;
+  }
+  return false;
 }
 
 /**

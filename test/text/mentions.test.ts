@@ -38,6 +38,19 @@ describe('findMentions', () => {
     expect(find(ms, 'Velmora Ledger')?.type).toBe('media');
   });
 
+  it('takes a corpus outlet named like a person for the person where the article shows one', () => {
+    // corpora of opinion pieces list their writers as sources: "Oren Halvik" is an outlet here
+    const outlets = ['Oren Halvik', 'Velmora Ledger'];
+    const personOf = (text: string) => mentionsOf(text, outlets).find((m) => m.key === 'Oren Halvik')?.type;
+    expect(personOf('Governor Oren Halvik vetoed the bill.')).toBe('person');
+    expect(personOf('Oren Halvik vetoed the bill. The veto surprised aides, Halvik said.')).toBe('person');
+    expect(personOf('Oren Halvik vetoed the bill. Later Mr. Halvik spoke.')).toBe('person');
+    // nothing in the article says person: the outlet it is in the corpus
+    expect(personOf('As Oren Halvik wrote last week, the bill is flawed.')).toBe('media');
+    // a name ending in a media word is no person, whatever else the article writes
+    expect(mentionsOf('The Velmora Ledger reported that Ledger staff left.', outlets).find((m) => m.text.includes('Velmora Ledger'))?.type).toBe('media');
+  });
+
   it('types two capitalised proper nouns and honorifics as persons, without a first-name list', () => {
     const ms = mentionsOf('Hakan Fidan spoke. Later Mr. Okonkwo replied.');
     expect(find(ms, 'Hakan Fidan')?.type).toBe('person');
