@@ -45,8 +45,9 @@ export const attribution: Analysis<AttributionDoc, AttributionSummary> = {
   version: '6',
   // 2: per-event profiles for the DETAILED_EVENTS largest events, unless allEvents;
   // 3: a surname one full name owns corpus-wide counts as that person (surname-merge.ts);
-  // 4: and a person's forms of a full name count as one ("Donald J. Trump", "Donald Trump")
-  summaryVersion: '4',
+  // 4: and a person's forms of a full name count as one ("Donald J. Trump", "Donald Trump");
+  // 5: a name's source type is the one most of its attributions have (summarize.ts settleTypes)
+  summaryVersion: '5',
   perDoc: (doc, ctx) => ({
     attributions: extractAttributions(doc, { lexiconFiles: ctx.lexiconFiles, outlets: ctx.outlets, threshold: optionsOf(ctx).threshold }),
   }),

@@ -34,6 +34,12 @@ class ProfileAccumulator {
   private readonly stances = zeros(STANCES);
   /** Every name counted, in first-seen order (the exclusive-source pass reads counts and types here too). */
   sources = new Map<string, SourceCount>();
+  /**
+   * Per name, its attributions by source type: a name is counted as the type most of them have
+   * (settleTypes), not the first one's. A name the text layer types two ways ("Mitt Romney", an
+   * outlet of the corpus, is media in an article that shows no person) took the first article's.
+   */
+  private typeCounts = new Map<string, Record<SourceType, number>>();
   private readonly verbs = new Map<string, { verb: string; stance: Stance; count: number }>();
   /** Names of named, non-anonymous sources in the order their first such attribution came. */
   readonly namedSources = new Set<string>();
@@ -54,6 +60,8 @@ class ProfileAccumulator {
     }
     s.attributions++;
     s.quotedWords += a.quotedWords;
+    const types = this.typeCounts.get(name) ?? this.typeCounts.set(name, zeros(SOURCE_TYPES)).get(name)!;
+    types[a.sourceType]++;
     let v = this.verbs.get(a.verb);
     if (!v) {
       v = { verb: a.verb, stance: a.stance, count: 0 };
@@ -63,19 +71,36 @@ class ProfileAccumulator {
     if (a.source && a.sourceType !== 'anonymous' && a.sourceType !== 'unknown') this.namedSources.add(name);
   }
 
+  /** Gives each name the source type most of its attributions have (ties: the first seen). */
+  settleTypes(): void {
+    for (const [name, s] of this.sources) {
+      const types = this.typeCounts.get(name)!;
+      for (const type of SOURCE_TYPES) if (types[type] > types[s.sourceType]) s.sourceType = type;
+    }
+  }
+
   /** Counts each source named in `owners` (a surname) under its owner's name (surname-merge.ts), keeping first-seen order. */
   mergeSources(owners: ReadonlyMap<string, string>): void {
     if (!owners.size) return;
     const merged = new Map<string, SourceCount>();
+    const mergedTypes = new Map<string, Record<SourceType, number>>();
     for (const [name, s] of this.sources) {
       const target = owners.get(name) ?? name;
       const into = merged.get(target);
+      const types = this.typeCounts.get(name)!;
       if (into) {
         into.attributions += s.attributions;
         into.quotedWords += s.quotedWords;
-      } else merged.set(target, target === name ? s : { ...s, source: target, sourceType: 'person' });
+        const sum = mergedTypes.get(target)!;
+        for (const type of SOURCE_TYPES) sum[type] += types[type];
+      } else {
+        merged.set(target, target === name ? s : { ...s, source: target });
+        mergedTypes.set(target, { ...types });
+      }
     }
     this.sources = merged;
+    this.typeCounts = mergedTypes;
+    this.settleTypes();
     const named = [...this.namedSources].map((name) => owners.get(name) ?? name);
     this.namedSources.clear();
     for (const name of named) this.namedSources.add(name);
@@ -105,6 +130,7 @@ class ProfileAccumulator {
 export function profileOf(items: ReadonlyArray<{ doc: string; a: Attribution }>, topN: number): SourcingProfile {
   const acc = new ProfileAccumulator();
   for (const { doc, a } of items) acc.add(doc, a);
+  acc.settleTypes();
   return acc.profile(topN);
 }
 
@@ -161,6 +187,8 @@ export function summarizeAttributions(perDoc: ReadonlyMap<string, AttributionDoc
       eventAcc?.add(meta.id, a);
     }
   }
+  for (const acc of byOutlet.values()) acc.settleTypes();
+  for (const outlets of byEvent.values()) for (const acc of outlets.values()) acc.settleTypes();
   // "Trump" where one full name owns the surname corpus-wide is that person (surname-merge.ts).
   const owners = surnameOwners([...byOutlet.values()].flatMap((acc) => [...acc.sources.values()]));
   for (const acc of byOutlet.values()) acc.mergeSources(owners);

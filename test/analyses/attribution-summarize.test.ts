@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { serialize } from 'node:v8';
-import { profileOf, sourceName, summarizeAttributions } from '../../analyses/attribution/summarize.js';
+import { profileOf, sourceName, SOURCE_TYPES, summarizeAttributions } from '../../analyses/attribution/summarize.js';
 import type { Attribution, AttributionDoc, SourceType } from '../../analyses/attribution/types.js';
 import type { CorpusIndex, DocMeta } from '../../analyses/types.js';
 
@@ -114,6 +114,13 @@ describe('attribution summary', () => {
   });
 });
 
+/** The type most attributions have; on a tie the first one's, if it is among the most common, else the earliest in SOURCE_TYPES. */
+function mostCommonType(types: SourceType[]): SourceType {
+  const count = (t: SourceType) => types.filter((x) => x === t).length;
+  const most = Math.max(...types.map(count));
+  return count(types[0]) === most ? types[0] : SOURCE_TYPES.find((t) => count(t) === most)!;
+}
+
 /** The summary computed the simple way, holding every group's attributions until the end. */
 function collectedFirst(perDoc: Map<string, AttributionDoc>, index: CorpusIndex, topN: number) {
   type Item = { doc: string; a: Attribution };
@@ -139,7 +146,7 @@ function collectedFirst(perDoc: Map<string, AttributionDoc>, index: CorpusIndex,
           .filter((name) => outletNames.every((o) => o === outlet || !outlets.get(o)!.some(({ a }) => named(a) && sourceName(a) === name)))
           .map((name) => {
             const items = outlets.get(outlet)!.filter(({ a }) => sourceName(a) === name);
-            return { outlet, source: name, sourceType: items[0].a.sourceType, attributions: items.length, otherOutlets: outletNames.filter((o) => o !== outlet) };
+            return { outlet, source: name, sourceType: mostCommonType(items.map(({ a }) => a.sourceType)), attributions: items.length, otherOutlets: outletNames.filter((o) => o !== outlet) };
           });
       }).sort((a, b) => b.attributions - a.attributions || a.outlet.localeCompare(b.outlet) || a.source.localeCompare(b.source));
       return [event, { event, byOutlet: Object.fromEntries([...outlets].map(([o, items]) => [o, profileOf(items, topN)])), exclusive }];

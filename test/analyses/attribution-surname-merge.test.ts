@@ -44,4 +44,14 @@ describe('summarizeAttributions', () => {
     expect(summary.byOutlet['Velmora Ledger'].topSources.map((s) => [s.source, s.attributions])).toEqual([['Oren Halvik', 3]]);
     expect(summary.byOutlet['Ardel Post'].topSources.map((s) => [s.source, s.attributions])).toEqual([['Oren Halvik', 2]]);
   });
+
+  it('counts a name as the source type most of its attributions have, not the first one’s', () => {
+    const articles: Article[] = [{ id: 'a1', outlet: 'Ardel Post', title: '', text: 'x' }];
+    const attribution = (source: string, sourceType: string): Attribution =>
+      ({ kind: 'indirect', source: { start: 0, end: 1, text: source }, sourceType, cue: { start: 0, end: 1, text: 'said' }, verb: 'say', stance: 'neutral', quotedWords: 3 }) as unknown as Attribution;
+    // an outlet of the corpus named like a person is typed media where an article shows no person
+    const perDoc = new Map<string, AttributionDoc>([['a1', { attributions: [attribution('Oren Halvik', 'media'), attribution('Oren Halvik', 'person'), attribution('Oren Halvik', 'person')] }]]);
+    const summary = summarizeAttributions(perDoc, buildCorpusIndex(articles, new Map([['a1', 10]])));
+    expect(summary.byOutlet['Ardel Post'].topSources.map((s) => [s.source, s.sourceType, s.attributions])).toEqual([['Oren Halvik', 'person', 3]]);
+  });
 });
