@@ -51,7 +51,7 @@ describe('attribution summary', () => {
     expect(summary.byOutlet.B.topSources[0].example.doc).toBe('d2');
   });
 
-  it('counts every attribution an outlet makes to an exclusive source and takes the type of the first', () => {
+  it('counts every attribution an outlet makes to an exclusive source and takes the type most have (on a tie the first one’s)', () => {
     const index = corpus([{ id: 'd1', outlet: 'A', event: 'e' }, { id: 'd2', outlet: 'B', event: 'e' }]);
     const perDoc = new Map<string, AttributionDoc>([
       // The first attribution to "Kovac" is typed unknown: it does not make her quoted, the second does.
