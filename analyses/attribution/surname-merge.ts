@@ -51,8 +51,14 @@ export function surnameOwners(sources: Iterable<Pick<SourceCount, 'source' | 'so
   const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
   const owners = new Map<string, string>();
   for (const [surname, people] of bySurname) {
-    const ranked = [...people.values()].map((forms) => [forms.sort(byCount)[0][0], forms.reduce((sum, [, c]) => sum + c, 0)] as [string, number]).sort(byCount);
-    for (const forms of people.values()) for (const [form] of forms.slice(1)) owners.set(form, forms[0][0]);
+    // Each person under their most used form, with all their forms' attributions.
+    const ranked: Array<[string, number]> = [];
+    for (const forms of people.values()) {
+      forms.sort(byCount);
+      for (const [form] of forms.slice(1)) owners.set(form, forms[0][0]);
+      ranked.push([forms[0][0], forms.reduce((sum, [, c]) => sum + c, 0)]);
+    }
+    ranked.sort(byCount);
     const alone = counts.get(surname);
     if (alone === undefined) continue;
     const [owner, n] = ranked[0];

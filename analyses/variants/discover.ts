@@ -37,9 +37,11 @@ export type DiscoverInput = Article | AnalyzedDoc | ({ outlet: string } & Pick<P
 
 const INFLECTIONS = new Set(['s', 'es', "'s", 'n', 'an', 'ian', 'ians', 'ans', 'ns', 'i', 'is', 'ese', 'ic', 'ism', 'ist', 'ists', 'ite', 'ites', 'er', 'ers', 'd', 'ed', 'ing', 'al', 'a', 'e']);
 
-function namesOf(input: DiscoverInput): PackedProperNames {
-  if ('proper' in input) return packProperNames({ proper: input.proper, mates: input.mates ?? {} });
-  return packProperNames('tokens' in input && 'article' in input ? properNamesOfAnalyzed(input) : properNamesOfText(input.text));
+/** A document's outlet and proper-noun forms, whichever kind of input it is. */
+function namesOf(input: DiscoverInput): { outlet: string; names: PackedProperNames } {
+  if ('proper' in input) return { outlet: input.outlet, names: packProperNames({ proper: input.proper, mates: input.mates ?? {} }) };
+  if ('tokens' in input && 'article' in input) return { outlet: input.article.outlet, names: packProperNames(properNamesOfAnalyzed(input)) };
+  return { outlet: input.outlet, names: packProperNames(properNamesOfText(input.text)) };
 }
 
 /**
@@ -108,7 +110,8 @@ export class ProperNameTally {
   private readonly keys = new Map<string, string>();
 
   add(input: DiscoverInput): void {
-    this.addNames('tokens' in input && 'article' in input ? input.article.outlet : input.outlet, namesOf(input));
+    const { outlet, names } = namesOf(input);
+    this.addNames(outlet, names);
   }
 
   /** One document's proper-noun forms, as the variants analysis stores them. */
