@@ -6,38 +6,17 @@
  * Corpus: the first BENCH_ABP_N (default 400) articles of article-bias-prediction when
  * ../shared is present, else the sample corpus. Imports dist/ (run `npx tsc -p .` first).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeDoc } from '../dist/src/text/analyze.js';
 import { freshNlp } from './lib/fresh-wink.mjs';
+import { abpArticles } from './lib/abp.mjs';
 import { selectAnalyses, createContext } from '../dist/src/pipeline/run.js';
 import { encodeLine, encodePart } from '../dist/src/pipeline/result-line.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_ABP_N ?? 400);
-
-function articles() {
-  const abp = join(root, '../shared/data/article-bias-prediction/articles_sample.jsonl.gz');
-  if (existsSync(abp)) {
-    const out = [];
-    for (const line of gunzipSync(readFileSync(abp)).toString('utf8').split('\n')) {
-      if (out.length >= N) break;
-      if (!line.trim()) continue;
-      const r = JSON.parse(line);
-      if (!r.content_original) continue;
-      out.push({ id: `abp-${out.length}`, outlet: r.source ?? 'unknown', title: r.title ?? '', text: r.content_original });
-    }
-    return { name: `article-bias-prediction[0..${out.length})`, articles: out };
-  }
-  const lines = readFileSync(join(root, 'data/sample/articles.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
-  return { name: 'data/sample/articles.jsonl', articles: lines.map((l) => JSON.parse(l)) };
-}
 
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 
-const { name, articles: list } = articles();
+const { name, articles: list } = abpArticles(N);
 // bare readDoc on its own instance (see lib/fresh-wink.mjs), each text read once
 const nlp = freshNlp();
 const analyses = selectAnalyses();
