@@ -51,8 +51,8 @@ export const events: Analysis<PackedDocTerms, EventsSummary & { labels: Record<s
   title: 'Event grouping',
   // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits;
   // 5: nor page furniture; 6: nor photo gallery captions; 7: more furniture, staff credits;
-  // 8: packed into arrays (similarity/doc-terms-codec.ts)
-  version: '8',
+  // 8: packed into arrays (similarity/doc-terms-codec.ts); 9: nor bylines, sign-offs, share lines, highlights boxes
+  version: '9',
   // 2: groups with no common day merge only on a link ≥ dateBridgeThreshold (cluster.ts)
   // 3: date affinity over dated member pairs only (undated articles no longer bridge dates)
   // 4: an outlet's house-style terms damped in its own articles (similarity/vectors.ts houseStyle)

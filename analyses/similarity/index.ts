@@ -57,8 +57,8 @@ export const similarityAnalysis: Analysis<PackedDocTerms, SimilaritySummary> = {
   title: 'Similarity',
   // 3: credit lines and lists (src/text/non-prose.ts) are not counted; 4: nor photo credits;
   // 5: nor page furniture; 6: nor photo gallery captions; 7: more furniture, staff credits;
-  // 8: packed into arrays (doc-terms-codec.ts)
-  version: '8',
+  // 8: packed into arrays (doc-terms-codec.ts); 9: nor bylines, sign-offs, share lines, highlights boxes
+  version: '9',
   // 2: an outlet's house-style terms damped in its own articles (vectors.ts houseStyle)
   summaryVersion: '2',
   perDoc: (doc, ctx) => packDocTerms(docTerms(doc, optionsOf(ctx))),

@@ -21,8 +21,9 @@ export const terms: Analysis<PackedTermsDoc, TermsSummary> = {
   title: 'Word choice',
   // 2: perDoc returns the packed token stream; 3: wire credit lines are not terms; 4: nor lists and outlet names;
   // 5: nor photo credits; 6: nor page furniture; 7: nor gallery captions;
-  // 8: more furniture, staff credits; 9: an abbreviation's period dropped ("Mr." → "Mr", terms-doc.ts)
-  version: '9',
+  // 8: more furniture, staff credits; 9: an abbreviation's period dropped ("Mr." → "Mr", terms-doc.ts);
+  // 10: nor bylines, sign-offs, share lines, highlights boxes
+  version: '10',
   // 2: an outlet's own name (brand word, one-word aliases) is not among its distinctive terms;
   // 3: per-event detail for the DETAILED_EVENTS largest events only;
   // 4: each outlet's repeated sentences are not counted (repeated-sentences.ts), and listed

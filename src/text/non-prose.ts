@@ -1,6 +1,6 @@
 /**
  * Sentences of an article that are not its prose: wire credit lines ("(Reporting by …; Editing
- * by …)"), photo credits and captions a scraper kept ("Enlarge this image toggle caption Ada
+ * by …)"), bylines and sign-offs ("By Ada Renn, Ardel Post", "– Ada Renn"), photo credits and captions a scraper kept ("Enlarge this image toggle caption Ada
  * Renn/AP", "Hide Caption 4 of 22 Photos: …"), page furniture (video widgets, "Related: …" links,
  * newsletter sign-ups, copyright footers) and lists (a newsletter form's country picker, a table
  * of polls by state, a roll of names). They say nothing about how the article tells its
@@ -26,7 +26,7 @@ const CREDIT_WORDS = new Set(['reporting', 'writing', 'editing', 'additional', '
  * credits or captions (read: 30 at random); most were one line each, CNN's embedded photo
  * galleries many.
  */
-const PHOTO_CREDIT = /toggle caption|[Hh]ide [Cc]aption|^\s*Photos:|Media playback is unsupported|FILE PHOTO|Slideshow \(|Image copyright|Image caption|Getty Images|\(Photo:|Photograph:|\bAP Photo\b|\bPhoto: /u;
+const PHOTO_CREDIT = /toggle caption|[Hh]ide [Cc]aption|^\s*Photos:|Media playback is unsupported|FILE PHOTO|Slideshow \(|Image copyright|Image caption|Getty Images|\(Photo:|Photograph:|\bAP Photos?\b|\bReuters [Pp]hotos?\b|\bPhoto: /u;
 /**
  * Agencies after a slash ("Ada Renn/AP"), apart from PHOTO_CREDIT and tried only on text that
  * has a slash: its letter class may start a match at any character, and inside PHOTO_CREDIT it
@@ -47,7 +47,7 @@ const AGENCY_CREDIT = /[\p{L}.]\/(?:AP|Reuters|AFP|Getty)\b/u;
  * "playback", "click", "contributed").
  */
 const PAGE_FURNITURE =
-  /JUST WATCHED|MUST WATCH|Replay More Videos|^\s*(?:Related|RELATED|Read [Mm]ore|READ MORE)\s*:|Sign up for [^.]*[Nn]ewsletters?|Manage Newsletters|Copyright ©|© ?(?:19|20)\d\d|[Cc]lick here|CLICK HERE|All rights reserved|Story [Cc]ontinued [Bb]elow|^\s*Advertisement\s*$|By signing up|our Privacy Policy|Google Privacy Policy|Opt out or contact us|You may opt-out|delivered to your inbox|^\s*Updated (?:at|on)\b|pic\.twitter\.com|quicklist:/u;
+  /JUST WATCHED|MUST WATCH|Replay More Videos|^\s*(?:Related|RELATED|Read [Mm]ore|READ MORE)\s*:|Sign up for [^.]*[Nn]ewsletters?|Manage Newsletters|Copyright ©|© ?(?:19|20)\d\d|[Cc]lick here|CLICK HERE|All rights reserved|Story [Cc]ontinued [Bb]elow|^\s*Advertisement\s*$|By signing up|our Privacy Policy|Google Privacy Policy|Opt out or contact us|You may opt-out|delivered to your inbox|^\s*Updated (?:at|on)\b|pic\.twitter\.com|quicklist:|Read or Share this story|^\s*Story highlights\b/u;
 
 /** Staff credits in prose form: "Ada Renn contributed to this report.", "Contributing: Bo Castel". */
 const STAFF_CREDIT = /contributed to this report|^\s*Contributing:/u;
@@ -69,6 +69,30 @@ function isCreditLine(tokens: readonly Token[], from: number, to: number): boole
   if (k >= to || !CREDIT_WORDS.has(tokens[k].text.toLowerCase())) return false;
   for (let j = k + 1; j < Math.min(k + 3, to); j++) if (tokens[j].text.toLowerCase() === 'by') return true;
   return false;
+}
+
+/**
+ * A byline ("By Ada Renn and Bo Castel, Ardel Post") or a live blog's sign-off under an entry
+ * ("– Ada Renn"): a sentence of its own, opened by "By" or a dash, then nothing but capitalised
+ * words (at least two: "By Comparison" is a heading) joined by "and", commas and the like. On
+ * 20,730 article-bias-prediction articles such paragraphs were 193 bylines (most of them CNN's and
+ * BBC's) and 240 sign-offs (USA Today's most); the reporters' first names were among USA Today's
+ * most distinctive words. A scraped share line and CNN's "Story highlights" box are PAGE_FURNITURE.
+ */
+const BYLINE_OPENERS = new Set(['By', 'BY', '-', '–', '—']);
+const BYLINE_JOINERS = new Set(['and', '&', ',', '.', '|']);
+const BYLINE_MAX_TOKENS = 16;
+
+function isByline(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from > BYLINE_MAX_TOKENS || !BYLINE_OPENERS.has(tokens[from]?.text)) return false;
+  let names = 0;
+  for (let i = from + 1; i < to; i++) {
+    const token = tokens[i];
+    if (BYLINE_JOINERS.has(token.text)) continue;
+    if (token.type !== 'word' || !startsUpperCase(token.text)) return false;
+    names++;
+  }
+  return names >= 2;
 }
 
 function isList(tokens: readonly Token[], from: number, to: number): boolean {
@@ -96,14 +120,14 @@ export function isScrapedFurniture(text: string): boolean {
 
 const memo = new WeakMap<AnalyzedDoc, Uint8Array>();
 
-/** Per sentence of `doc`, 1 when it is a credit line, a photo credit or caption, page furniture or a list, else 0 (computed once per document). */
+/** Per sentence of `doc`, 1 when it is a credit line or byline, a photo credit or caption, page furniture or a list, else 0 (computed once per document). */
 export function nonProseSentences(doc: AnalyzedDoc): Uint8Array {
   let mask = memo.get(doc);
   if (mask) return mask;
   mask = new Uint8Array(doc.sentences.length);
   doc.sentences.forEach((s, k) => {
     const text = doc.article.text.slice(s.start, s.end);
-    const nonProse = isCreditLine(doc.tokens, s.tokenStart, s.tokenEnd) || isList(doc.tokens, s.tokenStart, s.tokenEnd) || isScrapedFurniture(text);
+    const nonProse = isCreditLine(doc.tokens, s.tokenStart, s.tokenEnd) || isByline(doc.tokens, s.tokenStart, s.tokenEnd) || isList(doc.tokens, s.tokenStart, s.tokenEnd) || isScrapedFurniture(text);
     if (nonProse) mask![k] = 1;
   });
   memo.set(doc, mask);

@@ -30,13 +30,25 @@ describe('nonProseSentences', () => {
   });
 
   it('marks photo credits and captions kept by a scraper, and keeps prose that mentions a photo', () => {
-    const text = `Enlarge this image toggle caption Cleo Marsh/AP Cleo Marsh/AP\n\n${STORY}\n\nHide Caption 4 of 22 Photos: The flood in pictures – Residents carry sandbags.\n\nPhotos: The flood in pictures – A boat on Mill Street.\n\nA photographer for the Ledger took the picture of the mill that the council later shared.`;
+    const text = `Enlarge this image toggle caption Cleo Marsh/AP Cleo Marsh/AP\n\n${STORY}\n\nHide Caption 4 of 22 Photos: The flood in pictures – Residents carry sandbags.\n\nPhotos: The flood in pictures – A boat on Mill Street.\n\nA photographer for the Ledger took the picture of the mill that the council later shared.\n\n| AP Photos The council's levee plan\n\n| Reuters photos The mill`;
     const sentences = sentencesOf(text);
-    expect(sentences.filter((s) => s.nonProse).map((s) => s.text.slice(0, 12))).toEqual(['Enlarge this', 'Hide Caption', 'Photos: The ']);
+    expect(sentences.filter((s) => s.nonProse).map((s) => s.text.slice(0, 12))).toEqual(['Enlarge this', 'Hide Caption', 'Photos: The ', '| AP Photos ', '| Reuters ph']);
   });
 
   it('marks page furniture: a video widget, links to other stories, a newsletter sign-up, a copyright footer, an ad label, a time stamp and a staff credit', () => {
     const text = `${STORY}\n\nJUST WATCHED Flood footage from Ardel Replay More Videos ... MUST WATCH Flood footage from Ardel 02:11\n\nRelated: Council plans new levee\n\nSign up for Daily Newsletters Manage Newsletters\n\nCopyright © 2031 The Velmora Ledger, LLC. Click here for reprint permission.\n\nStory Continued Below\n\nAdvertisement\n\nUpdated at 4:20 p.m.\n\nMira Santel contributed to this report.`;
+    const sentences = sentencesOf(text);
+    expect(sentences.filter((s) => !s.nonProse).map((s) => s.text)).toEqual(['Floodwater reached the old mill in Ardel on Tuesday.', 'The council opened two shelters and asked residents to leave the lower streets.']);
+  });
+
+  it('marks bylines and sign-offs, and keeps a one-word heading and prose that begins with "By"', () => {
+    const text = `By Mira Santel and Joss Arden, Ardel Post\n\n${STORY}\n\n– Mira Santel and Joss Arden\n\n—Cleo Marsh, Ledger Network Velmora\n\nBy Comparison\n\nBy noon the water had fallen by a foot.`;
+    const sentences = sentencesOf(text);
+    expect(sentences.filter((s) => s.nonProse).map((s) => s.text.slice(0, 8))).toEqual(['By Mira ', '– Mira S', '—Cleo Ma']);
+  });
+
+  it('marks a share line and a story-highlights box', () => {
+    const text = `Story highlights The council opens two shelters\n\n${STORY}\n\nRead or Share this story: https://ledger.example/flood`;
     const sentences = sentencesOf(text);
     expect(sentences.filter((s) => !s.nonProse).map((s) => s.text)).toEqual(['Floodwater reached the old mill in Ardel on Tuesday.', 'The council opened two shelters and asked residents to leave the lower streets.']);
   });
