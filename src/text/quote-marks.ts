@@ -101,6 +101,8 @@ function roleOf(c: string, prev: string, next: string, text: string, i: number):
       if (isWordChar(prev) && isWordChar(next)) return 'apostrophe'; // don't, Zelensky's, l'Europe
       if (canOpen && !canClose && LEADING_ELISION.test(text.slice(i + 1, i + 6))) return 'apostrophe';
       if (canClose && /(?:^|\s)['’‘]n$/.test(text.slice(Math.max(0, i - 3), i))) return 'apostrophe'; // rock 'n' roll
+      // Right after a letter a straight mark closes or is an apostrophe, never opens ("the teachers'(and parents') votes").
+      if (c === "'" && isWordChar(prev)) return 'close';
       if (c === '’') return canClose ? 'close' : canOpen ? 'apostrophe' : 'stray';
       if (c === '‘') return canOpen ? 'open' : canClose ? 'close' : 'stray';
       return symmetric(canOpen, canClose, prev, next);

@@ -87,6 +87,11 @@ describe('findQuotes: apostrophes are not quotes', () => {
     expect(q.close).toBe("'");
   });
 
+  it("never opens a quote right after a letter: the teachers'(and parents') votes", () => {
+    expect(findQuotes("The teachers'(and parents') votes were counted.").quotes).toEqual([]);
+    expect(contents("She called it 'the plan'(it was not) and left.")).toEqual(['the plan']);
+  });
+
   it("does not open a quote at the apostrophe of l'Europe", () => {
     expect(contents("Il parle de l'Europe et de 'la paix'.")).toEqual(['la paix']);
   });
