@@ -229,9 +229,10 @@ export function workerHeapMb(batchLengths: number[][]): number {
  * space of a third each: 64 MB semi-spaces; the default is 16). An article's pass builds
  * several MB of tokens and findings that live until its result line is written; in a small
  * young generation a scavenge in the middle of an article promotes them, and the old
- * generation collects them later at greater cost, on a core the other worker needs too. 5,000
- * ABP articles, 2 jobs, four runs interleaved with four at the default: analyse 28.1–31.4 s
- * against 30.9–34.4 s, peak RSS 898–923 MB against 823–881 MB.
+ * generation collects them later at greater cost, on a core the other worker needs too.
+ * 2 jobs, runs interleaved with as many at the default: 5,000 ABP articles analyse in 28.1–31.4 s
+ * against 30.9–34.4 s (four each); 20,730 in 95.9–103.6 s (CPU 188–203 s) against 107.5–109.8 s
+ * (208–213 s), the same report, peak RSS 1.70 GB against 1.51–1.53 GB (two each).
  */
 const WORKER_YOUNG_MB = 192;
 

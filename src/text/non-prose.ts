@@ -1,7 +1,8 @@
 /**
  * Sentences of an article that are not its prose: wire credit lines ("(Reporting by …; Editing
- * by …)"), bylines and sign-offs ("By Ada Renn, Ardel Post", "– Ada Renn"), photo credits and captions a scraper kept ("Enlarge this image toggle caption Ada
- * Renn/AP", "Hide Caption 4 of 22 Photos: …"), page furniture (video widgets, "Related: …" links,
+ * by …)"), bylines and sign-offs ("By Ada Renn, Ardel Post", "– Ada Renn"), photo credits and
+ * captions a scraper kept ("Enlarge this image toggle caption Ada Renn/AP", "Hide Caption 4 of
+ * 22 Photos: …"), page furniture (video widgets, "Related: …" links,
  * newsletter sign-ups, copyright footers) and lists (a newsletter form's country picker, a table
  * of polls by state, a roll of names). They say nothing about how the article tells its
  * event, yet they repeat across an outlet's articles: counted as words, a country picker made 28
