@@ -67,7 +67,7 @@ async function child(kind) {
 /** Runs `count` children of one kind, started together once all are ready; their `{corpus, seconds, cpu}`. */
 async function runTogether(kind, count) {
   const children = Array.from({ length: count }, () => {
-    const p = spawn(process.execPath, [...nodeFlags, fileURLToPath(import.meta.url), '--child', kind], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [...nodeFlags, fileURLToPath(import.meta.url), '--child', kind, ...(quick ? ['--quick'] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
     let markReady;
     const ready = new Promise((resolve) => (markReady = resolve));
