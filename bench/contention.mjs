@@ -6,15 +6,17 @@
  * no split of the work over two threads does better, since each thread's share runs that much
  * slower. `alone_cpu_s` above `alone_s` is work V8 did on the other core (compiling, collecting
  * garbage), which one job gets for free and two jobs have to share.
- * Two kinds of work, on BENCH_ABP_N (default 600) articles of lib/abp.mjs after 150 more run
- * untimed (so the timed part is the compiled steady state of a long run):
+ * Two kinds of work, on BENCH_ABP_N (default 600) articles of lib/abp.mjs after BENCH_WARM
+ * (default 1000) more run untimed, so the timed part is the compiled steady state of a long run:
+ * V8 spends ≈ 5 s of background CPU compiling the pass's hot code over the first ≈ 600 articles
+ * and little after (`--trace-opt`), and a shorter warm-up counts that as a cost of every article.
  *   - `readdoc`: bare wink readDoc of each text, five times over;
  *   - `pass`: the whole per-article pass a worker runs (analyzeArticleLines: text layer, every
  *     analysis's perDoc, the result lines).
  * Processes, not threads, so nothing in the runtime is shared: what is left is the hardware
  * (caches, memory bandwidth, clock) and the scheduler. Imports dist/ (run `npx tsc -p .` first).
  *
- *   node bench/contention.mjs            (--quick: 150 articles, one round)
+ *   node bench/contention.mjs            (--quick: 150 articles after 150, one round)
  *   BENCH_NODE_FLAGS='--max-semi-space-size=64' node bench/contention.mjs
  */
 import { spawn } from 'node:child_process';
@@ -26,7 +28,7 @@ import { machineState, warnIfBusy } from './lib/machine.mjs';
 const quick = process.argv.includes('--quick');
 const N = Number(process.env.BENCH_ABP_N ?? (quick ? 150 : 600));
 /** Articles run first, untimed, so V8 has compiled the hot code: what is timed is the steady state of a long run. */
-const WARM = 150;
+const WARM = Number(process.env.BENCH_WARM ?? (quick ? 150 : 1000));
 const KINDS = ['readdoc', 'pass'];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 3));
 /** V8 flags for the children (`BENCH_NODE_FLAGS='--max-semi-space-size=64'`), to see what a setting does to both figures. */
@@ -34,7 +36,8 @@ const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean
 
 async function child(kind) {
   const { name, articles: all } = abpArticles(WARM + N);
-  const warm = all.slice(0, Math.min(WARM, all.length >> 1));
+  // a small corpus (the sample, without ../shared) is split in halves
+  const warm = all.slice(0, all.length >= WARM + N ? WARM : all.length >> 1);
   const articles = all.slice(warm.length);
   let work;
   if (kind === 'readdoc') {
