@@ -23,7 +23,8 @@ import { createInterface } from 'node:readline';
 import type { Article } from '../corpus/article.js';
 import { bcubed, type BCubed } from '../../analyses/events/bcubed.js';
 import { groupEvents } from '../../analyses/events/compute.js';
-import { DAY_LEVEL_EVENTS, type EventsOptions } from '../../analyses/events/types.js';
+import { computeSimilarity } from '../../analyses/similarity/compute.js';
+import { DAY_LEVEL_EVENTS, GROUPING_DEFAULTS, type EventsOptions } from '../../analyses/events/types.js';
 import { docTerms } from '../../analyses/similarity/features.js';
 import type { DocTerms } from '../../analyses/similarity/types.js';
 import type { Evaluation, EvalOptions, EvalResult } from './types.js';
@@ -127,6 +128,9 @@ export function loadAllSidesProbe(dataDir: string, split: string, limit?: number
   return { name: `allsides-${split}`, items, levels: ['story'] };
 }
 
+/** B³ with the number of gold groups and of groups found. */
+type Scored = BCubed & { gold: number; predicted: number };
+
 /** Groups a gold set with the given options and scores every level. */
 export function scoreGoldSet(set: GoldSet, termsOf: (a: Article) => DocTerms, options: EventsOptions = {}) {
   const result = groupEvents(
@@ -140,12 +144,39 @@ export function scoreGoldSet(set: GoldSet, termsOf: (a: Article) => DocTerms, op
     options,
   );
   const predicted = new Map(Object.entries(result.grouped));
-  const scores: Record<string, BCubed & { gold: number; predicted: number }> = {};
+  const scores: Record<string, Scored> = {};
   for (const level of set.levels) {
     const gold = new Map(set.items.map((i) => [i.article.id, i.gold[level]]));
     scores[level] = { ...bcubed(predicted, gold), gold: new Set(gold.values()).size, predicted: new Set(predicted.values()).size };
   }
   return scores;
+}
+
+/**
+ * The best B³ any grouping could reach that joins two articles only through candidate pairs
+ * (analyses/similarity/candidates.ts) whose raw cosine is at least `minCosine` and whose dates,
+ * when both known, lie within the default date window: each gold group is cut into the pieces
+ * such pairs connect (single link, so a generous bound), and nothing else is joined. It tells
+ * how much of a set's gap to 1 the words of the articles can close at all: on the AllSides crawl
+ * a story's leads share so little vocabulary that the bound at cosine 0.1 is under 0.95, while
+ * candidate pairs between 0.1 and 0.15 are as often different stories as the same one.
+ */
+export function lexicalCeiling(set: GoldSet, termsOf: (a: Article) => DocTerms, minCosine: number, level = set.levels[0]): Scored {
+  const byId = new Map(set.items.map((i) => [i.article.id, i]));
+  const c = computeSimilarity([...byId.keys()], (id) => termsOf(byId.get(id)!.article), {}, (id) => byId.get(id)!.article.outlet || undefined);
+  const item = c.ids.map((id) => byId.get(id)!);
+  const parent = item.map((_, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
+  const windowMs = GROUPING_DEFAULTS.dateWindowDays * 86_400_000;
+  for (const { i, j, score } of c.indexPairs) {
+    if (score < minCosine || item[i].gold[level] !== item[j].gold[level]) continue;
+    const gap = Math.abs(Date.parse(item[i].article.date ?? '') - Date.parse(item[j].article.date ?? ''));
+    if (gap > windowMs) continue; // NaN (a date unknown) passes
+    parent[find(i)] = find(j);
+  }
+  const predicted = new Map(item.map((x, k) => [x.article.id, String(find(k))]));
+  const gold = new Map(item.map((x) => [x.article.id, x.gold[level]]));
+  return { ...bcubed(predicted, gold), gold: new Set(gold.values()).size, predicted: new Set(predicted.values()).size };
 }
 
 /**
@@ -162,8 +193,9 @@ export function scoreGoldSet(set: GoldSet, termsOf: (a: Article) => DocTerms, op
  * sample corpus's two-day events forbid separating by date (its weakest join of two days links
  * at 0.321, as weakly as many wrong ones); the leads that end up alone share
  * less with their own story (raw cosine median 0.078) than wrongly joined leads share (0.16).
- * Reaching 0.95 needs evidence the words of a lead do not carry; static word embeddings were
- * tried and do not supply it (cluster.ts, after "What limits the defaults").
+ * Reaching 0.95 needs evidence the words of a lead do not carry (its lexical ceiling at cosine 0.1
+ * is 0.942, see lexicalCeiling); static word embeddings and a sentence encoder were tried and do
+ * not supply it (cluster.ts, after "What limits the defaults").
  */
 const FLOORS: Record<string, number> = {
   'allsides.f1': 0.87,
@@ -174,6 +206,9 @@ const FLOORS: Record<string, number> = {
   'ecbplus-subtopic.f1': 0.89,
   'ecbplus-topic.f1': 0.71,
 };
+
+/** Raw cosine of the ceiling rows: the floor under which smoothing lets no neighbour in (smooth.ts). */
+const CEILING_COSINE = GROUPING_DEFAULTS.smoothMinScore;
 
 async function run(options: EvalOptions): Promise<EvalResult> {
   const { analyzeDoc } = await import('../text/analyze.js');
@@ -188,6 +223,22 @@ async function run(options: EvalOptions): Promise<EvalResult> {
   ];
   const rows: Record<string, unknown>[] = [];
   const metrics: Record<string, number> = {};
+  const record = (set: GoldSet, name: string, scores: Record<string, Scored>, seconds: number) => {
+    for (const [level, s] of Object.entries(scores)) {
+      metrics[`${set.levels.length > 1 ? `${name}-${level}` : name}.f1`] = s.f1;
+      rows.push({
+        data: name,
+        level,
+        docs: s.items,
+        gold: s.gold,
+        found: s.predicted,
+        precision: round3(s.precision),
+        recall: round3(s.recall),
+        f1: round3(s.f1),
+        seconds: Math.round(seconds * 10) / 10,
+      });
+    }
+  };
   for (const set of sets) {
     const outlets = [...new Set(set.items.map((i) => i.article.outlet).filter(Boolean))];
     const terms = new Map<string, DocTerms>();
@@ -198,23 +249,11 @@ async function run(options: EvalOptions): Promise<EvalResult> {
     for (const [name, eventOptions] of variants) {
       const started = Date.now();
       const scores = scoreGoldSet(set, termsOf, eventOptions);
-      const seconds = (Date.now() - started) / 1000;
-      for (const [level, s] of Object.entries(scores)) {
-        const key = set.levels.length > 1 ? `${name}-${level}` : name;
-        metrics[`${key}.f1`] = s.f1;
-        rows.push({
-          data: name,
-          level,
-          docs: s.items,
-          gold: s.gold,
-          found: s.predicted,
-          precision: round3(s.precision),
-          recall: round3(s.recall),
-          f1: round3(s.f1),
-          seconds: Math.round(seconds * 10) / 10,
-        });
-      }
+      record(set, name, scores, (Date.now() - started) / 1000);
     }
+    const started = Date.now();
+    const ceilings = Object.fromEntries(set.levels.map((level) => [level, lexicalCeiling(set, termsOf, CEILING_COSINE, level)]));
+    record(set, `${set.name}-ceiling`, ceilings, (Date.now() - started) / 1000);
   }
   return {
     name: 'events',
@@ -224,6 +263,7 @@ async function run(options: EvalOptions): Promise<EvalResult> {
     notes: [
       'B³ over all articles of each data set, grouped at once with default settings; articles carry outlet, headline, text and date',
       '(AllSides: link date, else roundup date; allsides-dated: link dates only; NeuS test and ECB+: no dates, no outlets for NeuS).',
+      `*-ceiling: the best B³ a grouping could reach joining only candidate pairs with raw cosine ≥ ${CEILING_COSINE} within ${GROUPING_DEFAULTS.dateWindowDays} days (lexicalCeiling).`,
       '*-daylevel: the same leads with the day-level options (DAY_LEVEL_EVENTS: no one-day date slack and no bridge threshold, lone leads attached).',
     ],
   };

@@ -39,6 +39,13 @@ describe.skipIf(!present)(`events evaluation (needs ${dataDir}: ${eventsEval.nee
   it('scores event grouping at or above every floor with default settings', async () => {
     const result = await eventsEval.run({ dataDir });
     for (const [metric, floor] of Object.entries(result.floors)) expect(result.metrics[metric], metric).toBeGreaterThanOrEqual(floor);
-    expect(result.rows.map((r) => `${r.data}/${r.level}`)).toEqual(['allsides/story', 'allsides-daylevel/story', 'allsides-dated/story', 'allsides-dated-daylevel/story', 'allsides-test/story', 'ecbplus/topic', 'ecbplus/subtopic']);
+    expect(result.rows.map((r) => `${r.data}/${r.level}`)).toEqual([
+      'allsides/story', 'allsides-daylevel/story', 'allsides-ceiling/story',
+      'allsides-dated/story', 'allsides-dated-daylevel/story', 'allsides-dated-ceiling/story',
+      'allsides-test/story', 'allsides-test-ceiling/story',
+      'ecbplus/topic', 'ecbplus/subtopic', 'ecbplus-ceiling/topic', 'ecbplus-ceiling/subtopic',
+    ]);
+    // A ceiling bounds what grouping reaches on the same articles.
+    for (const key of ['allsides', 'allsides-dated', 'allsides-test']) expect(result.metrics[`${key}-ceiling.f1`]).toBeGreaterThanOrEqual(result.metrics[`${key}.f1`]);
   });
 });
