@@ -11,14 +11,15 @@
  *      a new id `e<rank>-<slug of terms>`; every group is labelled (label.ts)
  *   5. final events (given ids stay), agreement (B³ of the grouping against the given ids)
  */
-import { computeSimilarity, resolveSimilarityOptions, type SimilarityComputation } from '../similarity/compute.js';
+import { computeSimilarity, resolveSimilarityOptions, round, type SimilarityComputation } from '../similarity/compute.js';
+import { sharedTerms } from '../similarity/shared-terms.js';
 import type { DocTerms } from '../similarity/types.js';
 import type { PackedDocTerms } from '../similarity/doc-terms-codec.js';
 import { bcubed } from './bcubed.js';
 import { averageLinkClusters } from './cluster.js';
 import { smoothVectors } from './smooth.js';
 import { GroupDescriber, headlineLabel, slug, type GroupLabel } from './label.js';
-import { GROUPING_DEFAULTS, type EventGroup, type EventsOptions, type EventsSummary } from './types.js';
+import { GROUPING_DEFAULTS, type EventGroup, type EventLink, type EventsOptions, type EventsSummary } from './types.js';
 import { stripUndefined } from '../similarity/candidates.js';
 
 /** What grouping needs to know about one article besides its terms. */
@@ -131,6 +132,8 @@ export function groupSimilar(c: SimilarityComputation, inputs: readonly EventMet
     }
   });
 
+  const links = closestInGroup(c, inputs, clusters);
+
   // 5. final events: given ids stay as given
   const assignment: Record<string, string> = {};
   for (const d of inputs) assignment[d.id] = d.event || grouped[d.id];
@@ -166,5 +169,24 @@ export function groupSimilar(c: SimilarityComputation, inputs: readonly EventMet
   const givenIds = new Map(inputs.filter((d) => d.event).map((d) => [d.id, d.event!]));
   // Scored by cluster, not by id: two groups that both took the same given id are still two groups.
   const agreement = givenIds.size ? bcubed(clusterOf, givenIds) : undefined;
-  return { events, assignment, grouped, agreement, pairs: smooth.edges.length, labels };
+  return { events, assignment, grouped, links, agreement, pairs: smooth.edges.length, labels };
+}
+
+/** Each grouped article's most similar fellow member by raw cosine, with the shared terms behind it (see EventLink). */
+function closestInGroup(c: SimilarityComputation, inputs: readonly EventMeta[], clusters: readonly number[][]): Record<string, EventLink> {
+  const groupOf = new Int32Array(inputs.length).fill(-1);
+  clusters.forEach((members, g) => { for (const i of members) groupOf[i] = g; });
+  const best = new Int32Array(inputs.length).fill(-1);
+  const bestScore = new Float64Array(inputs.length);
+  for (const { i, j, score } of c.indexPairs) {
+    if (groupOf[i] < 0 || groupOf[i] !== groupOf[j]) continue;
+    if (score > bestScore[i]) [best[i], bestScore[i]] = [j, score];
+    if (score > bestScore[j]) [best[j], bestScore[j]] = [i, score];
+  }
+  const links: Record<string, EventLink> = {};
+  for (let i = 0; i < inputs.length; i++) {
+    if (best[i] < 0) continue;
+    links[inputs[i].id] = { doc: inputs[best[i]].id, score: round(bestScore[i]), shared: sharedTerms(c.space.vectors[i], c.space.vectors[best[i]], c.space.display) };
+  }
+  return links;
 }

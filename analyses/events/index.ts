@@ -12,9 +12,9 @@ import { packDocTerms, type PackedDocTerms } from '../similarity/doc-terms-codec
 import { corpusSimilarity } from '../similarity/compute.js';
 import { groupEvents, groupSimilar, type EventInput, type EventMeta, type GroupingResult } from './compute.js';
 import type { EventsOptions, EventsSummary } from './types.js';
-import { eventsOverview } from './section.js';
+import { eventsEventView, eventsOverview } from './section.js';
 
-export type { EventsOptions, EventsSummary, EventGroup, GroupingOptions } from './types.js';
+export type { EventsOptions, EventsSummary, EventGroup, EventLink, GroupingOptions } from './types.js';
 export { DAY_LEVEL_EVENTS, GROUPING_DEFAULTS } from './types.js';
 export type { EventInput, EventMeta, GroupingResult } from './compute.js';
 export type { BCubed } from './bcubed.js';
@@ -56,7 +56,8 @@ export const events: Analysis<PackedDocTerms, EventsSummary & { labels: Record<s
   // 2: groups with no common day merge only on a link ≥ dateBridgeThreshold (cluster.ts)
   // 3: date affinity over dated member pairs only (undated articles no longer bridge dates)
   // 4: an outlet's house-style terms damped in its own articles (similarity/vectors.ts houseStyle)
-  summaryVersion: '4',
+  // 5: links (each article's closest fellow member and the shared terms)
+  summaryVersion: '5',
   perDoc: (doc, ctx) => packDocTerms(docTerms(doc, optionsOf(ctx))),
   summarize: summarizeEvents,
   assignEvents: (summary) => ({
@@ -64,6 +65,7 @@ export const events: Analysis<PackedDocTerms, EventsSummary & { labels: Record<s
     labels: new Map(Object.entries(summary.labels)),
   }),
   overview: (summary, corpus, kit) => eventsOverview(summary, corpus, kit),
+  eventView: (summary, event, corpus, kit) => eventsEventView(summary, event, corpus, kit),
 };
 
 /** Groups articles into events with the full text layer (for notebooks and the CLI). */

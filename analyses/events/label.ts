@@ -5,6 +5,7 @@
  */
 import type { SparseVector } from '../similarity/types.js';
 import type { TermSpace } from '../similarity/vectors.js';
+import { keepDistinct } from '../similarity/shared-terms.js';
 
 export interface GroupLabel {
   terms: string[];
@@ -52,15 +53,9 @@ export class GroupDescriber {
       }
     }
     const terms: string[] = [];
-    const seen: string[] = [];
     for (const id of heaviestFirst(touched, sum)) {
-      const term = space.display[id];
       // A name and its last word ("Lavrov"), or a name and the same words as a bigram, say one thing twice.
-      const lower = term.toLowerCase();
-      if (seen.some((t) => t === lower || t.split(/\s+/).includes(lower))) continue;
-      seen.push(lower);
-      terms.push(term);
-      if (terms.length === maxTerms) break;
+      if (keepDistinct(terms, space.display[id]) && terms.length === maxTerms) break;
     }
     for (const id of touched) sum[id] = 0;
     this.touched = [];

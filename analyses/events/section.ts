@@ -8,7 +8,7 @@ import type { ReportKit } from '../../src/report/kit.js';
 import type { CorpusIndex, Section } from '../types.js';
 import type { EventsSummary } from './types.js';
 import { formatCount, plural } from '../../src/plural.js';
-import { cliNote } from '../../src/report/caps.js';
+import { CAPS, cliNote } from '../../src/report/caps.js';
 
 function agreementSentence(summary: EventsSummary, kit: ReportKit): string {
   const a = summary.agreement;
@@ -57,4 +57,42 @@ export function eventsOverview(summary: EventsSummary, corpus: CorpusIndex, kit:
     title: 'Event grouping',
     html: html`<p>${agreementSentence(summary, kit)}</p>${table}`,
   };
+}
+
+/**
+ * Event page: what ties the event's articles together by content (EventLink) — each article's
+ * most similar fellow member and the words that weigh most in that cosine, weakest ties first,
+ * since those are the memberships worth checking.
+ */
+export function eventsEventView(summary: EventsSummary, event: string, corpus: CorpusIndex, kit: ReportKit): Section | undefined {
+  const members = corpus.docs.filter((d) => d.event === event);
+  if (members.length < 2) return undefined;
+  const rows = members.flatMap((d) => {
+    const link = summary.links[d.id];
+    const other = link && corpus.byId.get(link.doc);
+    // A link into another event (the corpus gave this one's ids) is no evidence for this one.
+    if (!link || other?.event !== event) return [];
+    return [{ doc: d.id, outlet: d.outlet, title: d.title, other: other.id, otherOutlet: other.outlet, otherTitle: other.title, score: link.score, shared: link.shared.join(', ') }];
+  });
+  if (!rows.length) return undefined;
+  rows.sort((a, b) => a.score - b.score || (a.doc < b.doc ? -1 : 1));
+  const unlinked = members.length - rows.length;
+  const weakest = rows[0];
+  const text =
+    `Each article's most similar article in this event (TF-IDF cosine) and the words that weigh most in that similarity, weakest ties first. ` +
+    `The weakest is ${kit.number(weakest.score, 2)}, the strongest ${kit.number(rows[rows.length - 1].score, 2)}.` +
+    (unlinked ? ` ${plural(unlinked, 'article')} ${unlinked === 1 ? 'has' : 'have'} no close match here: ${unlinked === 1 ? 'it' : 'they'} joined through the group as a whole or by the event id the corpus gave.` : '');
+  const article = (id: string, outlet: string, title: string) => html`${kit.outlet(outlet)}: <a href="${kit.articleHref(id)}">${title || '(untitled)'}</a>`;
+  const table = kit.table(
+    'event-links',
+    [
+      { key: 'title', label: 'Article', cell: (r) => article(r.doc, r.outlet, r.title) },
+      { key: 'otherTitle', label: 'Closest in this event', cell: (r) => article(r.other, r.otherOutlet, r.otherTitle) },
+      { key: 'score', label: 'Cosine', numeric: true },
+      { key: 'shared', label: 'Shared terms' },
+    ],
+    rows,
+    { maxRows: CAPS.eventRows, more: cliNote('events') },
+  );
+  return { id: 'events', title: 'What ties these articles together', html: html`<p>${text}</p>${table}` };
 }

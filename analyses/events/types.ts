@@ -106,6 +106,18 @@ export interface EventGroup {
   given: boolean;
 }
 
+/**
+ * Why an article is in its event: its most similar article in the same content group (raw
+ * TF-IDF cosine of a candidate pair) and the terms that weigh most in that cosine. Grouping
+ * itself links on smoothed vectors, dates and group averages (cluster.ts), so this is the
+ * evidence a reader can check, not the exact merge that joined it.
+ */
+export interface EventLink {
+  doc: string;
+  score: number;
+  shared: string[];
+}
+
 export interface EventsSummary {
   /** Final events (given ids where given, groups elsewhere), largest first. */
   events: EventGroup[];
@@ -113,6 +125,8 @@ export interface EventsSummary {
   assignment: Record<string, string>;
   /** Article → id of the group found by content (ignoring given ids). */
   grouped: Record<string, string>;
+  /** Article → its closest article in the same content group; absent for articles alone, or with no candidate pair in their group. */
+  links: Record<string, EventLink>;
   /** B³ of the content grouping against the given ids, over articles that have one. */
   agreement?: { precision: number; recall: number; f1: number; items: number };
   /** Candidate pairs scored (the grouping never compares all pairs). */

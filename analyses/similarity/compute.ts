@@ -13,6 +13,7 @@ import { candidatePairs, stripUndefined, type IndexPair } from './candidates.js'
 import { SIMILARITY_DEFAULTS, type DocTerms, type SimilarPair, type SimilarityOptions } from './types.js';
 import type { PackedDocTerms } from './doc-terms-codec.js';
 import { buildVectors, type TermSpace } from './vectors.js';
+import { sharedTerms } from './shared-terms.js';
 
 export interface SimilarityComputation {
   /** Article ids in vector order. */
@@ -87,10 +88,16 @@ export function corpusSimilarity(perDoc: ReadonlyMap<string, DocTerms | PackedDo
   return c;
 }
 
-/** Index pairs → id pairs, best first. */
-export function namedPairs(c: SimilarityComputation): SimilarPair[] {
+/** Index pairs → id pairs, best first; `withShared` adds each pair's shared terms. */
+export function namedPairs(c: SimilarityComputation, withShared = false): SimilarPair[] {
+  const { vectors, display } = c.space;
   return c.indexPairs
-    .map(({ i, j, score }) => ({ a: c.ids[i], b: c.ids[j], score: round(score) }))
+    .map(({ i, j, score }): SimilarPair => ({
+      a: c.ids[i],
+      b: c.ids[j],
+      score: round(score),
+      ...(withShared ? { shared: sharedTerms(vectors[i], vectors[j], display) } : {}),
+    }))
     .sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
 }
 

@@ -30,16 +30,24 @@ function optionsOf(ctx: AnalysisContext): SimilaritySummaryOptions {
   return (ctx.options.similarity ?? {}) as SimilaritySummaryOptions;
 }
 
-/** Similar pairs among precomputed DocTerms (best first; never all pairs). */
-export function similarPairs(docs: ReadonlyMap<string, DocTerms | PackedDocTerms>, options: SimilarityOptions = {}): SimilarPair[] {
-  return namedPairs(computeSimilarity([...docs.keys()], (id) => docs.get(id), options));
+/**
+ * Similar pairs among precomputed DocTerms (best first; never all pairs), each with the terms
+ * that weigh most in its cosine. `outletOf` lets each outlet's house-style terms count less in
+ * its own articles, as in the report (vectors.ts).
+ */
+export function similarPairs(
+  docs: ReadonlyMap<string, DocTerms | PackedDocTerms>,
+  options: SimilarityOptions = {},
+  outletOf?: (id: string) => string | undefined,
+): SimilarPair[] {
+  return namedPairs(computeSimilarity([...docs.keys()], (id) => docs.get(id), options, outletOf), true);
 }
 
 /** The `k` most similar articles to `docId` among `pairs` (best first). */
-export function nearest(pairs: readonly SimilarPair[], docId: string, k = 10): Array<{ doc: string; score: number }> {
+export function nearest(pairs: readonly SimilarPair[], docId: string, k = 10): Array<{ doc: string; score: number; shared?: string[] }> {
   return pairs
     .filter((p) => p.a === docId || p.b === docId)
-    .map((p) => ({ doc: p.a === docId ? p.b : p.a, score: p.score }))
+    .map((p) => ({ doc: p.a === docId ? p.b : p.a, score: p.score, ...(p.shared ? { shared: p.shared } : {}) }))
     .sort((x, y) => y.score - x.score || (x.doc < y.doc ? -1 : 1))
     .slice(0, k);
 }
@@ -49,7 +57,8 @@ export async function similarity(articles: readonly Article[], options: Similari
   const { analyzeDoc } = await import('../../src/text/analyze.js');
   const outlets = [...new Set(articles.map((a) => a.outlet))];
   const terms = new Map(articles.map((a) => [a.id, docTerms(analyzeDoc(a, { outlets }), options)]));
-  return { docs: [...terms.keys()], pairs: similarPairs(terms, options) };
+  const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
+  return { docs: [...terms.keys()], pairs: similarPairs(terms, options, (id) => outletOf.get(id)) };
 }
 
 export const similarityAnalysis: Analysis<PackedDocTerms, SimilaritySummary> = {

@@ -81,4 +81,6 @@ export interface SimilarPair {
   b: string;
   /** Cosine similarity of the TF-IDF vectors, 0–1. */
   score: number;
+  /** The terms that weigh most in that cosine (shared-terms.ts), when asked for. */
+  shared?: string[];
 }

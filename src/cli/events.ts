@@ -1,7 +1,9 @@
 /**
  * `framelens events <inputs...>`: groups articles into events (content similarity, shared names,
- * date proximity). One row per article `{doc, event, label, given, grouped}` — `event` is the
- * final id (the given one when the input had one), `grouped` the group found by content — or,
+ * date proximity). One row per article `{doc, event, label, given, grouped, linkedTo, linkScore,
+ * shared}` — `event` is the final id (the given one when the input had one), `grouped` the group
+ * found by content, `linkedTo` the article's closest fellow member of that group with their
+ * cosine and the terms that weigh most in it (the evidence for the grouping) — or,
  * with `--summary`, one row per event `{event, label, size, outlets, firstDate, lastDate, terms, given}`.
  */
 import type { Command } from 'commander';
@@ -87,6 +89,9 @@ export function register(program: Command): void {
           label: result.labels[result.assignment[a.id]],
           given: a.event || null,
           grouped: result.grouped[a.id],
+          linkedTo: result.links[a.id]?.doc ?? null,
+          linkScore: result.links[a.id]?.score ?? null,
+          shared: result.links[a.id]?.shared ?? [],
         }));
     writeRows(rows, { format: opts.format, output: opts.output });
   });

@@ -1,7 +1,8 @@
 /**
  * `framelens similar <inputs...>`: the most similar articles (TF-IDF cosine, candidates from a
  * pruned inverted index — never all pairs). One row per article and neighbour
- * `{doc, similar, score, rank, outlet, similarOutlet}`; `--doc ID` for one article only.
+ * `{doc, similar, score, rank, outlet, similarOutlet, shared}` (`shared`: the terms that weigh most
+ * in the cosine); `--doc ID` for one article only.
  */
 import type { Command } from 'commander';
 import { analyzeDoc } from '../text/analyze.js';
@@ -35,8 +36,8 @@ export function register(program: Command): void {
     if (opts.doc !== undefined && !articles.some((a) => a.id === opts.doc)) throw new FramelensError(`no article with id '${opts.doc}'`);
     const outlets = [...new Set(articles.map((a) => a.outlet))];
     const terms = new Map(articles.map((a) => [a.id, docTerms(analyzeDoc(a, { outlets }))]));
-    const pairs = similarPairs(terms, { minScore, maxNeighbors: Math.max(25, top) });
     const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
+    const pairs = similarPairs(terms, { minScore, maxNeighbors: Math.max(25, top) }, (id) => outletOf.get(id));
     const docs = opts.doc !== undefined ? [opts.doc] : articles.map((a) => a.id);
     const byDoc = new Map<string, typeof pairs>();
     for (const p of pairs) for (const id of [p.a, p.b]) (byDoc.get(id) ?? byDoc.set(id, []).get(id)!).push(p);
@@ -48,6 +49,7 @@ export function register(program: Command): void {
         rank: i + 1,
         outlet: outletOf.get(doc),
         similarOutlet: outletOf.get(n.doc),
+        shared: n.shared ?? [],
       })),
     );
     writeRows(rows, { format: opts.format, output: opts.output });

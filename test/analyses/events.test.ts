@@ -306,6 +306,19 @@ describe('groupEvents', () => {
     expect(gas).toMatchObject({ size: 2, outlets: ['Wire', 'Daily'], given: false });
     expect(result.agreement?.items).toBe(1);
   });
+
+  it('links each grouped article to its closest fellow member, with the shared terms behind the cosine', () => {
+    const lone = article('c1', 'Wire', 'Chess final', 'The chess final in Pellan ended in a draw after six hours of play.');
+    const result = groupEvents([...inputs, { id: lone.id, terms: docTerms(analyzeDoc(lone)), outlet: lone.outlet, title: lone.title }]);
+    expect(result.links.a1).toMatchObject({ doc: 'a2' });
+    expect(result.links.a2.doc).toBe('a1');
+    expect(result.links.a1.score).toBe(result.links.a2.score);
+    expect(result.links.a1.score).toBeGreaterThan(0);
+    expect(result.links.a1.shared).toEqual(expect.arrayContaining(['Ostrelka', 'Ardel']));
+    expect(result.links.b1.shared).toEqual(expect.arrayContaining(['Corvagas']));
+    expect(result.links.b1.shared).not.toContain('Ostrelka');
+    expect(result.links.c1).toBeUndefined();
+  });
 });
 
 describe.skipIf(!existsSync(sampleFile))('sample corpus', () => {

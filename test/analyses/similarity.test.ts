@@ -132,7 +132,8 @@ describe('library', () => {
   it('similarPairs ranks same-story pairs first and nearest lists an article’s neighbours best first', () => {
     const pairs = similarPairs(docs);
     expect([pairs[0].a, pairs[0].b].sort().join()).toMatch(/^(flood-1,flood-2|gas-1,gas-2)$/);
-    expect(nearest(pairs, 'flood-1', 1)).toEqual([{ doc: 'flood-2', score: expect.any(Number) }]);
+    // The shared name weighs most (name mentions ×1.5), then the words both use most.
+    expect(nearest(pairs, 'flood-1', 1)).toEqual([{ doc: 'flood-2', score: expect.any(Number), shared: ['Ostrelka', 'flood', 'river'] }]);
     expect(nearest(pairs, 'nobody', 3)).toEqual([]);
   });
 });

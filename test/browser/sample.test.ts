@@ -73,6 +73,10 @@ describe.each(CORPORA)('the $name corpus report in chromium', (corpus) => {
     const event = [...report.eventPaths.values()][0]; // the event with the most articles
     const opened = await openPage(session, join(report.dir, event));
     expect(await opened.page.locator('.columns .column').count()).toBeGreaterThanOrEqual(corpus.minColumns);
+    // What ties the event together: a row per article with its closest fellow member, both linked.
+    const links = opened.page.locator('#table-events-event-links tbody tr');
+    if (corpus.minColumns > 1) expect(await links.count()).toBeGreaterThanOrEqual(corpus.minColumns);
+    for (const row of await links.all()) expect(await row.locator('a').count()).toBe(2);
     await expectClean(opened);
     await opened.page.screenshot({ path: screenshotPath(`${corpus.name}-event`), fullPage: true });
   });
