@@ -9,12 +9,18 @@ import type { SparseVector } from './types.js';
 const WORD_BREAK = /[^\p{L}\p{N}]+/u;
 
 /**
- * Adds `term` to `kept` unless it says again what a kept term says: the same word in another case,
- * or one word of a kept name or bigram ("Lavrov" after "Sergey Lavrov"). Returns whether it was added.
+ * Adds `term` to `kept` unless it says again what a kept term says: it is a kept term in another
+ * case or one of a kept term's words ("Lavrov" after "Sergey Lavrov"), or it has several words
+ * and one of them is in a kept term ("Lavrov say" or "Mr. Lavrov" after "Sergey Lavrov").
+ * Returns whether it was added.
  */
 export function keepDistinct(kept: string[], term: string): boolean {
-  const lower = term.toLowerCase();
-  if (kept.some((t) => { const l = t.toLowerCase(); return l === lower || l.split(WORD_BREAK).includes(lower); })) return false;
+  const words = term.toLowerCase().split(WORD_BREAK).filter(Boolean);
+  const single = words.length === 1;
+  for (const t of kept) {
+    const keptWords = t.toLowerCase().split(WORD_BREAK);
+    if (single ? keptWords.includes(words[0]) : words.some((w) => keptWords.includes(w))) return false;
+  }
   kept.push(term);
   return true;
 }

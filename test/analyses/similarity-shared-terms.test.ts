@@ -28,4 +28,10 @@ describe('keepDistinct', () => {
     for (const t of ['Sergey Lavrov', 'Lavrov', 'flood', 'Flood', 'Ulmaren’s interior ministry', 'Ulmaren', 'river']) keepDistinct(kept, t);
     expect(kept).toEqual(['Sergey Lavrov', 'flood', 'Ulmaren’s interior ministry', 'river']);
   });
+
+  it('drops a term of several words when one of them is already in a kept term', () => {
+    const kept = ['Jana Korvel', 'gas'];
+    for (const t of ['Korvel say', 'Mr. Korvel', 'gas price', 'fixed price', 'price']) keepDistinct(kept, t);
+    expect(kept).toEqual(['Jana Korvel', 'gas', 'fixed price']);
+  });
 });
