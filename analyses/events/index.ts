@@ -56,7 +56,7 @@ export const events: Analysis<PackedDocTerms, EventsSummary & { labels: Record<s
   // 2: groups with no common day merge only on a link ≥ dateBridgeThreshold (cluster.ts)
   // 3: date affinity over dated member pairs only (undated articles no longer bridge dates)
   // 4: an outlet's house-style terms damped in its own articles (similarity/vectors.ts houseStyle)
-  // 5: links (each article's closest fellow member and the shared terms)
+  // 5: links (each article's closest fellow member and the shared terms); names first seen in capitals shown as written elsewhere
   summaryVersion: '5',
   perDoc: (doc, ctx) => packDocTerms(docTerms(doc, optionsOf(ctx))),
   summarize: summarizeEvents,

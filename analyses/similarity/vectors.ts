@@ -116,6 +116,11 @@ export function isNameDimension(dimension: string): boolean {
   return dimension.startsWith(NAME_PREFIX);
 }
 
+/** All capitals, with at least two letters ("OSTRELKA"; an acronym such as "NATO" too, but it has no other spelling). */
+function isShouted(term: string): boolean {
+  return term.length > 1 && term === term.toUpperCase() && term !== term.toLowerCase();
+}
+
 /**
  * Builds the term space and the normalised vectors of `docs` (keyed or packed, doc-terms-codec.ts). Each is read once, in
  * order, and not kept: a summary can pass a generator that decodes one article's at a time, so
@@ -162,6 +167,8 @@ export function buildVectors(docs: Iterable<DocTerms | PackedDocTerms>, options:
   const skeletonDimension = (dim: string, shown: string, index: number): number => {
     let id = skeletonIds.get(dim);
     if (id === undefined) skeletonIds.set(dim, (id = newDimension(dim, shown, index)));
+    // A name first seen in capitals (a dateline's "OSTRELKA, June 3 -") is shown as others write it.
+    else if (isShouted(display[id]) && !isShouted(shown)) display[id] = shown;
     return id;
   };
   const termCode = (term: string, index: number): number => {
@@ -216,7 +223,7 @@ export function buildVectors(docs: Iterable<DocTerms | PackedDocTerms>, options:
       const key = names[k];
       let id = nameKeys[key];
       if (id === undefined) nameKeys[key] = id = skeletonDimension(NAME_PREFIX + nameSkeleton(key), key, index);
-      if (createdIn[id] === index) display[id] = key;
+      if (createdIn[id] === index && !(isShouted(key) && !isShouted(display[id]))) display[id] = key;
       count(id, nameCounts[k], index);
     }
     // Ids ascending (a typed-array sort, no comparator), as the vectors keep them.

@@ -55,6 +55,16 @@ describe('similarity vectors', () => {
     expect(sparseDot(space.vectors[0], space.vectors[1])).toBeCloseTo(1, 10);
   });
 
+  it('shows a name as writers spell it, not in the capitals of a dateline that used it first', () => {
+    const space = buildVectors([
+      doc({ OSTRELKA: 1, NATO: 1 }, { OSTRELKA: 1, Ostrelka: 2 }),
+      doc({ Ostrelka: 2, NATO: 1 }, { Ostrelka: 1 }),
+    ]);
+    // One dimension for the term and one for the name mention, both shown as "Ostrelka"; an acronym has no other spelling.
+    expect(space.display.filter((d) => /ostrelka/i.test(d))).toEqual(['Ostrelka', 'Ostrelka']);
+    expect(space.display).toContain('NATO');
+  });
+
   it('a term only one outlet uses weighs less than a shared one', () => {
     const docs = [doc({ flood: 1, klaxon: 1 }), doc({ flood: 1, klaxon: 1 }), doc({ flood: 1 }), doc({ gas: 1 })];
     const space = buildVectors(docs, {}, ['Klaxon', 'Klaxon', 'Wire', 'Wire']);
