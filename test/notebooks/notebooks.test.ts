@@ -69,5 +69,7 @@ describe.skipIf(!hasJupyter)('notebooks', () => {
     const cells = execute('notebooks/01-sample-tour.ipynb');
     const html = cells.flatMap((c) => c.outputs).map((o) => String((o.data?.['text/html'] as string[] | string | undefined) ?? ''));
     expect(html.some((h) => h.includes('<th>match</th>') && h.includes('claimed'))).toBe(true);
+    // ... and what ties an event together: each article's closest fellow member and the shared terms.
+    expect(html.some((h) => h.includes('<th>closest</th>') && h.includes('<th>shared</th>') && h.includes('Corvessa'))).toBe(true);
   });
 });
