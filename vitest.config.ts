@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Commands that cache per-article results (report, events, similar) write here when a test
+    // gives no cache folder, not to the user's ~/.cache/framelens.
+    env: { FRAMELENS_CACHE: join(tmpdir(), 'framelens-test-cache') },
   },
 });

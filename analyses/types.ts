@@ -94,6 +94,12 @@ export interface Analysis<D = unknown, S = unknown> {
    */
   summaryVersion?: string;
   perDoc(doc: AnalyzedDoc, ctx: AnalysisContext): D;
+  /**
+   * The part of this analysis's options (`ctx.options[id]`) that `perDoc` reads, or undefined
+   * for none. The per-article cache is keyed by it alone, so a run that changes only what the
+   * summary reads (a grouping threshold) reuses the cached results. Default: all of them.
+   */
+  perDocOptions?(options: unknown): unknown;
   summarize(perDoc: ReadonlyMap<string, D>, corpus: CorpusIndex, ctx: AnalysisContext): S;
   /**
    * True when `summarize` reads no event ids (neither `corpus.events`, `eventLabels` nor

@@ -7,15 +7,14 @@
  * with `--summary`, one row per event `{event, label, size, outlets, firstDate, lastDate, terms, given}`.
  */
 import type { Command } from 'commander';
-import { analyzeDoc } from '../text/analyze.js';
-import { docTerms } from '../../analyses/similarity/features.js';
-import { groupEvents } from '../../analyses/events/compute.js';
+import type { GroupingResult } from '../../analyses/events/compute.js';
 import { DAY_LEVEL_EVENTS, GROUPING_DEFAULTS, type GroupingOptions } from '../../analyses/events/types.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
+import { addRunOptions, checkPipelineOptions, runPipelineFromCli, type PipelineCliOptions } from './pipeline-options.js';
 import { writeRows, type RowFormat, addRowOptions } from './output.js';
 
-interface EventsCliOptions extends InputCliOptions {
+interface EventsCliOptions extends InputCliOptions, PipelineCliOptions {
   format: RowFormat;
   output?: string;
   summary?: boolean;
@@ -23,6 +22,12 @@ interface EventsCliOptions extends InputCliOptions {
   dateWindow?: string;
   dayLevel?: boolean;
 }
+
+/**
+ * The analyses `events` and `similar` run: both per-article results are the same terms, and with
+ * the same analyses the two commands share one cache (its key names the analyses run).
+ */
+export const TERMS_ANALYSES = 'events,similarity';
 
 /** Parses a numeric flag, or throws a FramelensError naming it. */
 export function numberOption(name: string, value: string | undefined, min = 0): number | undefined {
@@ -51,21 +56,16 @@ export function register(program: Command): void {
     .option('--threshold <x>', `average-link cosine needed to merge two groups (default ${GROUPING_DEFAULTS.threshold})`)
     .option('--date-window <days>', `dated articles further apart are never linked (default ${GROUPING_DEFAULTS.dateWindowDays})`)
     .option('--day-level', "each day's coverage is its own event (daily roundups): no date slack, and a lone article joins the group it clearly prefers");
-  addInputOptions(command).action(async (inputs: string[], opts: EventsCliOptions) => {
+  addRunOptions(addInputOptions(command)).action(async (inputs: string[], opts: EventsCliOptions) => {
     const options = groupingOptions(opts);
-    const { articles } = await loadCorpus(inputs, opts);
-    const outlets = [...new Set(articles.map((a) => a.outlet))];
-    const result = groupEvents(
-      articles.map((a) => ({
-        id: a.id,
-        terms: docTerms(analyzeDoc(a, { outlets })),
-        outlet: a.outlet,
-        title: a.title,
-        date: a.date,
-        event: a.event || undefined,
-      })),
-      options,
-    );
+    checkPipelineOptions(opts);
+    const { articles: read } = await loadCorpus(inputs, opts);
+    // The per-article pass of the report (workers, cache): a second run with other grouping
+    // options reads every article's terms from the cache and only groups again.
+    const run = await runPipelineFromCli(read, { ...opts, analyses: TERMS_ANALYSES }, { options: { events: { ...options } } });
+    const result = run.summaries.get('events') as GroupingResult;
+    const articles = run.articles; // without those the pass failed on (see --rejects)
+    run.close();
     if (result.agreement && !opts.quiet) {
       const { precision, recall, f1, items } = result.agreement;
       process.stderr.write(

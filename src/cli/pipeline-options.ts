@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { Article } from '../corpus/article.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { messages } from '../pipeline/messages.js';
-import { runPipelineParallel } from '../pipeline/run-parallel.js';
+import { runPipelineParallel, type ParallelOptions } from '../pipeline/run-parallel.js';
 import { selectAnalyses } from '../pipeline/run.js';
 import { checkLexiconFiles } from '../text/lexicon.js';
 import { runPipelineOnQueue } from '../queue/coordinator.js';
@@ -25,11 +25,16 @@ export interface PipelineCliOptions {
   rejects?: string;
 }
 
-export function addPipelineOptions(cmd: Command): Command {
+/** --jobs and the cache options: for every command that runs the per-article pass on the pipeline. */
+export function addRunOptions(cmd: Command): Command {
   return cmd
     .option('-j, --jobs <n>', 'worker threads for the per-article pass (default: all cores)')
     .option('--no-cache', 'analyse every article again instead of reusing cached results')
-    .option('--cache-dir <dir>', 'per-article result cache (default: $FRAMELENS_CACHE or ~/.cache/framelens)')
+    .option('--cache-dir <dir>', 'per-article result cache (default: $FRAMELENS_CACHE or ~/.cache/framelens)');
+}
+
+export function addPipelineOptions(cmd: Command): Command {
+  return addRunOptions(cmd)
     .option('--analyses <ids>', 'comma-separated analyses to run (default: all)')
     .option('--lexicon <file...>', 'extra lexicon JSON files (add to or override shipped entries)')
     .option('--queue <url>', 'analyse on `framelens worker` processes through Redis: redis://host[:port][/db][?batch=N&attempts=N]');
@@ -72,12 +77,17 @@ export function checkPipelineOptions(opts: PipelineCliOptions): void {
   pipelineOptions(opts);
 }
 
-export async function runPipelineFromCli(articles: Article[], opts: PipelineCliOptions) {
+/**
+ * Runs the pipeline as the command's flags say; `extra` passes analysis options and, for commands
+ * that summarise the per-article results themselves, `summaries: false`.
+ */
+export async function runPipelineFromCli(articles: Article[], opts: PipelineCliOptions, extra: Pick<ParallelOptions, 'options' | 'summaries'> = {}) {
   const { jobs, analyses } = pipelineOptions(opts);
   const progress = createProgress('analysing', { quiet: opts.quiet });
   const signal = interruptSignal();
   try {
     const common = {
+      ...extra,
       cache: opts.cache === false ? (false as const) : opts.cacheDir,
       analyses,
       lexiconFiles: opts.lexicon,

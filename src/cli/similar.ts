@@ -5,15 +5,14 @@
  * in the cosine); `--doc ID` for one article only.
  */
 import type { Command } from 'commander';
-import { analyzeDoc } from '../text/analyze.js';
-import { docTerms } from '../../analyses/similarity/features.js';
-import { nearest, similarPairs } from '../../analyses/similarity/index.js';
+import { nearest, similarPairs, type PackedDocTerms } from '../../analyses/similarity/index.js';
 import { FramelensError } from '../corpus/diagnostics.js';
-import { numberOption } from './events.js';
+import { numberOption, TERMS_ANALYSES } from './events.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
+import { addRunOptions, checkPipelineOptions, runPipelineFromCli, type PipelineCliOptions } from './pipeline-options.js';
 import { writeRows, type RowFormat, addRowOptions } from './output.js';
 
-interface SimilarCliOptions extends InputCliOptions {
+interface SimilarCliOptions extends InputCliOptions, PipelineCliOptions {
   format: RowFormat;
   output?: string;
   doc?: string;
@@ -29,15 +28,19 @@ export function register(program: Command): void {
     .option('--doc <id>', 'only the neighbours of this article')
     .option('--top <k>', 'neighbours per article', '5')
     .option('--min-score <x>', 'drop pairs below this cosine (default 0.05)');
-  addInputOptions(command).action(async (inputs: string[], opts: SimilarCliOptions) => {
+  addRunOptions(addInputOptions(command)).action(async (inputs: string[], opts: SimilarCliOptions) => {
     const top = numberOption('--top', opts.top, 1)!;
     const minScore = numberOption('--min-score', opts.minScore);
-    const { articles } = await loadCorpus(inputs, opts);
-    if (opts.doc !== undefined && !articles.some((a) => a.id === opts.doc)) throw new FramelensError(`no article with id '${opts.doc}'`);
-    const outlets = [...new Set(articles.map((a) => a.outlet))];
-    const terms = new Map(articles.map((a) => [a.id, docTerms(analyzeDoc(a, { outlets }))]));
+    checkPipelineOptions(opts);
+    const { articles: read } = await loadCorpus(inputs, opts);
+    if (opts.doc !== undefined && !read.some((a) => a.id === opts.doc)) throw new FramelensError(`no article with id '${opts.doc}'`);
+    // The report's per-article pass (workers, cache), then pairs with this command's options.
+    const run = await runPipelineFromCli(read, { ...opts, analyses: TERMS_ANALYSES }, { summaries: false });
+    const articles = run.articles; // without those the pass failed on (see --rejects)
     const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
+    const terms = run.perDoc.get('similarity') as ReadonlyMap<string, PackedDocTerms>;
     const pairs = similarPairs(terms, { minScore, maxNeighbors: Math.max(25, top) }, (id) => outletOf.get(id));
+    run.close();
     const docs = opts.doc !== undefined ? [opts.doc] : articles.map((a) => a.id);
     const byDoc = new Map<string, typeof pairs>();
     for (const p of pairs) for (const id of [p.a, p.b]) (byDoc.get(id) ?? byDoc.set(id, []).get(id)!).push(p);

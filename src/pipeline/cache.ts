@@ -25,19 +25,31 @@ function sha1(value: string): string {
 
 /**
  * Hash of what per-article results depend on besides the article itself. `outlets: false` leaves
- * the corpus's outlet names out, for caches that check them per article (outlet-relevance.ts).
+ * the corpus's outlet names out, for caches that check them per article (outlet-relevance.ts);
+ * `perDoc: true` takes of each analysis's options only what its perDoc reads (perDocOptions).
  */
-export function contextKey(analyses: AnyAnalysis[], context: AnalysisContext, include: { outlets?: boolean } = {}): string {
+export function contextKey(analyses: AnyAnalysis[], context: AnalysisContext, include: { outlets?: boolean; perDoc?: boolean } = {}): string {
   const lexicons = context.lexiconFiles.map((f) => (existsSync(f) ? sha1(readFileSync(f, 'utf8')) : f));
   return sha1(
     JSON.stringify({
       text: TEXT_LAYER_VERSION,
       analyses: analyses.map((a) => [a.id, a.version]),
-      options: context.options,
+      options: include.perDoc ? perDocOptions(analyses, context.options) : context.options,
       lexicons,
       outlets: include.outlets === false ? null : [...context.outlets].sort(),
     }),
   );
+}
+
+/** Each analysis's options as its perDoc reads them; an analysis whose perDoc reads none is left out. */
+function perDocOptions(analyses: AnyAnalysis[], options: AnalysisContext['options']): AnalysisContext['options'] {
+  const out: AnalysisContext['options'] = {};
+  for (const [id, value] of Object.entries(options)) {
+    const analysis = analyses.find((a) => a.id === id);
+    const read = analysis?.perDocOptions ? analysis.perDocOptions(value) : value;
+    if (read !== undefined) out[id] = read as Record<string, unknown>;
+  }
+  return out;
 }
 
 export function articleKey(article: Article, context: string): string {

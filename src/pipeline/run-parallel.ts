@@ -27,6 +27,7 @@ import { articleKey, contextKey, defaultCacheDir } from './cache.js';
 import { collectGarbage } from './collect-garbage.js';
 import { failureDiagnostics, leaveOutFailedArticles, type ArticleFailure } from './failed-articles.js';
 import { LazyResultMap } from './lazy-result-map.js';
+import { buildCorpusIndex } from './corpus-index.js';
 import { mayMention } from './outlet-relevance.js';
 import { openPackCache, packDir } from './pack-cache.js';
 import { ResultStore } from './result-store.js';
@@ -51,6 +52,11 @@ export interface ParallelOptions extends PipelineOptions {
   summaryJobs?: number;
   /** Stops the run (Ctrl-C): pending work is dropped, nothing is cached, and the promise rejects. */
   signal?: AbortSignal;
+  /**
+   * False: stop after the per-article pass (and its cache), with no summaries and no events
+   * assigned, for callers that summarise the per-article results their own way. Default true.
+   */
+  summaries?: boolean;
 }
 
 export interface RunStats {
@@ -107,7 +113,7 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     let keys: string[] | undefined;
     if (cacheDir) {
       // Outlet names are checked per article (outlet-relevance.ts), so a new outlet does not void the cache.
-      const ctxKey = contextKey(analyses, context, { outlets: false });
+      const ctxKey = contextKey(analyses, context, { outlets: false, perDoc: true });
       keys = articles.map((a) => articleKey(a, ctxKey));
       const wanted = new Map<string, number[]>();
       keys.forEach((key, i) => wanted.set(key, [...(wanted.get(key) ?? []), i]));
@@ -157,13 +163,15 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     const byAnalysis: Record<string, number> = {};
     const kept = leaveOutFailedArticles(articles, store, analyses);
     const keyOf = keys && new Map(articles.map((a, i) => [a, keys![i]]));
-    const { index, summaries, fromCache } = await summarizeStore(kept.articles, kept.store, analyses, context, {
-      jobs: Math.max(1, options.summaryJobs ?? jobs),
-      cache: cacheDir && keyOf ? { dir: cacheDir, key: summaryKey(contextKey(analyses, context), kept.articles.map((a) => keyOf.get(a)!), analyses) } : undefined,
-      threadsFrom: options.summaryThreadsFrom,
-      workerFile: workerFile(),
-      onSummary: (a, s) => (byAnalysis[a.id] = s),
-    });
+    const { index, summaries, fromCache } = options.summaries === false
+      ? { index: buildCorpusIndex(kept.articles, new Map(kept.articles.map((a, i) => [a.id, kept.store.words(i)]))), summaries: new Map<string, unknown>(), fromCache: false }
+      : await summarizeStore(kept.articles, kept.store, analyses, context, {
+          jobs: Math.max(1, options.summaryJobs ?? jobs),
+          cache: cacheDir && keyOf ? { dir: cacheDir, key: summaryKey(contextKey(analyses, context), kept.articles.map((a) => keyOf.get(a)!), analyses) } : undefined,
+          threadsFrom: options.summaryThreadsFrom,
+          workerFile: workerFile(),
+          onSummary: (a, s) => (byAnalysis[a.id] = s),
+        });
     const ids = kept.articles.map((a) => a.id);
     const perDoc = new Map<string, Map<string, unknown>>(analyses.map((a, k) => [a.id, new LazyResultMap(ids, kept.store, k)]));
     const result: PipelineResult = { articles: kept.articles, index, perDoc, summaries, analyses, context };

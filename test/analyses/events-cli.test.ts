@@ -1,7 +1,9 @@
 /**
  * `framelens events` end to end through commander, output written to a temporary file.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRows, SAMPLE } from '../helpers/run-rows.js';
 import * as eventsCli from '../../src/cli/events.js';
@@ -47,6 +49,26 @@ describe('framelens events', () => {
     for (const r of splits) expect(String(r.grouped)).toMatch(new RegExp(`^${String(r.given)}/\\d+$`));
     // Each name is one content group: as many names as the library finds groups.
     expect(new Set(rows.map((r) => r.grouped)).size).toBe(libraryGroups(DAY_LEVEL_EVENTS).length);
+  });
+
+  it('links every article of a group of several to a fellow member, with the shared terms', async () => {
+    const rows = await run([]);
+    const groupOf = new Map(rows.map((r) => [r.doc, r.grouped]));
+    const sizes = new Map<unknown, number>();
+    for (const r of rows) sizes.set(r.grouped, (sizes.get(r.grouped) ?? 0) + 1);
+    const linked = rows.filter((r) => r.linkedTo !== null);
+    expect(linked.length).toBe(rows.filter((r) => sizes.get(r.grouped)! > 1).length);
+    for (const r of linked) {
+      expect(groupOf.get(r.linkedTo)).toBe(r.grouped);
+      expect(r.linkedTo).not.toBe(r.doc);
+      expect((r.shared as string[]).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('groups again from a warm cache with other options as it does cold', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'framelens-events-cache-'));
+    await run(['--cache-dir', cache]);
+    expect(groupsOf(await run(['--day-level', '--cache-dir', cache, '-j', '1']))).toEqual(libraryGroups(DAY_LEVEL_EVENTS));
   });
 
   it('maps --day-level to DAY_LEVEL_EVENTS, with explicit numbers over it', () => {

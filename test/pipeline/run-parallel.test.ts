@@ -152,6 +152,30 @@ describe('runPipelineParallel', () => {
   });
 });
 
+describe('runPipelineParallel with analysis options', () => {
+  const terms = ['events', 'similarity'];
+  it('reuses cached per-article results when only options the summary reads change, not when perDoc reads them', async () => {
+    const cache = join(dir, 'cache-options');
+    const loose = await run(articles, { jobs: 1, cache, analyses: terms, options: { events: { threshold: 0.05 } } });
+    const strict = await run(articles, { jobs: 1, cache, analyses: terms, options: { events: { threshold: 0.6 } } });
+    expect(strict.stats).toMatchObject({ cached: articles.length, analyzed: 0, summaries_cached: false });
+    const groups = (r: ParallelResult) => new Set(Object.values((r.summaries.get('events') as { grouped: Record<string, string> }).grouped)).size;
+    expect(groups(strict)).toBeGreaterThan(groups(loose));
+    // The same options again: the summaries come from the cache too.
+    expect((await run(articles, { jobs: 1, cache, analyses: terms, options: { events: { threshold: 0.6 } } })).stats.summaries_cached).toBe(true);
+    // A feature option changes every article's terms: nothing cached serves it.
+    const fewer = await run(articles, { jobs: 1, cache, analyses: terms, options: { events: { maxTerms: 20 } } });
+    expect(fewer.stats).toMatchObject({ cached: 0, analyzed: articles.length });
+  });
+
+  it('stops after the per-article pass with summaries: false', async () => {
+    const result = await run(articles.slice(0, 6), { jobs: 1, cache: false, analyses: terms, summaries: false });
+    expect(result.summaries.size).toBe(0);
+    expect([...result.perDoc.get('similarity')!.keys()]).toEqual(articles.slice(0, 6).map((a) => a.id));
+    expect(result.index.docs.map((d) => d.id)).toEqual(articles.slice(0, 6).map((a) => a.id));
+  });
+});
+
 describe('runPipelineParallel with a corpus that gains an outlet', () => {
   it('re-analyses only the new article and those that could mention the new outlet, with the output of a cold run', async () => {
     const cache = join(dir, 'cache-outlets');
