@@ -8,6 +8,7 @@
  */
 import type { Command } from 'commander';
 import type { GroupingResult } from '../../analyses/events/compute.js';
+import { plural } from '../plural.js';
 import { DAY_LEVEL_EVENTS, GROUPING_DEFAULTS, type GroupingOptions } from '../../analyses/events/types.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
@@ -69,7 +70,7 @@ export function register(program: Command): void {
     if (result.agreement && !opts.quiet) {
       const { precision, recall, f1, items } = result.agreement;
       process.stderr.write(
-        `${items} articles had event ids; content grouping agrees at B³ P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}\n`,
+        `${plural(items, 'article')} had event ids; content grouping agrees at B³ P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}\n`,
       );
     }
     const rows: Record<string, unknown>[] = opts.summary
