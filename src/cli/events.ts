@@ -4,7 +4,8 @@
  * shared}` — `event` is the final id (the given one when the input had one), `grouped` the group
  * found by content, `linkedTo` the article's closest fellow member of that group with their
  * cosine and the terms that weigh most in it (the evidence for the grouping) — or,
- * with `--summary`, one row per event `{event, label, size, outlets, firstDate, lastDate, terms, given}`.
+ * with `--summary`, one row per event `{event, label, size, outlets, firstDate, lastDate, terms, given,
+ * weakestLink}`.
  */
 import type { Command } from 'commander';
 import type { GroupingResult } from '../../analyses/events/compute.js';
@@ -48,6 +49,19 @@ export function groupingOptions(opts: Pick<EventsCliOptions, 'threshold' | 'date
   return options;
 }
 
+/**
+ * The lowest cosine with which a member of the event is linked to its closest fellow member
+ * (EventLink), or null when none is: the member to check first when an event looks too wide.
+ */
+export function weakestLink(result: Pick<GroupingResult, 'links' | 'assignment'>, event: string, docs: readonly string[]): number | null {
+  let weakest: number | null = null;
+  for (const doc of docs) {
+    const link = result.links[doc];
+    if (link && result.assignment[link.doc] === event && (weakest === null || link.score < weakest)) weakest = link.score;
+  }
+  return weakest;
+}
+
 export function register(program: Command): void {
   const command = addRowOptions(program
     .command('events')
@@ -83,6 +97,7 @@ export function register(program: Command): void {
           lastDate: e.lastDate,
           terms: e.terms,
           given: e.given,
+          weakestLink: weakestLink(result, e.id, e.docs),
         }))
       : articles.map((a) => ({
           doc: a.id,

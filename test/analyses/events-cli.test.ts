@@ -65,6 +65,17 @@ describe('framelens events', () => {
     }
   });
 
+  it('gives each event of several articles in the summary the weakest of its members’ links', async () => {
+    const rows = await run([]);
+    const summary = await run(['--summary']);
+    for (const e of summary) {
+      const members = rows.filter((r) => r.event === e.event);
+      const scores = members.filter((r) => members.some((m) => m.doc === r.linkedTo)).map((r) => r.linkScore as number);
+      expect(e.weakestLink, String(e.event)).toBe(scores.length ? Math.min(...scores) : null);
+    }
+    expect(summary.some((e) => typeof e.weakestLink === 'number')).toBe(true);
+  });
+
   it('groups again from a warm cache with other options as it does cold', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'framelens-events-cache-'));
     await run(['--cache-dir', cache]);
