@@ -11,7 +11,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { changedOutlets } from './outlet-relevance.js';
-import type { ResultStore } from './result-store.js';
+import type { PackLayout, ResultStore } from './result-store.js';
 
 /** Temp packs older than this are from killed runs. */
 const STALE_TEMP_MS = 24 * 3600 * 1000;
@@ -45,10 +45,18 @@ export interface PackHeader {
   outlets: string[];
 }
 
+/** Packs of a run of more analyses to read the rest from (see PackLayout), with their own keys. */
+export interface WiderPacks {
+  dir: string;
+  wanted: Map<string, number[]>;
+  layout: PackLayout;
+}
+
 /**
- * Fills the store from the packs of `dir` for the wanted keys and opens a new pack for what the
- * run computes. A cached line is taken only if no outlet name that changed since its pack was
- * written could be mentioned in the article (`mayMention(article, changed outlets)`).
+ * Fills the store from the packs of `dir` for the wanted keys, then from `wider` packs for what
+ * is still missing, and opens a new pack in `dir` for what the run computes. A cached line is
+ * taken only if no outlet name that changed since its pack was written could be mentioned in the
+ * article (`mayMention(article, changed outlets)`).
  */
 export function openPackCache(
   store: ResultStore,
@@ -56,6 +64,7 @@ export function openPackCache(
   wanted: Map<string, number[]>,
   header: PackHeader,
   mayMention: (article: number, outlets: string[]) => boolean,
+  wider: readonly WiderPacks[] = [],
 ): void {
   mkdirSync(dir, { recursive: true });
   const now = new Set(header.outlets);
@@ -68,5 +77,8 @@ export function openPackCache(
     return diff.length === 0 || !mayMention(article, diff);
   };
   for (const pack of listPacks(dir)) store.loadPack(pack, wanted, accept);
+  // Wider packs hold every analysis's results (a 20k report's are over 1 GB): read only for what is missing.
+  const missing = (w: WiderPacks) => [...w.wanted.values()].some((indices) => indices.some((i) => !store.has(i)));
+  for (const w of wider) for (const pack of listPacks(w.dir)) if (missing(w)) store.loadPack(pack, w.wanted, accept, w.layout);
   store.openSpill(dir, header);
 }

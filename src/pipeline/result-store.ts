@@ -36,6 +36,15 @@ function parseHeader(line: string): unknown {
   }
 }
 
+/**
+ * Lines of a pack written by a run of more analyses: `width` parts per line, and the part each of
+ * this store's analyses takes (`columns[k]` for analysis k).
+ */
+export interface PackLayout {
+  width: number;
+  columns: readonly number[];
+}
+
 /** See ResultStore.snapshot. */
 export interface ResultStoreSnapshot {
   size: number;
@@ -89,9 +98,10 @@ export class ResultStore {
   /**
    * Reads a cache pack and takes the lines whose key is wanted (key → article indices) and that
    * `accept` agrees to, given the pack's header (see openSpill). Damaged lines are skipped.
+   * `layout` reads a pack of a run of more analyses (the parts of this store's ones only).
    * Returns the number of articles filled.
    */
-  loadPack(path: string, wanted: Map<string, number[]>, accept: (article: number, header: unknown) => boolean = () => true): number {
+  loadPack(path: string, wanted: Map<string, number[]>, accept: (article: number, header: unknown) => boolean = () => true, layout?: PackLayout): number {
     let fd: number;
     try {
       fd = openSync(path, 'r');
@@ -113,8 +123,8 @@ export class ResultStore {
         const key = buf.toString('latin1', start, start + KEY_LENGTH);
         const targets = wanted.get(key)?.filter((i) => !this.has(i) && accept(i, header));
         if (targets?.length) {
-          const line = parseLine(buf, start, nl, this.analysisCount);
-          if (line) for (const i of targets) if (this.place(i, segment, base, buf, line)) filled++;
+          const line = parseLine(buf, start, nl, layout?.width ?? this.analysisCount);
+          if (line) for (const i of targets) if (this.place(i, segment, base, buf, line, layout?.columns)) filled++;
         }
         start = nl + 1;
       }
@@ -164,12 +174,12 @@ export class ResultStore {
     spill.size += buf.length;
   }
 
-  private place(article: number, segment: number, base: number, buf: Buffer, line: LineParts): boolean {
+  private place(article: number, segment: number, base: number, buf: Buffer, line: LineParts, columns?: readonly number[]): boolean {
     this.segmentOf[article] = segment;
     this.wordCounts[article] = line.words;
     for (let k = 0; k < this.analysisCount; k++) {
-      const s = line.starts[k];
-      const e = line.ends[k];
+      const s = line.starts[columns ? columns[k] : k];
+      const e = line.ends[columns ? columns[k] : k];
       const at = article * this.analysisCount + k;
       if (buf[s] === 0x21 /* ! */) this.failures.push({ article, analysis: k, reason: buf.toString('utf8', s + 1, e) });
       if (buf[s] === 0x21 || (buf[s] === 0x7e /* ~ */ && e - s === 1)) continue;

@@ -29,7 +29,7 @@ import { failureDiagnostics, leaveOutFailedArticles, type ArticleFailure } from 
 import { LazyResultMap } from './lazy-result-map.js';
 import { buildCorpusIndex } from './corpus-index.js';
 import { mayMention } from './outlet-relevance.js';
-import { openPackCache, packDir } from './pack-cache.js';
+import { openPackCache, packDir, type WiderPacks } from './pack-cache.js';
 import { ResultStore } from './result-store.js';
 import { createContext, selectAnalyses, type PipelineOptions, type PipelineResult } from './run.js';
 import { summarizeStore } from './summarize-parallel.js';
@@ -115,10 +115,8 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
       // Outlet names are checked per article (outlet-relevance.ts), so a new outlet does not void the cache.
       const ctxKey = contextKey(analyses, context, { outlets: false, perDoc: true });
       keys = articles.map((a) => articleKey(a, ctxKey));
-      const wanted = new Map<string, number[]>();
-      keys.forEach((key, i) => wanted.set(key, [...(wanted.get(key) ?? []), i]));
       const header = { outlets: context.outlets };
-      openPackCache(store, packDir(cacheDir, ctxKey), wanted, header, (i, changed) => mayMention(articles[i].text, changed));
+      openPackCache(store, packDir(cacheDir, ctxKey), byKey(keys), header, (i, changed) => mayMention(articles[i].text, changed), widerPacks(articles, analyses, context, cacheDir));
     } else {
       store.openSpill();
     }
@@ -196,6 +194,29 @@ export async function runPipelineParallel(articles: Article[], options: Parallel
     store.close();
     throw error;
   }
+}
+
+/** Key → the indices of the articles with that key. */
+function byKey(keys: readonly string[]): Map<string, number[]> {
+  const wanted = new Map<string, number[]>();
+  keys.forEach((key, i) => wanted.set(key, [...(wanted.get(key) ?? []), i]));
+  return wanted;
+}
+
+/**
+ * A run of some of the analyses also reads the packs of a run of all of them with the same
+ * lexicons and per-article options (what `report` runs), so `framelens events` after a report
+ * analyses nothing again.
+ */
+function widerPacks(articles: readonly Article[], analyses: AnyAnalysis[], context: AnalysisContext, cacheDir: string): WiderPacks[] {
+  const all = selectAnalyses();
+  if (analyses.length === all.length) return [];
+  const key = contextKey(all, context, { outlets: false, perDoc: true });
+  return [{
+    dir: packDir(cacheDir, key),
+    wanted: byKey(articles.map((a) => articleKey(a, key))),
+    layout: { width: all.length, columns: analyses.map((a) => all.indexOf(a)) },
+  }];
 }
 
 /**

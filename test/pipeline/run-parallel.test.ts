@@ -168,6 +168,19 @@ describe('runPipelineParallel with analysis options', () => {
     expect(fewer.stats).toMatchObject({ cached: 0, analyzed: articles.length });
   });
 
+  it('reads what a run of some analyses needs from the packs of a run of all of them (a report)', async () => {
+    const cache = join(dir, 'cache-wider');
+    const options = { events: { threshold: 0.3 } };
+    await run(articles, { jobs: 1, cache });
+    const subset = await run(articles, { jobs: 2, cache, analyses: terms, options });
+    expect(subset.stats).toMatchObject({ cached: articles.length, analyzed: 0 });
+    expect(output(subset)).toBe(output(await run(articles, { jobs: 1, cache: false, analyses: terms, options })));
+    // Articles the report did not see are analysed; a per-article option the report ran without is not served.
+    const extra = { ...articles[0], id: 'extra', text: `${articles[0].text} Updated later.` };
+    expect((await run([...articles, extra], { jobs: 1, cache, analyses: terms })).stats).toMatchObject({ cached: articles.length, analyzed: 1 });
+    expect((await run(articles, { jobs: 1, cache, analyses: terms, options: { events: { maxTerms: 20 } } })).stats.cached).toBe(0);
+  });
+
   it('stops after the per-article pass with summaries: false', async () => {
     const result = await run(articles.slice(0, 6), { jobs: 1, cache: false, analyses: terms, summaries: false });
     expect(result.summaries.size).toBe(0);
