@@ -11,6 +11,7 @@ import { extractAttributions } from './extract.js';
 import { attributionEventView, attributionOverview } from './report.js';
 import { summarizeAttributions } from './summarize.js';
 import type { AttributionDoc, AttributionOptions, AttributionSummary } from './types.js';
+import { perDocReads } from '../per-doc-options.js';
 
 const optionsOf = (ctx: AnalysisContext) => (ctx.options.attribution ?? {}) as AttributionOptions;
 
@@ -51,6 +52,7 @@ export const attribution: Analysis<AttributionDoc, AttributionSummary> = {
   perDoc: (doc, ctx) => ({
     attributions: extractAttributions(doc, { lexiconFiles: ctx.lexiconFiles, outlets: ctx.outlets, threshold: optionsOf(ctx).threshold }),
   }),
+  perDocOptions: perDocReads('threshold'),
   summarize: (perDoc, corpus, ctx) => summarizeAttributions(perDoc, corpus, optionsOf(ctx)),
   charts(summary, corpus) {
     const charts: Record<string, object> = {};

@@ -7,7 +7,8 @@
  */
 import type { Article } from '../../src/corpus/article.js';
 import type { Analysis, AnalysisContext, CorpusIndex } from '../types.js';
-import { docTerms, featureOptionsOf } from '../similarity/features.js';
+import { docTerms } from '../similarity/features.js';
+import { perDocReads } from '../per-doc-options.js';
 import { packDocTerms, type PackedDocTerms } from '../similarity/doc-terms-codec.js';
 import { corpusSimilarity } from '../similarity/compute.js';
 import { groupEvents, groupSimilar, type EventInput, type EventMeta, type GroupingResult } from './compute.js';
@@ -59,7 +60,7 @@ export const events: Analysis<PackedDocTerms, EventsSummary & { labels: Record<s
   // 5: links (each article's closest fellow member and the shared terms); names first seen in capitals shown as written elsewhere
   summaryVersion: '5',
   perDoc: (doc, ctx) => packDocTerms(docTerms(doc, optionsOf(ctx))),
-  perDocOptions: featureOptionsOf,
+  perDocOptions: perDocReads('maxTerms', 'title', 'bigrams'), // the feature options docTerms reads
   summarize: summarizeEvents,
   assignEvents: (summary) => ({
     events: new Map(Object.entries(summary.assignment)),

@@ -15,6 +15,7 @@ import { loadModel } from './model.js';
 import { loadedEventView, loadedOverview } from './report.js';
 import { summarizeLoaded } from './summarize.js';
 import type { LoadedDoc, LoadedOptions, LoadedSummary } from './types.js';
+import { perDocReads } from '../per-doc-options.js';
 
 // perDoc runs once per article (and per worker): compile the lexicons once per --lexicon list.
 const resourceCache = new Map<string, LoadedResources>();
@@ -53,6 +54,7 @@ export const loaded: Analysis<LoadedDoc, LoadedSummary> = {
   // DETAILED_EVENTS largest events only
   summaryVersion: '3',
   perDoc: (doc, ctx) => detectLoaded(doc, loadedResources(ctx.lexiconFiles), optionsOf(ctx)),
+  perDocOptions: perDocReads('threshold', 'noModel', 'maxSentenceChars'),
   summarize: (perDoc, corpus, ctx) => summarizeLoaded(perDoc, corpus, optionsOf(ctx)),
   charts(summary, corpus) {
     const charts: Record<string, object> = {};

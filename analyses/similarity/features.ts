@@ -180,19 +180,6 @@ function titleLemmas(title: string): string[] {
  */
 const memo = new WeakMap<AnalyzedDoc, Map<string, DocTerms>>();
 
-/**
- * The feature options among an analysis's options (what docTerms reads), or undefined when none
- * is set: the per-article cache key of `events` and `similarity` (Analysis.perDocOptions).
- */
-export function featureOptionsOf(options: unknown): FeatureOptions | undefined {
-  const o = (options ?? {}) as FeatureOptions;
-  const picked: FeatureOptions = {};
-  if (o.maxTerms !== undefined) picked.maxTerms = o.maxTerms;
-  if (o.title !== undefined) picked.title = o.title;
-  if (o.bigrams !== undefined) picked.bigrams = o.bigrams;
-  return Object.keys(picked).length ? picked : undefined;
-}
-
 /** Counts content lemmas and name keys of one analyzed article (the result is shared: read it, do not change it). */
 export function docTerms(doc: AnalyzedDoc, options: FeatureOptions = {}): DocTerms {
   const maxTerms = options.maxTerms ?? SIMILARITY_DEFAULTS.maxTerms;

@@ -6,7 +6,8 @@
 import type { Article } from '../../src/corpus/article.js';
 import type { Analysis, AnalysisContext } from '../types.js';
 import { computeSimilarity, namedPairs } from './compute.js';
-import { docTerms, featureOptionsOf } from './features.js';
+import { docTerms } from './features.js';
+import { perDocReads } from '../per-doc-options.js';
 import { packDocTerms, type PackedDocTerms } from './doc-terms-codec.js';
 import { similarityEventView, similarityOverview } from './section.js';
 import { summarizeSimilarity, type SimilaritySummary, type SimilaritySummaryOptions } from './summary.js';
@@ -71,7 +72,7 @@ export const similarityAnalysis: Analysis<PackedDocTerms, SimilaritySummary> = {
   // 2: an outlet's house-style terms damped in its own articles (vectors.ts houseStyle)
   summaryVersion: '2',
   perDoc: (doc, ctx) => packDocTerms(docTerms(doc, optionsOf(ctx))),
-  perDocOptions: featureOptionsOf,
+  perDocOptions: perDocReads('maxTerms', 'title', 'bigrams'), // the feature options docTerms reads
   summarize: (perDoc, corpus, ctx) => summarizeSimilarity(perDoc, corpus, optionsOf(ctx)),
   charts: (summary, corpus): Record<string, object> => {
     const cells = pooledCells(summary.byEvent);

@@ -6,15 +6,14 @@
  * sources no other outlet covering the event quotes.
  */
 import { Option, type Command } from 'commander';
-import { runPipeline } from '../pipeline/run.js';
 import type { AttributionSummary, SourcingProfile } from '../../analyses/attribution/types.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
+import { addRunOptions, checkPipelineOptions, runPipelineFromCli, type PipelineCliOptions } from './pipeline-options.js';
 import { ROW_FORMATS, writeRows, type RowFormat } from './output.js';
 
-interface SourcesCliOptions extends InputCliOptions {
+interface SourcesCliOptions extends InputCliOptions, PipelineCliOptions {
   format: RowFormat;
   output?: string;
-  lexicon?: string[];
   by: 'outlet' | 'event';
 }
 
@@ -44,14 +43,15 @@ export function register(program: Command): void {
     .addOption(new Option('--format <fmt>', 'row format').choices(ROW_FORMATS).default('jsonl'))
     .option('-o, --output <file>', 'write the rows to a file (default: stdout)')
     .option('--lexicon <file.json...>', 'extra lexicon files (report verbs, cue words, source nouns)');
-  addInputOptions(command).action(async (inputs: string[], opts: SourcesCliOptions) => {
+  addRunOptions(addInputOptions(command)).action(async (inputs: string[], opts: SourcesCliOptions) => {
+    checkPipelineOptions(opts);
     const { articles } = await loadCorpus(inputs, opts);
     // By event, the events analysis runs even when every article has one: it names the events.
-    const result = runPipeline(articles, {
-      analyses: opts.by === 'event' ? ['events', 'attribution'] : ['attribution'],
-      lexiconFiles: opts.lexicon,
+    // The report's per-article pass (workers, cache; after a report, nothing is analysed again).
+    const result = await runPipelineFromCli(articles, { ...opts, analyses: opts.by === 'event' ? 'events,attribution' : 'attribution' }, {
       options: { attribution: { allEvents: true } }, // every event's rows, not only the largest events'
     });
+    result.close();
     const summary = result.summaries.get('attribution') as AttributionSummary;
     const rows: Record<string, unknown>[] = [];
     if (opts.by === 'outlet') {
