@@ -11,6 +11,7 @@ import { reuseEventView, reuseOverview } from './section.js';
 import type { PackedReuseDoc } from './reuse-codec.js';
 import type { ReuseDoc, ReuseOptions, ReuseSummary, ReusedPassage } from './types.js';
 import { getOrAdd } from '../../src/get-or-add.js';
+import { perDocReads } from '../per-doc-options.js';
 
 export type { ReuseDoc, ReuseOptions, ReuseSummary, ReusedPassage, ReusePair, PassageSpan, SentencePrint } from './types.js';
 export type { ReuseInput } from './find.js';
@@ -74,6 +75,7 @@ export const reuse: Analysis<PackedReuseDoc, ReuseSummary & { outlets: Record<st
   // 2: side `a` of a passage or pair is the article whose id sorts first (was: first in the corpus)
   summaryVersion: '2',
   perDoc: (doc, ctx) => packedReuseFingerprint(doc, optionsOf(ctx)),
+  perDocOptions: perDocReads('shingle'),
   // Copies are found between any two articles, whatever their events.
   independentOfEvents: true,
   summarize: (perDoc, corpus, ctx) => {
