@@ -3,7 +3,7 @@
  * atomically to `-o file`. Rows are plain objects; nested values are JSON-encoded in CSV/table.
  */
 import { Option, type Command } from 'commander';
-import { writeFileAtomic } from '../corpus/write-atomic.js';
+import { writeChunksAtomic, writeFileAtomic } from '../corpus/write-atomic.js';
 
 export type RowFormat = 'jsonl' | 'json' | 'csv' | 'table';
 export const ROW_FORMATS: RowFormat[] = ['jsonl', 'json', 'csv', 'table'];
@@ -43,11 +43,26 @@ export function formatRows(rows: Row[], options: OutputOptions = {}): string {
   }
 }
 
-/** Writes rows to `options.output` atomically, or to stdout. */
+/** Rows formatted per this many at a time when written to a file (see writeRows). */
+const CHUNK_ROWS = 4096;
+
+/**
+ * Writes rows to `options.output` atomically, or to stdout. To a file, JSONL and CSV are written
+ * a chunk of rows at a time, so a command with 600k rows does not also hold them all as one string.
+ */
 export function writeRows(rows: Row[], options: OutputOptions = {}): void {
-  const body = formatRows(rows, options);
-  if (options.output) writeFileAtomic(options.output, body);
-  else process.stdout.write(body);
+  const format = options.format ?? 'jsonl';
+  if (options.output && (format === 'jsonl' || format === 'csv')) writeChunksAtomic(options.output, rowChunks(rows, format, options));
+  else if (options.output) writeFileAtomic(options.output, formatRows(rows, options));
+  else process.stdout.write(formatRows(rows, options));
+}
+
+function* rowChunks(rows: Row[], format: 'jsonl' | 'csv', options: OutputOptions): Generator<string> {
+  const columns = format === 'csv' ? columnsOf(rows, options.columns) : [];
+  for (let at = 0; at < rows.length || (at === 0 && format === 'csv'); at += CHUNK_ROWS) {
+    const chunk = rows.slice(at, at + CHUNK_ROWS);
+    yield format === 'jsonl' ? formatRows(chunk, options) : csvLines(chunk, columns, at === 0);
+  }
 }
 
 function columnsOf(rows: Row[], given?: string[]): string[] {
@@ -65,10 +80,14 @@ function cell(value: unknown): string {
 
 /** RFC 4180: quote fields with separators, quotes or line breaks; double inner quotes. */
 export function toCsv(rows: Row[], columns: string[]): string {
+  return csvLines(rows, columns, true);
+}
+
+function csvLines(rows: Row[], columns: string[], header: boolean): string {
   const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [columns.map(quote).join(',')];
+  const lines = header ? [columns.map(quote).join(',')] : [];
   for (const row of rows) lines.push(columns.map((c) => quote(cell(row[c]))).join(','));
-  return lines.join('\n') + '\n';
+  return lines.length ? lines.join('\n') + '\n' : '';
 }
 
 function toTable(rows: Row[], columns: string[], maxCell: number): string {
