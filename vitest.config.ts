@@ -8,8 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    // Commands that cache per-article results (report, events, similar) write here when a test
-    // gives no cache folder, not to the user's ~/.cache/framelens.
+    // Commands that cache per-article results (report and the commands on its per-article pass)
+    // write here when a test gives no cache folder, not to the user's ~/.cache/framelens.
     env: { FRAMELENS_CACHE: join(tmpdir(), 'framelens-test-cache') },
   },
 });

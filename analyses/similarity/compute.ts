@@ -101,6 +101,12 @@ export function namedPairs(c: SimilarityComputation, withShared = false): Simila
     .sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
 }
 
+/** The shared terms of two of `c`'s articles, by id: for the few pairs a caller shows (shared-terms.ts). */
+export function sharedTermsOf(c: SimilarityComputation): (a: string, b: string) => string[] {
+  const at = new Map(c.ids.map((id, i) => [id, i]));
+  return (a, b) => sharedTerms(c.space.vectors[at.get(a)!], c.space.vectors[at.get(b)!], c.space.display);
+}
+
 /** Four decimals: enough for ranking, stable in JSON snapshots. */
 export function round(x: number, digits = 4): number {
   const f = 10 ** digits;

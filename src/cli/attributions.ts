@@ -12,7 +12,7 @@ import { extractAttributions, type Attribution } from '../../analyses/attributio
 import { loadCueModel } from '../../analyses/attribution/cue-model.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
-import { addRunOptions, checkPipelineOptions, runPipelineFromCli, type PipelineCliOptions } from './pipeline-options.js';
+import { addRunOptions, checkPipelineOptions, rowsFromPass, type PipelineCliOptions } from './pipeline-options.js';
 import { writeRows, type RowFormat, addRowOptions } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -29,15 +29,6 @@ function rowOf(doc: string, a: Attribution): Record<string, unknown> {
     resolved: a.resolved, verb: a.verb, stance: a.stance, reason: a.reason,
     chain: a.chain.length > 1 ? a.chain.map((s) => `${s.text} (${s.rule})`).join(' → ') : undefined,
   };
-}
-
-/** Each article's attributions from the per-article pass. */
-async function fromPipeline(articles: Article[], opts: AttributionsCliOptions, threshold: number | undefined): Promise<Record<string, unknown>[]> {
-  const run = await runPipelineFromCli(articles, { ...opts, analyses: 'attribution' }, { options: threshold === undefined ? {} : { attribution: { threshold } }, summaries: false });
-  const perDoc = run.perDoc.get('attribution') as ReadonlyMap<string, { attributions: Attribution[] }>;
-  const rows = run.articles.flatMap((article) => (perDoc.get(article.id)?.attributions ?? []).map((a) => rowOf(article.id, a)));
-  run.close();
-  return rows;
 }
 
 /** Each article's attributions with the cue weights of --model-file, on this thread. */
@@ -68,7 +59,9 @@ export function register(program: Command): void {
     if (opts.modelFile) loadCueModel(opts.modelFile); // a bad weights file fails before the corpus is read
     checkPipelineOptions(opts);
     const { articles } = await loadCorpus(inputs, opts);
-    const rows = opts.modelFile ? withModelFile(articles, opts, threshold) : await fromPipeline(articles, opts, threshold);
+    const rows = opts.modelFile
+      ? withModelFile(articles, opts, threshold)
+      : await rowsFromPass<{ attributions: Attribution[] }>(articles, opts, 'attribution', threshold === undefined ? {} : { threshold }, (doc, r) => r.attributions.map((a) => rowOf(doc, a)));
     writeRows(rows, { format: opts.format, output: opts.output });
   });
 }

@@ -12,7 +12,7 @@ import { analyzeDoc } from '../text/analyze.js';
 import { detectLoaded, loadedResources, MARKER_CATEGORIES, type LoadedDoc, type LoadedOptions } from '../../analyses/loaded/index.js';
 import { FramelensError } from '../corpus/diagnostics.js';
 import { addInputOptions, loadCorpus, type InputCliOptions } from './input-options.js';
-import { addRunOptions, checkPipelineOptions, runPipelineFromCli, type PipelineCliOptions } from './pipeline-options.js';
+import { addRunOptions, checkPipelineOptions, rowsFromPass, type PipelineCliOptions } from './pipeline-options.js';
 import { writeRows, type RowFormat, addRowOptions } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -32,18 +32,6 @@ function rowsOf(doc: string, result: LoadedDoc, categories: string[] | undefined
       doc, start: m.start, end: m.end, text: m.text, category: m.category, subcategory: m.subcategory,
       quoteClass: m.quoteClass, voice: m.voice, score: m.score, reason: m.reason, sentence: result.sentences[m.sentence]?.text,
     }));
-}
-
-/** Each article's markers from the per-article pass. */
-async function fromPipeline(articles: Article[], opts: LoadedCliOptions, options: LoadedOptions): Promise<Record<string, unknown>[]> {
-  const run = await runPipelineFromCli(articles, { ...opts, analyses: 'loaded' }, { options: { loaded: { ...options } }, summaries: false });
-  const perDoc = run.perDoc.get('loaded') as ReadonlyMap<string, LoadedDoc>;
-  const rows = run.articles.flatMap((article) => {
-    const result = perDoc.get(article.id);
-    return result ? rowsOf(article.id, result, opts.category) : [];
-  });
-  run.close();
-  return rows;
 }
 
 /** Each article's markers with the weights of --model-file, on this thread. */
@@ -80,7 +68,9 @@ export function register(program: Command): void {
     loadedResources(opts.lexicon ?? [], { model: opts.modelFile });
     checkPipelineOptions(opts);
     const { articles } = await loadCorpus(inputs, opts);
-    const rows = opts.modelFile ? withModelFile(articles, opts, options) : await fromPipeline(articles, opts, options);
+    const rows = opts.modelFile
+      ? withModelFile(articles, opts, options)
+      : await rowsFromPass<LoadedDoc>(articles, opts, 'loaded', { ...options }, (doc, result) => rowsOf(doc, result, opts.category));
     writeRows(rows, { format: opts.format, output: opts.output });
   });
 }

@@ -59,9 +59,10 @@ export function writeRows(rows: Row[], options: OutputOptions = {}): void {
 
 function* rowChunks(rows: Row[], format: 'jsonl' | 'csv', options: OutputOptions): Generator<string> {
   const columns = format === 'csv' ? columnsOf(rows, options.columns) : [];
-  for (let at = 0; at < rows.length || (at === 0 && format === 'csv'); at += CHUNK_ROWS) {
+  if (format === 'csv') yield csvLines([], columns, true);
+  for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
     const chunk = rows.slice(at, at + CHUNK_ROWS);
-    yield format === 'jsonl' ? formatRows(chunk, options) : csvLines(chunk, columns, at === 0);
+    yield format === 'jsonl' ? formatRows(chunk, options) : csvLines(chunk, columns, false);
   }
 }
 

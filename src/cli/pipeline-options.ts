@@ -105,3 +105,24 @@ export async function runPipelineFromCli(articles: Article[], opts: PipelineCliO
     progress.done();
   }
 }
+
+/**
+ * One analysis's per-article pass (no summaries), each kept article's result turned into rows, in
+ * corpus order; articles the pass failed on are left out (and noted, see --rejects).
+ */
+export async function rowsFromPass<T>(
+  articles: Article[],
+  opts: PipelineCliOptions,
+  analysis: string,
+  options: Record<string, unknown>,
+  rowsOf: (doc: string, result: T) => Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  const run = await runPipelineFromCli(articles, { ...opts, analyses: analysis }, { options: { [analysis]: options }, summaries: false });
+  const results = run.perDoc.get(analysis) as ReadonlyMap<string, T>;
+  const rows = run.articles.flatMap((a) => {
+    const result = results.get(a.id);
+    return result === undefined ? [] : rowsOf(a.id, result);
+  });
+  run.close();
+  return rows;
+}
